@@ -1,0 +1,29 @@
+"""Run the benchmarks: ``python -m bench [NAME ...]`` (all when no name is given)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+from bench.harness import report
+
+BENCHMARKS: dict[str, str] = {
+    "startup": "Cold start of the main window (issue: foundation)",
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("names", nargs="*", choices=[*BENCHMARKS, []], metavar="NAME")
+    args = parser.parse_args()
+    names = args.names or list(BENCHMARKS)
+    all_ok = True
+    for name in names:
+        module = importlib.import_module(f"bench.bench_{name}")
+        all_ok &= report(BENCHMARKS[name], module.run())
+    print(f"\nbenchmarks: {'all targets met' if all_ok else 'some targets MISSED'}")
+    return 0 if all_ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

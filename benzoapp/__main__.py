@@ -1,0 +1,5 @@
+"""Allows ``python -m benzoapp``."""
+
+from benzoapp.main import main
+
+raise SystemExit(main())

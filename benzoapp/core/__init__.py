@@ -1,0 +1,1 @@
+"""Pure-Python domain logic: drugs, taper engine, cautions, journal. No Qt, no SQLAlchemy."""

@@ -1,0 +1,195 @@
+"""The shared vocabulary of the app: regimen, plan, steps, warnings, log and journal.
+
+These frozen dataclasses are what the core returns, what the store saves and loads, and
+what the GUI, the CLI and the PDF show. Doses are ``Decimal`` milligrams throughout: a
+taper is a sequence of exact amounts, and binary floats would drift.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Method(StrEnum):
+    """How each reduction is sized."""
+
+    PERCENT = "percent"  # a fixed fraction of the current dose
+    HYPERBOLIC = "hyperbolic"  # equal steps of receptor effect; mg cuts shrink
+    LINEAR = "linear"  # equal mg cuts (a fraction of the starting dose)
+
+
+class Form(StrEnum):
+    """What the person measures doses with."""
+
+    TABLET = "tablet"  # whole tablets and the splits a scored tablet allows
+    LIQUID = "liquid"  # an oral solution measured to 0.1 ml
+    WEIGHED = "weighed"  # dry-cut fragments weighed on a scale
+
+
+class WarningLevel(StrEnum):
+    """How loudly a warning speaks (shown by words and shapes, not colour alone)."""
+
+    INFO = "info"
+    CAUTION = "caution"
+    STRONG = "strong"
+
+
+@dataclass(frozen=True)
+class RegimenDose:
+    """One drug taken at one time of day, e.g. clonazepam 0.5 mg at 08:00."""
+
+    drug: str  # generic id from the drug data, e.g. "clonazepam"
+    time: str  # "HH:MM", 24-hour
+    mg: Decimal
+
+
+@dataclass(frozen=True)
+class Regimen:
+    """Everything the person takes of benzodiazepines and Z-drugs, per time of day."""
+
+    doses: tuple[RegimenDose, ...]
+
+    @property
+    def drugs(self) -> tuple[str, ...]:
+        """The distinct drugs, in order of first appearance."""
+        return tuple(dict.fromkeys(d.drug for d in self.doses))
+
+    @property
+    def total_mg(self) -> Decimal:
+        return sum((d.mg for d in self.doses), Decimal(0))
+
+
+@dataclass(frozen=True)
+class TabletStrength:
+    """A tablet the person has: its strength and how finely it may be split."""
+
+    drug: str
+    mg: Decimal
+    max_split: int = 1  # 1 = whole only, 2 = halves (scored), 4 = quarters
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """What the person (with their prescriber) chose; the plan follows from these."""
+
+    method: Method = Method.PERCENT
+    rate_percent: Decimal = Decimal(10)
+    every_days: int = 14
+    form: Form = Form.TABLET
+    start: dt.date = field(default_factory=dt.date.today)
+    crossover_to: str | None = None  # e.g. "diazepam"
+    table: str = "ashton"  # equivalence table id
+    liquid_mg_per_ml: Decimal | None = None
+    tablets: tuple[TabletStrength, ...] = ()  # empty: the drug data's common strengths
+    micro: bool = False  # daily micro-taper at the same overall rate
+
+
+@dataclass(frozen=True)
+class StepDose:
+    """What to take at one time of day during a step."""
+
+    drug: str
+    time: str
+    mg: Decimal
+    units: str = ""  # how to make it, e.g. "1 x 2 mg + 1/2 x 1 mg" or "2.5 ml"
+    makeable: bool = True  # False: the chosen form cannot make this dose exactly
+
+
+@dataclass(frozen=True)
+class Step:
+    """A stretch of days on the same doses. Steps are contiguous: no gaps, no overlaps."""
+
+    index: int
+    start: dt.date
+    days: int
+    doses: tuple[StepDose, ...]
+    diazepam_equivalent_mg: Decimal
+    hold: bool = False
+    edited: bool = False  # changed by hand
+    note: str = ""
+
+    @property
+    def end(self) -> dt.date:
+        """Last day of the step (inclusive)."""
+        return self.start + dt.timedelta(days=self.days - 1)
+
+    @property
+    def total_mg(self) -> Decimal:
+        return sum((d.mg for d in self.doses), Decimal(0))
+
+
+@dataclass(frozen=True)
+class PlanWarning:
+    """A reason to slow down or talk to the prescriber, with where it comes from."""
+
+    code: str  # stable id, e.g. "faster_than_10pct_per_2wk"
+    level: WarningLevel
+    message: str
+    source: str  # e.g. "ASAM 2025 Rec. 6" or "induced-symptoms (kindling)"
+    step_index: int | None = None  # the step that caused it, if any
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A whole taper from the starting regimen to zero."""
+
+    regimen: Regimen
+    settings: PlanSettings
+    steps: tuple[Step, ...]
+    warnings: tuple[PlanWarning, ...] = ()
+
+    @property
+    def end_date(self) -> dt.date | None:
+        return self.steps[-1].end if self.steps else None
+
+
+@dataclass(frozen=True)
+class DoseLogEntry:
+    """What was planned and what was really taken at one dose time on one day."""
+
+    day: dt.date
+    time: str
+    drug: str
+    planned_mg: Decimal
+    taken_mg: Decimal | None = None  # None: not recorded yet
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class JournalDay:
+    """One day of the symptom journal: severities 0-10 by symptom, exertion 0-10 by kind."""
+
+    day: dt.date
+    symptoms: dict[str, int] = field(default_factory=dict)
+    exertion: dict[str, int] = field(default_factory=dict)  # physical, cognitive, emotional
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class Medication:
+    """Something else the person takes or does: a medicine, supplement or therapy."""
+
+    name: str  # as the person typed it
+    kind: str = "medication"  # medication | supplement | therapy
+    dose: str = ""
+    notes: str = ""
+    started: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The person's history that the documents say matters (all optional)."""
+
+    name: str = ""
+    benzo_start: dt.date | None = None
+    prior_tapers: int = 0
+    prior_withdrawals: int = 0  # kindling risk (induced-symptoms)
+    reinstatements: int = 0
+    well_before_exposure: bool | None = None  # mecfs-overlap: the three positions
+    classical_trigger: bool | None = None  # e.g. viral illness before onset
+    onset_during_or_after_taper: bool | None = None
+    post_exertional_malaise: bool | None = None
+    notes: str = ""

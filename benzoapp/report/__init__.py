@@ -1,0 +1,1 @@
+"""Printable output: the PDF plan (ReportLab), calendar and spreadsheet exports."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models and repositories. The only package that touches SQLAlchemy."""

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Set-up and everyday tasks for BenzoApp. Every task first makes sure the machine has
+# what it needs (system libraries for Qt, a project-local .venv with the dependencies),
+# so each command works on a fresh Debian/Ubuntu machine and is quick when already set up.
+#
+#   ./dev.sh run [ARGS...]   start the app (ARGS go to benzoapp, e.g. --data-dir DIR)
+#   ./dev.sh test [ARGS...]  ruff, mypy and the whole pytest suite (ARGS go to pytest)
+#   ./dev.sh bench [NAME...] benchmarks, each beside its same-run baseline
+#   ./dev.sh screenshots DIR save a PNG of every view under Xvfb
+#   ./dev.sh pdf-pages PDF DIR  render a PDF's pages to PNG for a person to look at
+#   ./dev.sh build [--onefile]  PyInstaller build, then the frozen app's self-test
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=.venv
+PY="$VENV/bin/python"
+SYSTEM_PACKAGES=(
+  # Qt offscreen and on X11 (under Xvfb too)
+  libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
+  libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
+  libxcb-render-util0 libxcb-xinerama0 libxcb-image0 fonts-dejavu-core
+  # tools: a virtual screen for screenshots, PDF pages to PNG, PyInstaller's binutils
+  xvfb xauth poppler-utils binutils
+)
+
+say() { printf '[dev] %s\n' "$*" >&2; }
+
+system_setup() {
+  command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian/Ubuntu: see README
+  local missing=()
+  for pkg in "${SYSTEM_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
+      || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  say "installing system packages: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
+}
+
+python_setup() {
+  local stamp="$VENV/.installed"
+  if [ ! -x "$PY" ]; then
+    say "creating $VENV"
+    python3 -m venv "$VENV"
+  fi
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    [ -x "$VENV/bin/uv" ] || "$PY" -m pip install -q --disable-pip-version-check uv
+    say "installing BenzoApp and its dependencies into $VENV"
+    "$VENV/bin/uv" pip install -q --python "$PY" --compile-bytecode -e ".[test,build]"
+    touch "$stamp"
+  fi
+}
+
+setup() { system_setup; python_setup; }
+
+task="${1:-}"
+[ $# -gt 0 ] && shift
+case "$task" in
+  run)
+    setup
+    exec "$PY" -m benzoapp "$@"
+    ;;
+  test)
+    setup
+    unset PYTHONDONTWRITEBYTECODE
+    export QT_QPA_PLATFORM=offscreen
+    say "ruff"
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/ruff" format --check .
+    say "mypy"
+    "$VENV/bin/mypy"
+    say "pytest"
+    set +e
+    "$PY" -m pytest "$@"
+    status=$?
+    set -e
+    if [ "$status" -eq 5 ]; then say "pytest collected no tests: that is a failure"; exit 1; fi
+    exit "$status"
+    ;;
+  bench)
+    setup
+    export QT_QPA_PLATFORM=offscreen
+    exec "$PY" -m bench "$@"
+    ;;
+  screenshots)
+    setup
+    exec xvfb-run -a -s "-screen 0 1280x800x24" "$PY" -m benzoapp.gui.screenshots "${1:-screenshots}"
+    ;;
+  pdf-pages)
+    setup
+    [ $# -eq 2 ] || { say "usage: ./dev.sh pdf-pages FILE.pdf OUT_DIR"; exit 2; }
+    mkdir -p "$2"
+    pdftoppm -r 80 -png "$1" "$2/page"
+    say "pages written to $2"
+    ;;
+  build)
+    setup
+    exec "$PY" -m benzoapp_build "$@"
+    ;;
+  *)
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    [ -z "$task" ] && exit 0 || exit 2
+    ;;
+esac
