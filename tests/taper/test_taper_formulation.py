@@ -67,8 +67,10 @@ def test_exact_halves_round_up_never_to_even() -> None:
 
 
 STRENGTHS = st.lists(
-    st.tuples(st.sampled_from(["0.25", "0.5", "1", "2", "2.5", "3", "5", "10"]),
-              st.sampled_from([1, 2, 4])),
+    st.tuples(
+        st.sampled_from(["0.25", "0.5", "1", "2", "2.5", "3", "5", "10"]),
+        st.sampled_from([1, 2, 4]),
+    ),
     min_size=1,
     max_size=3,
     unique_by=lambda t: t[0],

@@ -105,9 +105,7 @@ def test_micro_taper_keeps_the_same_overall_rate(make_plan: MakePlan) -> None:
 def test_tablets_that_cannot_cut_finely_hold_longer_and_suggest_liquid(
     make_plan: MakePlan,
 ) -> None:
-    plan = make_plan(
-        "diazepam 5mg 22:00", tablets=(TabletStrength("diazepam", D(5), 2),)
-    )
+    plan = make_plan("diazepam 5mg 22:00", tablets=(TabletStrength("diazepam", D(5), 2),))
     # 10% of 5 mg is 0.5 mg; halves of 5 mg can only cut 2.5 mg, i.e. 50%: wait for it.
     assert doses(plan.steps[1]) == [("22:00", "diazepam", "2.5")]
     assert plan.steps[0].days == 14 * 7  # 0.9**7 < 0.5 first after 7 periods
@@ -118,8 +116,7 @@ def test_tablets_that_cannot_cut_finely_hold_longer_and_suggest_liquid(
 
 def test_a_very_slow_plan_is_refused_not_sped_up(make_plan: MakePlan) -> None:
     with pytest.raises(InputError, match="30 years"):
-        make_plan("diazepam 40mg 22:00", rate_percent=D("0.5"), every_days=28,
-                  form=Form.WEIGHED)
+        make_plan("diazepam 40mg 22:00", rate_percent=D("0.5"), every_days=28, form=Form.WEIGHED)
 
 
 def test_stopping_at_once_is_a_strong_warning(make_plan: MakePlan) -> None:
@@ -131,8 +128,11 @@ def test_stopping_at_once_is_a_strong_warning(make_plan: MakePlan) -> None:
 
 def test_regimen_warnings(catalog: DrugCatalog) -> None:
     regimen = Regimen(
-        (RegimenDose("diazepam", "08:00", D(20)), RegimenDose("diazepam", "22:00", D(20)),
-         RegimenDose("zaleplon", "22:00", D(10)))
+        (
+            RegimenDose("diazepam", "08:00", D(20)),
+            RegimenDose("diazepam", "22:00", D(20)),
+            RegimenDose("zaleplon", "22:00", D(10)),
+        )
     )
     plan = build_plan(
         regimen, PlanSettings(start=dt.date(2030, 1, 7)), catalog, Profile(prior_withdrawals=2)
@@ -181,9 +181,7 @@ def far_east_timezone() -> Iterator[None]:
     time.tzset()
 
 
-def test_dates_do_not_depend_on_the_time_zone(
-    make_plan: MakePlan, far_east_timezone: None
-) -> None:
+def test_dates_do_not_depend_on_the_time_zone(make_plan: MakePlan, far_east_timezone: None) -> None:
     plan = make_plan("diazepam 5mg 22:00", form=Form.LIQUID)
     assert plan.steps[0].start == dt.date(2030, 1, 7)
     assert plan.steps[1].start == dt.date(2030, 1, 21)
@@ -195,9 +193,7 @@ def _schedule(catalog: DrugCatalog, mgs: list[str], days: list[int]) -> Plan:
     start = dt.date(2030, 1, 7)
     steps = []
     for index, (mg, length) in enumerate(zip(mgs, days, strict=True)):
-        steps.append(
-            Step(index, start, length, (StepDose("diazepam", "22:00", D(mg)),), D(mg))
-        )
+        steps.append(Step(index, start, length, (StepDose("diazepam", "22:00", D(mg)),), D(mg)))
         start += dt.timedelta(days=length)
     regimen = Regimen((RegimenDose("diazepam", "22:00", D(mgs[0])),))
     plan = Plan(regimen, PlanSettings(start=steps[0].start), tuple(steps))
@@ -207,9 +203,23 @@ def _schedule(catalog: DrugCatalog, mgs: list[str], days: list[int]) -> Plan:
 def test_published_six_month_schedule_is_flagged_where_it_is_fast(
     catalog: DrugCatalog,
 ) -> None:
-    """"Benzodiazepine tapering schedules" (2014): 15 -> 11 -> 8.5 ... over weeks 1, 2, 4 ... 26."""
-    mgs = ["15", "11", "8.5", "6", "4.75", "3.5", "2.5", "2", "1.5", "1", "0.75", "0.5",
-           "0.25", "0"]
+    """ "Benzodiazepine tapering schedules" (2014): 15 -> 11 -> 8.5 ... over weeks 1, 2, 4 ... 26."""
+    mgs = [
+        "15",
+        "11",
+        "8.5",
+        "6",
+        "4.75",
+        "3.5",
+        "2.5",
+        "2",
+        "1.5",
+        "1",
+        "0.75",
+        "0.5",
+        "0.25",
+        "0",
+    ]
     plan = _schedule(catalog, mgs, [7] + [14] * 12 + [1])
     found = codes(plan)
     assert found["faster_than_25pct_per_2wk"][0] == 1  # 15 -> 11 within one week

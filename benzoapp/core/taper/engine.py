@@ -6,7 +6,7 @@ Rules the engine keeps (each has a test):
   change: the allowed target is rounded *up* to the next amount the form can make, and
   when that is the current dose the step is simply held longer (never sped up later);
 - one dose time changes per step, the earliest in the day first (as in the NHS Scotland
-  schedules), and a dose time may drop to zero while others remain;
+  schedules; a starting dose the form cannot make goes first), and a dose time may drop to zero while others remain;
 - stop rule: when one dose is left, it goes to zero once it is at or below the final
   dose (the smallest amount the form can make, unless stated) and has been held a full
   period, or once the curve has fallen below half of it;
@@ -178,6 +178,8 @@ def _propose(
         if 0 < new_mg < mg:
             return {key: new_mg}, ""
         return stop if target * 2 < total else None
+    # A dose the form cannot make (only ever a starting dose) is cut first, onto the grid.
+    live.sort(key=lambda k: ctx.forms[k[1]].can_make(current[k]))
     for key in live:
         factor = ctx.factors[key[1]]
         desired = (target - (total - current[key] * factor)) / factor
