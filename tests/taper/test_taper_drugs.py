@@ -15,12 +15,13 @@ from benzoapp.core.equivalence import convert, to_diazepam
 from benzoapp.core.errors import DataError, InputError
 from benzoapp.paths import resource_path
 
-ASHTON_DRUGS = (
-    "alprazolam bromazepam chlordiazepoxide clobazam clonazepam clorazepate diazepam "
-    "estazolam flunitrazepam flurazepam halazepam ketazolam loprazolam lorazepam "
-    "lormetazepam medazepam nitrazepam nordazepam oxazepam prazepam quazepam temazepam "
-    "triazolam zaleplon zolpidem zopiclone"
-).split()
+ASHTON_DRUGS = [
+    *("alprazolam", "bromazepam", "chlordiazepoxide", "clobazam", "clonazepam"),
+    *("clorazepate", "diazepam", "estazolam", "flunitrazepam", "flurazepam", "halazepam"),
+    *("ketazolam", "loprazolam", "lorazepam", "lormetazepam", "medazepam", "nitrazepam"),
+    *("nordazepam", "oxazepam", "prazepam", "quazepam", "temazepam", "triazolam"),
+    *("zaleplon", "zolpidem", "zopiclone"),
+]
 
 
 def _raw() -> tuple[dict[str, object], dict[str, object]]:
@@ -34,7 +35,9 @@ def test_every_ashton_drug_has_data_and_an_ashton_figure(catalog: DrugCatalog) -
     for name in [*ASHTON_DRUGS, "eszopiclone"]:
         drug = catalog.get(name)
         assert drug.tablets, name
-        assert drug.half_life.source and drug.tablets_source and drug.usual_max_source
+        assert drug.half_life.source
+        assert drug.tablets_source
+        assert drug.usual_max_source
         if name in ASHTON_DRUGS:
             assert ashton.entries[name].source, name
     assert set(catalog.tables) == {"ashton", "va-dod-2021", "who-2009"}

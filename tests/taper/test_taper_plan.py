@@ -7,6 +7,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 
@@ -78,9 +79,9 @@ def test_hyperbolic_cuts_shrink_and_the_first_is_the_rate(make_plan: MakePlan) -
     plan = make_plan("diazepam 20mg 22:00", method=Method.HYPERBOLIC, form=Form.WEIGHED)
     mg = [s.total_mg for s in plan.steps]
     assert mg[1] == 18  # first cut: 10% of the starting dose
-    cuts = [a - b for a, b in zip(mg, mg[1:], strict=False) if b > 0]
+    cuts = [a - b for a, b in pairwise(mg) if b > 0]
     assert cuts[0] > cuts[len(cuts) // 2] > cuts[-2]
-    assert all(b <= a for a, b in zip(mg, mg[1:], strict=False))
+    assert all(b <= a for a, b in pairwise(mg))
 
 
 def test_linear_warns_about_large_late_cuts(make_plan: MakePlan) -> None:
@@ -185,7 +186,7 @@ def test_dates_do_not_depend_on_the_time_zone(make_plan: MakePlan, far_east_time
     plan = make_plan("diazepam 5mg 22:00", form=Form.LIQUID)
     assert plan.steps[0].start == dt.date(2030, 1, 7)
     assert plan.steps[1].start == dt.date(2030, 1, 21)
-    for a, b in zip(plan.steps, plan.steps[1:], strict=False):
+    for a, b in pairwise(plan.steps):
         assert b.start == a.end + dt.timedelta(days=1)
 
 
@@ -203,7 +204,7 @@ def _schedule(catalog: DrugCatalog, mgs: list[str], days: list[int]) -> Plan:
 def test_published_six_month_schedule_is_flagged_where_it_is_fast(
     catalog: DrugCatalog,
 ) -> None:
-    """ "Benzodiazepine tapering schedules" (2014): 15 -> 11 -> 8.5 ... over weeks 1, 2, 4 ... 26."""
+    """Published 6-month schedule (docslib, 2014): 15, 11, 8.5 ... mg over weeks 1-26."""
     mgs = [
         "15",
         "11",

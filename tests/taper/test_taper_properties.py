@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -105,7 +106,7 @@ def test_plans_fall_steadily_to_zero_within_the_rate(
     totals = _de(plan, catalog)
     # contiguous calendar days from the start date
     assert steps[0].start == chosen.start
-    for a, b in zip(steps, steps[1:], strict=False):
+    for a, b in pairwise(steps):
         assert b.start == a.end + dt.timedelta(days=1)
         assert a.days >= 1
     # never negative, ends at zero, zero only at the end

@@ -5,8 +5,9 @@ Rules the engine keeps (each has a test):
 - a cut never goes faster than the chosen rate allows for the days since the last
   change: the allowed target is rounded *up* to the next amount the form can make, and
   when that is the current dose the step is simply held longer (never sped up later);
-- one dose time changes per step, the earliest in the day first (as in the NHS Scotland
-  schedules; a starting dose the form cannot make goes first), and a dose time may drop to zero while others remain;
+- one dose time changes per step, the earliest in the day first (as in the NHS
+  Scotland schedules; a starting dose the form cannot make goes first), and a dose
+  time may drop to zero while others remain;
 - stop rule: when one dose is left, it goes to zero once it is at or below the final
   dose (the smallest amount the form can make, unless stated) and has been held a full
   period, or once the curve has fallen below half of it;
