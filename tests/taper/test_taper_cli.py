@@ -83,17 +83,13 @@ def test_plan_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["table"] == "ashton"
     first = data["steps"][0]
     assert first["start"] == "2030-01-07"
-    assert (
-        first["doses"][0]
-        == {
-            "drug": "clonazepam",
-            "time": "08:00",
-            "mg": 0.5,
-            "units": "",
-            "makeable": False,
-        }
-        or first["doses"][0]["units"]
-    )
+    assert first["doses"][0] == {
+        "drug": "clonazepam",
+        "time": "08:00",
+        "mg": 0.5,
+        "units": "5 ml of 0.1 mg/ml",
+        "makeable": True,
+    }
     assert first["total_mg"] == 1.5
     assert first["diazepam_equivalent_mg"] == 30
     assert first["hold"] is False
