@@ -62,6 +62,7 @@ class Formulation:
         self.form = form
         self.tablets = tuple(sorted(tablets, key=lambda t: t.mg))
         self.mg_per_ml = mg_per_ml
+        self._smallest: Decimal | None = None
         if form is Form.LIQUID:
             assert mg_per_ml is not None
             self.quantum = LIQUID_ML_STEP * mg_per_ml
@@ -155,7 +156,9 @@ class Formulation:
 
     def smallest(self) -> Decimal:
         """The smallest non-zero amount this form can make."""
-        return self.at_or_above(self.quantum)
+        if self._smallest is None:
+            self._smallest = self.at_or_above(self.quantum)
+        return self._smallest
 
     def parts(self, mg: Decimal) -> tuple[Part, ...] | None:
         """What to measure for ``mg``; None when the form cannot make it exactly."""

@@ -17,6 +17,7 @@ Rules the engine keeps (each has a test):
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -195,6 +196,32 @@ def _propose(
     return None
 
 
+def _first_day_guess(
+    current: dict[Key, Decimal],
+    total: Decimal,
+    *,
+    model: RateModel,
+    ctx: PlanContext,
+    settings: PlanSettings,
+    tick: int,
+) -> int:
+    """Roughly when the next makeable cut (or the stop) is allowed; only a starting point."""
+    reachable = total / 2  # the stop rule's "curve below half the last dose"
+    live = [k for k, mg in current.items() if mg > 0]
+    for key in live:
+        form = ctx.forms[key[1]]
+        lower = form.at_or_below(current[key] - form.quantum)
+        if lower > 0 or len(live) > 1:
+            reachable = max(reachable, total - (current[key] - lower) * ctx.factors[key[1]])
+    days = model.days_until(total, reachable)
+    if len(live) == 1:
+        final = settings.final_dose_mg or ctx.forms[live[0][1]].smallest()
+        if current[live[0]] <= final:
+            days = min(days, settings.every_days)
+    days = min(max(days, 1.0), MAX_PLAN_DAYS + 1.0)
+    return max(tick, math.ceil(days / tick) * tick)
+
+
 def taper_segments(
     current: dict[Key, Decimal],
     model: RateModel,
@@ -218,22 +245,30 @@ def taper_segments(
 
     while True:
         # The first day (a multiple of the tick) on which a change is allowed. Whether a
-        # change is allowed only ever turns from no to yes as days pass, so galloping and
-        # then halving finds the same day as trying every day, in far fewer tries.
-        days = tick
-        proposal = propose(days)
+        # change is allowed only ever turns from no to yes as days pass, so a guess from
+        # the rate curve, checked on both sides and corrected by galloping and halving,
+        # finds the same day as trying every day, in a few tries.
+        guess = _first_day_guess(current, total, model=model, ctx=ctx, settings=settings, tick=tick)
+        proposal = propose(guess)
+        low, high = 0, guess
         if proposal is None:
-            low, high = days, days * 2
+            low, high = guess, guess * 2
             while (proposal := propose(high)) is None:
                 low, high = high, high * 2
-            while high - low > tick:
-                mid = low + (high - low) // (2 * tick) * tick
-                found = propose(mid)
-                if found is None:
-                    low = mid
-                else:
-                    high, proposal = mid, found
-            days = high
+        elif guess > tick:
+            earlier = propose(guess - tick)
+            if earlier is None:
+                low = guess - tick
+            else:
+                high, proposal = guess - tick, earlier
+        while high - low > tick:
+            mid = low + (high - low) // (2 * tick) * tick
+            found = propose(mid)
+            if found is None:
+                low = mid
+            else:
+                high, proposal = mid, found
+        days = high
         if days > settings.every_days:
             held = f"held {days} days: the form cannot make a smaller cut sooner"
             note = f"{note}; {held}" if note else held

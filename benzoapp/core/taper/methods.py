@@ -13,6 +13,7 @@ percent of the base dose; d = K·E / (1 − E) then gives ever smaller mg cuts.
 
 from __future__ import annotations
 
+import math
 from decimal import ROUND_HALF_UP, Decimal
 
 from benzoapp.core.errors import InputError
@@ -49,6 +50,7 @@ class RateModel:
         self.every = every_days
         self.base = base_de
         self.k = k_de
+        self._factors: dict[int, Decimal] = {}  # percent: kept share after so many days
         if method is Method.PERCENT:
             keep = 1 - self.rate
             self._daily = keep ** (Decimal(1) / every_days) if keep > 0 else Decimal(0)
@@ -61,14 +63,41 @@ class RateModel:
         """Fraction of the maximal effect at ``dose_de`` (hyperbolic model)."""
         return dose_de / (self.k + dose_de)
 
+    def days_until(self, a: Decimal, x: Decimal) -> float:
+        """Approximately how many days until the target from ``a`` falls to ``x``.
+
+        A float estimate, used only to guess where to look; every decision is taken with
+        the exact ``target``.
+        """
+        if x >= a:
+            return 0.0
+        periods: float
+        if self.method is Method.PERCENT:
+            keep = float(1 - self.rate)
+            if keep <= 0:
+                return 0.0
+            if x <= 0:
+                return math.inf
+            periods = math.log(float(x / a)) / math.log(keep)
+        elif self.method is Method.LINEAR:
+            periods = float((a - x) / self._cut)
+        else:
+            periods = float((self.effect(a) - self.effect(max(x, Decimal(0)))) / self._delta)
+        return periods * self.every
+
     def target(self, a: Decimal, days: int) -> Decimal:
         """Lowest total (diazepam eq.) the rate allows ``days`` days after being at ``a``."""
         if a <= 0:
             return Decimal(0)
         if self.method is Method.PERCENT:
-            if days % self.every == 0:
-                return _q(a * (1 - self.rate) ** (days // self.every))
-            return _q(a * self._daily**days)
+            factor = self._factors.get(days)
+            if factor is None:
+                if days % self.every == 0:
+                    factor = (1 - self.rate) ** (days // self.every)
+                else:
+                    factor = self._daily**days
+                self._factors[days] = factor
+            return _q(a * factor)
         if self.method is Method.LINEAR:
             return max(Decimal(0), _q(a - self._cut * days / self.every))
         remaining = self.effect(a) - self._delta * days / self.every
