@@ -150,3 +150,25 @@ def test_pill_counts_add_up(regimen: Regimen, chosen: PlanSettings) -> None:
             mg = c.per_step[i] * (1 if c.unit == "mg weighed" else c.strength_mg)
             counted[c.drug] = counted.get(c.drug, D(0)) + mg
         assert {k: v for k, v in counted.items() if v} == {k: v for k, v in needed.items() if v}
+
+
+@settings(max_examples=40, deadline=None)
+@given(regimens(), plan_settings(), st.sampled_from(["first", "late"]))
+def test_the_day_search_finds_the_same_days_whatever_the_guess(
+    regimen: Regimen, chosen: PlanSettings, how: str
+) -> None:
+    """The curve-based guess only speeds the search; a useless guess gives the same plan."""
+    from benzoapp.core.taper import engine
+
+    catalog = load_catalog()
+    chosen = replace(chosen, table="ashton")
+    expected = build_plan(regimen, chosen, catalog)
+    real = engine._first_day_guess
+    tick = 1 if chosen.micro else chosen.every_days
+
+    def useless(*args: object, **kwargs: object) -> int:
+        return tick if how == "first" else 13 * real(*args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine, "_first_day_guess", useless)
+        assert build_plan(regimen, chosen, catalog) == expected

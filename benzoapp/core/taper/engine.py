@@ -235,12 +235,12 @@ def taper_segments(
     elapsed = 0
     total = ctx.de(current)
 
+    too_long = InputError(
+        "At this rate the plan would take more than 30 years; choose a faster rate "
+        "or a form that can make smaller amounts."
+    )
+
     def propose(days: int) -> tuple[dict[Key, Decimal], str] | None:
-        if elapsed + days > MAX_PLAN_DAYS:
-            raise InputError(
-                "At this rate the plan would take more than 30 years; choose a faster rate "
-                "or a form that can make smaller amounts."
-            )
         return _propose(current, total, days=days, model=model, ctx=ctx, settings=settings)
 
     while True:
@@ -254,6 +254,8 @@ def taper_segments(
         if proposal is None:
             low, high = guess, guess * 2
             while (proposal := propose(high)) is None:
+                if elapsed + high > MAX_PLAN_DAYS:
+                    raise too_long
                 low, high = high, high * 2
         elif guess > tick:
             earlier = propose(guess - tick)
@@ -269,6 +271,8 @@ def taper_segments(
             else:
                 high, proposal = mid, found
         days = high
+        if elapsed + days > MAX_PLAN_DAYS:
+            raise too_long
         if days > settings.every_days:
             held = f"held {days} days: the form cannot make a smaller cut sooner"
             note = f"{note}; {held}" if note else held
