@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -222,6 +223,48 @@ def _first_day_guess(
     return max(tick, math.ceil(days / tick) * tick)
 
 
+Proposal = tuple[dict[Key, Decimal], str]
+
+
+def _first_allowed_day(
+    propose: Callable[[int], Proposal | None], guess: int, tick: int, limit: int
+) -> tuple[int, Proposal]:
+    """The first day (a multiple of ``tick``) on which ``propose`` allows a change.
+
+    Whether a change is allowed only ever turns from no to yes as days pass, so the guess
+    is checked on both sides and corrected by galloping and halving: the same day as
+    trying every day, in a few tries.
+    """
+    too_long = InputError(
+        "At this rate the plan would take more than 30 years; choose a faster rate "
+        "or a form that can make smaller amounts."
+    )
+    proposal = propose(guess)
+    low, high = 0, guess
+    if proposal is None:
+        low, high = guess, guess * 2
+        while (proposal := propose(high)) is None:
+            if high > limit:
+                raise too_long
+            low, high = high, high * 2
+    elif guess > tick:
+        earlier = propose(guess - tick)
+        if earlier is None:
+            low = guess - tick
+        else:
+            high, proposal = guess - tick, earlier
+    while high - low > tick:
+        mid = low + (high - low) // (2 * tick) * tick
+        found = propose(mid)
+        if found is None:
+            low = mid
+        else:
+            high, proposal = mid, found
+    if high > limit:
+        raise too_long
+    return high, proposal
+
+
 def taper_segments(
     current: dict[Key, Decimal],
     model: RateModel,
@@ -235,44 +278,12 @@ def taper_segments(
     elapsed = 0
     total = ctx.de(current)
 
-    too_long = InputError(
-        "At this rate the plan would take more than 30 years; choose a faster rate "
-        "or a form that can make smaller amounts."
-    )
-
-    def propose(days: int) -> tuple[dict[Key, Decimal], str] | None:
+    def propose(days: int) -> Proposal | None:
         return _propose(current, total, days=days, model=model, ctx=ctx, settings=settings)
 
     while True:
-        # The first day (a multiple of the tick) on which a change is allowed. Whether a
-        # change is allowed only ever turns from no to yes as days pass, so a guess from
-        # the rate curve, checked on both sides and corrected by galloping and halving,
-        # finds the same day as trying every day, in a few tries.
         guess = _first_day_guess(current, total, model=model, ctx=ctx, settings=settings, tick=tick)
-        proposal = propose(guess)
-        low, high = 0, guess
-        if proposal is None:
-            low, high = guess, guess * 2
-            while (proposal := propose(high)) is None:
-                if elapsed + high > MAX_PLAN_DAYS:
-                    raise too_long
-                low, high = high, high * 2
-        elif guess > tick:
-            earlier = propose(guess - tick)
-            if earlier is None:
-                low = guess - tick
-            else:
-                high, proposal = guess - tick, earlier
-        while high - low > tick:
-            mid = low + (high - low) // (2 * tick) * tick
-            found = propose(mid)
-            if found is None:
-                low = mid
-            else:
-                high, proposal = mid, found
-        days = high
-        if elapsed + days > MAX_PLAN_DAYS:
-            raise too_long
+        days, proposal = _first_allowed_day(propose, guess, tick, MAX_PLAN_DAYS - elapsed)
         if days > settings.every_days:
             held = f"held {days} days: the form cannot make a smaller cut sooner"
             note = f"{note}; {held}" if note else held
