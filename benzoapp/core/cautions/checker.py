@@ -202,7 +202,7 @@ class Checker:
         reasons: list[Reason] = []
         for entry in dict.fromkeys(all_entries):
             reasons.extend(_reasons(entry, "" if single else entry.title))
-            notes.extend(entry.notes)
+            notes.extend(note if single else f"{entry.title}: {note}" for note in entry.notes)
             if norm.routes and entry.route_note:
                 notes.append(f"Route matters ({' '.join(norm.routes)}): {entry.route_note}")
         ingredients: tuple[Ingredient, ...] = ()
@@ -213,8 +213,14 @@ class Checker:
             notes.insert(0, COMBINATION_TEXT)
         notes.extend(product_notes)
         level = strictest(e.level for e in all_entries)
-        if any(e.level is Level.NOT_COVERED for e in all_entries):
+        uncovered = _dedupe(e.title for e in all_entries if e.level is Level.NOT_COVERED)
+        if single and uncovered:
             notes.append(NOT_COVERED_TEXT)
+        elif uncovered:
+            notes.append(
+                f"The documents do not cover {', '.join(uncovered)}; "
+                "ask your prescriber or pharmacist."
+            )
         if reasons and any(r.outside for r in reasons):
             notes.append(OUTSIDE_TEXT)
         if norm.routes and not any(e.route_note for e in all_entries):

@@ -47,8 +47,9 @@ class NameIndex:
         self._by_key: dict[str, Target] = {}
         completions: list[tuple[str, str]] = []
         for entry in kb.entries.values():
+            name_how = "category" if entry.kind == "class" else "exact"
             for name in entry.names:
-                self._add(name, Target("entry", entry.id, name, "exact"), completions)
+                self._add(name, Target("entry", entry.id, name, name_how), completions)
             for brand in entry.brands:
                 self._add(brand.name, Target("entry", entry.id, brand.name, "brand"), completions)
             for name in entry.synonyms:
