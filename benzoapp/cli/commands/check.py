@@ -8,23 +8,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from benzoapp.core.cautions import CheckResult
 
-LEVEL_WORDS: dict[str, str] = {
-    "avoid": "AVOID",
-    "caution": "CAUTION",
-    "mixed": "MIXED REPORTS",
-    "supportive": "SUPPORTIVE",
-    "not_covered": "NOT COVERED",
-}
-HOW_WORDS: dict[str, str] = {
-    "exact": "name",
-    "brand": "brand name",
-    "synonym": "other name or common misspelling",
-    "fuzzy": "close spelling",
-    "phrase": "found in the phrase",
-    "category": "category",
-    "ingredient": "checked by ingredient",
-}
-
 
 def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add the ``check`` subcommand."""
@@ -72,7 +55,9 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
 
 def format_result(result: CheckResult) -> str:
     """Plain text for one result: the level as a word, what matched and why."""
-    lines = [f"{result.query}: {LEVEL_WORDS[result.level.value]}"]
+    from benzoapp.core.cautions import HOW_WORDS, LEVEL_WORDS
+
+    lines = [f"{result.query}: {LEVEL_WORDS[result.level].upper()}"]
     match = result.match
     if match is not None:
         how = HOW_WORDS.get(match.how, match.how)
@@ -82,7 +67,7 @@ def format_result(result: CheckResult) -> str:
             lines.append(f"  which is: {match.generic}")
     for ingredient in result.ingredients:
         reading = f"[{ingredient.reading}] " if ingredient.reading else ""
-        lines.append(f"  - {reading}{ingredient.name}: {LEVEL_WORDS[ingredient.level.value]}")
+        lines.append(f"  - {reading}{ingredient.name}: {LEVEL_WORDS[ingredient.level].upper()}")
     for reason in result.reasons:
         about = f"{reason.about}: " if reason.about else ""
         lines.append(f"  * {about}{reason.text}")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from benzoapp.core.cautions.checker import (
+    HOW_WORDS,
+    LEVEL_WORDS,
     NOT_COVERED_TEXT,
     Checker,
     CheckResult,
@@ -24,6 +26,8 @@ from benzoapp.core.cautions.normalise import normalise_query
 from benzoapp.core.cautions.regimen import check_regimen
 
 __all__ = [
+    "HOW_WORDS",
+    "LEVEL_WORDS",
     "NOT_COVERED_TEXT",
     "CheckResult",
     "Checker",

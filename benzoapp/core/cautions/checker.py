@@ -26,6 +26,24 @@ COMBINATION_TEXT = "Checked ingredient by ingredient; the strictest level is sho
 OUTSIDE_TEXT = "Some of this comes from beyond the three source documents, as cited."
 MAX_SUGGESTIONS = 3
 
+# Plain words for each level and each way of matching, shared by the CLI and the GUI.
+LEVEL_WORDS: dict[Level, str] = {
+    Level.AVOID: "Avoid",
+    Level.CAUTION: "Caution",
+    Level.MIXED: "Mixed reports",
+    Level.SUPPORTIVE: "Supportive",
+    Level.NOT_COVERED: "Not covered",
+}
+HOW_WORDS: dict[str, str] = {
+    "exact": "name",
+    "brand": "brand name",
+    "synonym": "other name or common misspelling",
+    "fuzzy": "close spelling",
+    "phrase": "found in the phrase",
+    "category": "category",
+    "ingredient": "checked by ingredient",
+}
+
 
 @dataclass(frozen=True)
 class Match:
