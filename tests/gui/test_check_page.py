@@ -117,3 +117,16 @@ def test_completer_offers_brand_and_generic_names(qtbot: QtBot, page: CheckPage)
     offered = [model.index(i, 0).data() for i in range(model.rowCount())]
     assert offered == ["Klonopin"]
     page.completer.popup().hide()
+
+
+def test_typing_for_long_does_not_wear_down_none(qtbot: QtBot, page: CheckPage) -> None:
+    """PySide6 6.12.0 under Python 3.11 dropped a reference to None on every void Qt call,
+    so a long session of typing aborted the app ("none_dealloc"); pyproject pins it out."""
+    import sys
+
+    type_into(qtbot, page, "Valium")
+    before = sys.getrefcount(None)
+    for _ in range(200):
+        page.show_query("Tylenol PM")
+        page.show_query("ambiem")
+    assert sys.getrefcount(None) >= before - 50

@@ -8,6 +8,7 @@ very short words, where one changed letter turns one drug into another.
 from __future__ import annotations
 
 import bisect
+import math
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -59,7 +60,10 @@ class NameIndex:
         for product in kb.products.values():
             for name in product.names:
                 self._add(name, Target("product", product.id, name, "brand"), completions)
-        self._keys = list(self._by_key)
+        # Sorted by length: a fuzzy score of SUGGEST_SCORE or more is only possible between
+        # strings of similar length, so fuzzy matching looks at a slice of this list only.
+        self._keys = sorted(self._by_key, key=len)
+        self._key_lengths = [len(k) for k in self._keys]
         self._longest = max((len(k.split()) for k in self._keys), default=1)
         completions.sort()
         self._completion_keys = [key for key, _ in completions]
@@ -100,8 +104,13 @@ class NameIndex:
         """Close spellings, best first; empty for short queries."""
         if len(key.replace(" ", "")) < MIN_FUZZY_LENGTH:
             return []
+        # ratio = 2 * common / (len_a + len_b) * 100, so a score >= cutoff needs
+        # len_b between len_a * c / (200 - c) and len_a * (200 - c) / c.
+        cut = SUGGEST_SCORE
+        low = bisect.bisect_left(self._key_lengths, math.ceil(len(key) * cut / (200 - cut)))
+        high = bisect.bisect_right(self._key_lengths, math.floor(len(key) * (200 - cut) / cut))
         hits = process.extract(
-            key, self._keys, scorer=fuzz.ratio, limit=limit, score_cutoff=SUGGEST_SCORE
+            key, self._keys[low:high], scorer=fuzz.ratio, limit=limit, score_cutoff=cut
         )
         return [Found(self._by_key[choice], float(score)) for choice, score, _ in hits]
 
