@@ -14,7 +14,8 @@ from benzoapp.core.cautions import Level, load_knowledge_base, parse_knowledge_b
 from benzoapp.core.errors import DataError
 from benzoapp.paths import resource_path
 
-SOURCES_README = Path("/work/shared/sources/README.md")
+# The source documents live beside the project (../shared/sources), not inside it.
+SOURCES = Path(__file__).resolve().parents[2].parent / "shared" / "sources"
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +42,7 @@ def test_every_document_section_cited_is_a_real_heading_of_that_document() -> No
         "mecfs-overlap": "000_8be082a696840c8c.txt",
         "induced-symptoms": "002_654ce544d6056cf1.txt",
     }
-    folder = Path("/work/shared/sources")
+    folder = SOURCES
     if not folder.is_dir():
         pytest.skip("source documents not present on this machine")
     for document, sections in kb.documents.items():

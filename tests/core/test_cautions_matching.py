@@ -240,3 +240,24 @@ def test_completion_offers_brands_and_generics_as_you_type(checker: Checker) -> 
     assert len(checker.complete("c", limit=4)) == 4
     assert checker.complete("") == []
     assert checker.complete("qwerty") == []
+
+
+@pytest.mark.parametrize(
+    "query", ["water pills", "walking pneumonia", "heat rash cream", "salt tablets"]
+)
+def test_everyday_words_inside_other_things_are_not_read_as_coping_strategies(
+    checker: Checker, query: str
+) -> None:
+    result = checker.check(query)
+    assert result.level is Level.NOT_COVERED
+    assert result.match is None
+
+
+def test_a_phrase_says_which_words_were_not_checked(checker: Checker) -> None:
+    result = checker.check("leafy greens smoothie")
+    assert result.match is not None
+    assert result.match.name == "leafy greens"
+    assert any(n.startswith("Not recognised, so not checked: smoothie.") for n in result.notes)
+    assert not any(
+        n.startswith("Not recognised") for n in checker.check("valium and tylenol").notes
+    )

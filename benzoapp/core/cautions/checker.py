@@ -25,6 +25,10 @@ NOT_COVERED_TEXT = "The documents do not cover this; ask your prescriber or phar
 COMBINATION_TEXT = "Checked ingredient by ingredient; the strictest level is shown."
 OUTSIDE_TEXT = "Some of this comes from beyond the three source documents, as cited."
 MAX_SUGGESTIONS = 3
+# Words that join the parts of a phrase without naming anything to check.
+CONNECTING_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "with", "for", "at", "of", "to", "in", "on", "my", "plus"}
+)
 
 # Plain words for each level and each way of matching, shared by the CLI and the GUI.
 LEVEL_WORDS: dict[Level, str] = {
@@ -137,25 +141,37 @@ class Checker:
             raise InputError("Type the name of a medicine, supplement, product or therapy.")
         for key in dict.fromkeys((norm.text, norm.core, without_salt(norm.core))):
             target = self.index.exact(key) if key else None
-            if target is not None:
+            if target is not None and (target.medicine or key == norm.text):
+                # dose and form words only lead to medicines: "water pills" is not water
                 return self._result(
                     query, norm, [target], how=target.how, score=100.0, stripped=key != norm.text
                 )
         for tokens in dict.fromkeys((norm.tokens, norm.core_tokens)):
-            found = self.index.phrase(tokens)
+            found, rest = self.index.phrase(tokens)
             if found:
                 distinct = list({(t.kind, t.id): t for t in found}.values())
                 how = "phrase" if len(distinct) == 1 else "ingredient"
-                return self._result(
+                result = self._result(
                     query, norm, distinct, how=how, score=100.0, stripped=tokens != norm.tokens
                 )
+                unchecked = [w for w in rest if w not in CONNECTING_WORDS]
+                if unchecked:
+                    note = (
+                        f"Not recognised, so not checked: {' '.join(unchecked)}. "
+                        "If that changes what it is, check it on its own."
+                    )
+                    result = _replace(result, notes=(*result.notes, note))
+                return result
         return self._fuzzy(query, norm)
 
     def _fuzzy(self, query: str, norm: Normalised) -> CheckResult:
         """Close spellings: a clear, close one is a shown match; weaker ones only suggestions."""
-        hits = self.index.fuzzy(norm.core or norm.text)
+        key = norm.core or norm.text
+        hits = self.index.fuzzy(key)
         best_by_thing: dict[tuple[str, str], Found] = {}
         for hit in hits:
+            if not hit.target.medicine and key != norm.text:
+                continue  # as for exact names: form words only lead to medicines
             best_by_thing.setdefault((hit.target.kind, hit.target.id), hit)
         ranked = list(best_by_thing.values())
         if ranked:

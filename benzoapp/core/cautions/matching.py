@@ -21,6 +21,9 @@ ACCEPT_SCORE = 88.0  # a fuzzy match this close (and clearly ahead) is shown as 
 SUGGEST_SCORE = 75.0  # closer than this is offered as "did you mean", never applied
 CLEAR_LEAD = 4.0  # a fuzzy match must lead the next different thing by this much
 MIN_PHRASE_WORD = 4  # a single word found inside a phrase must be at least this long
+# Everyday words name these ("water", "heat", "walking"), so a single one of them inside a
+# longer phrase ("water pills", "walking pneumonia") is not taken as a match.
+NON_MEDICINE_KINDS = frozenset({"therapy", "food"})
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class Target:
     id: str
     name: str  # the name as the knowledge base writes it
     how: str  # exact | brand | synonym | category
+    medicine: bool = True  # False for therapies and foods ("water", "heat", "walking")
 
 
 @dataclass(frozen=True)
@@ -49,14 +53,17 @@ class NameIndex:
         completions: list[tuple[str, str]] = []
         for entry in kb.entries.values():
             name_how = "category" if entry.kind == "class" else "exact"
+            medicine = entry.kind not in NON_MEDICINE_KINDS
             for name in entry.names:
-                self._add(name, Target("entry", entry.id, name, name_how), completions)
+                self._add(name, Target("entry", entry.id, name, name_how, medicine), completions)
             for brand in entry.brands:
-                self._add(brand.name, Target("entry", entry.id, brand.name, "brand"), completions)
+                target = Target("entry", entry.id, brand.name, "brand", medicine)
+                self._add(brand.name, target, completions)
             for name in entry.synonyms:
-                self._add(name, Target("entry", entry.id, name, "synonym"), None)
+                self._add(name, Target("entry", entry.id, name, "synonym", medicine), None)
             for name in entry.category_words:
-                self._add(name, Target("entry", entry.id, name, "category"), completions)
+                target = Target("entry", entry.id, name, "category", medicine)
+                self._add(name, target, completions)
         for product in kb.products.values():
             for name in product.names:
                 self._add(name, Target("product", product.id, name, "brand"), completions)
@@ -82,8 +89,9 @@ class NameIndex:
         """The target of a folded key, if it is a known name."""
         return self._by_key.get(key)
 
-    def phrase(self, tokens: tuple[str, ...]) -> list[Target]:
-        """Known names inside a longer phrase, longest first, not overlapping, in order."""
+    def phrase(self, tokens: tuple[str, ...]) -> tuple[list[Target], list[str]]:
+        """Known names inside a longer phrase (longest first, not overlapping, in order),
+        and the words of the phrase that none of them covers."""
         taken = [False] * len(tokens)
         found: list[tuple[int, Target]] = []
         for size in range(min(self._longest, len(tokens)), 0, -1):
@@ -94,11 +102,12 @@ class NameIndex:
                 if size == 1 and len(key) < MIN_PHRASE_WORD:
                     continue
                 target = self._by_key.get(key)
-                if target is not None:
+                if target is not None and (size > 1 or target.medicine):
                     found.append((start, target))
                     taken[start : start + size] = [True] * size
         found.sort(key=lambda item: item[0])
-        return [target for _, target in found]
+        rest = [token for token, used in zip(tokens, taken, strict=True) if not used]
+        return [target for _, target in found], rest
 
     def fuzzy(self, key: str, limit: int = 8) -> list[Found]:
         """Close spellings, best first; empty for short queries."""
