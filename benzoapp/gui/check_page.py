@@ -170,7 +170,12 @@ class CheckPage(QWidget):
     def _show(self, result: CheckResult) -> None:
         self.level_label.setText(level_text(result.level))
         self.level_label.setAccessibleDescription(LEVEL_WORDS[result.level])
-        self.match_label.setText(_match_text(result))
+        match_text = _match_text(result)
+        if result.match is None:
+            starting = self.checker.complete(result.query, limit=5)
+            if starting:
+                match_text += f" Names that start this way: {', '.join(starting)}."
+        self.match_label.setText(match_text)
         for index, button in enumerate(self.suggestion_buttons):
             if index < len(result.suggestions):
                 name = result.suggestions[index]

@@ -70,6 +70,16 @@ def test_a_weak_spelling_is_offered_as_a_button_to_confirm(qtbot: QtBot, page: C
     assert "which is zolpidem" in page.match_label.text()
 
 
+def test_a_partly_typed_name_offers_names_that_start_that_way(
+    qtbot: QtBot, page: CheckPage
+) -> None:
+    type_into(qtbot, page, "Lexo")
+    assert page.level_label.text() == "? Not covered"
+    assert page.match_label.text().endswith(
+        "Names that start this way: Lexomil, Lexotan, Lexotanil."
+    )
+
+
 def test_fuzzy_match_shows_its_score(qtbot: QtBot, page: CheckPage) -> None:
     type_into(qtbot, page, "gabapentn")
     assert "(close spelling, 95% alike)" in page.match_label.text()
