@@ -91,6 +91,8 @@ class PlanSettings:
     hyperbolic_k_de_mg: Decimal = Decimal(5)  # dose (diazepam eq.) of half-maximal effect
     rate_base_de_mg: Decimal | None = None  # linear/hyperbolic rates are % of this; None:
     # the starting dose (a re-plan keeps the original)
+    crossover_stage_de_mg: Decimal | None = None  # most diazepam-eq. mg switched per
+    # crossover stage; None: a whole dose time at once
 
 
 @dataclass(frozen=True)

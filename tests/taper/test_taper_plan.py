@@ -66,6 +66,22 @@ def test_nhs_scotland_lorazepam_crossover_schedule(make_plan: MakePlan) -> None:
     assert "equivalence_approximate" in codes(plan)
 
 
+def test_crossover_in_parts_of_a_dose(make_plan: MakePlan) -> None:
+    """Ashton-style stages: part of a dose time is exchanged each period."""
+    plan = make_plan(
+        "alprazolam 1mg 22:00",
+        crossover_to="diazepam",
+        crossover_stage_de_mg=D(10),
+    )
+    assert [doses(s) for s in plan.steps[:3]] == [
+        [("22:00", "alprazolam", "1")],
+        [("22:00", "alprazolam", "0.5"), ("22:00", "diazepam", "10")],
+        [("22:00", "diazepam", "20")],
+    ]
+    assert [s.diazepam_equivalent_mg for s in plan.steps[:3]] == [20, 20, 20]
+    assert plan.steps[2].note == "22:00: 0.5 mg alprazolam switched to 10 mg diazepam"
+
+
 def test_percent_on_liquid_follows_the_rate(make_plan: MakePlan) -> None:
     plan = make_plan("diazepam 5mg 22:00", form=Form.LIQUID)
     assert [s.doses[0].mg for s in plan.steps[:4]] == [D(5), D("4.5"), D("4.1"), D("3.7")]

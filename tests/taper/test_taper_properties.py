@@ -50,6 +50,7 @@ def plan_settings(draw: st.DrawFn) -> PlanSettings:
         form=draw(st.sampled_from(list(Form))),
         start=dt.date(2030, 1, 1) + dt.timedelta(days=draw(st.integers(0, 3000))),
         crossover_to=draw(st.sampled_from([None, "diazepam"])),
+        crossover_stage_de_mg=draw(st.sampled_from([None, D(5), D(10)])),
         table=draw(st.sampled_from(["ashton", "va-dod-2021"])),
         micro=draw(st.booleans()),
     )

@@ -31,6 +31,11 @@ def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--every", type=int, default=14, metavar="DAYS", help="default 14")
     parser.add_argument("--crossover", metavar="DRUG", help="switch to this drug first")
+    parser.add_argument(
+        "--crossover-stage",
+        metavar="MG",
+        help="most mg (diazepam equivalent) switched per stage (default: a whole dose time)",
+    )
     parser.add_argument("--form", choices=("tablet", "liquid", "weighed"), default="tablet")
     parser.add_argument("--liquid-mg-per-ml", metavar="MG", help="strength of the liquid")
     parser.add_argument(
@@ -116,6 +121,9 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
         form=Form(args.form),
         start=start,
         crossover_to=catalog.get(args.crossover).id if args.crossover else None,
+        crossover_stage_de_mg=(
+            _decimal(args.crossover_stage, "--crossover-stage") if args.crossover_stage else None
+        ),
         table=args.table,
         liquid_mg_per_ml=(
             _decimal(args.liquid_mg_per_ml, "--liquid-mg-per-ml") if args.liquid_mg_per_ml else None

@@ -121,38 +121,61 @@ def _normalise(regimen: Regimen, catalog: DrugCatalog) -> dict[Key, Decimal]:
     return doses
 
 
+def _swap_amount(
+    old_mg: Decimal, form: Formulation, factor: Decimal, cap: Decimal | None
+) -> Decimal:
+    """How much of the old drug one crossover stage replaces (all of it when no cap)."""
+    if cap is None or old_mg * factor <= cap:
+        return old_mg
+    remaining = form.at_or_above(old_mg - cap / factor)
+    return old_mg - remaining if 0 < remaining < old_mg else old_mg
+
+
 def _crossover(
-    current: dict[Key, Decimal], target: str, ctx: PlanContext, every: int
+    current: dict[Key, Decimal], target: str, ctx: PlanContext, settings: PlanSettings
 ) -> tuple[list[Segment], dict[Key, Decimal], list[PlanWarning], str]:
-    """Swap one dose time at a time to the target drug, the latest in the day first."""
+    """Swap one dose time at a time to the target drug, the latest in the day first.
+
+    With ``crossover_stage_de_mg`` a large dose time is swapped in parts of at most that
+    many mg diazepam-equivalent, one part per period (as the Ashton Manual's schedules
+    exchange part of a dose at a time).
+    """
     segments: list[Segment] = []
     notes: list[PlanWarning] = []
     note = ""
     form = ctx.forms[target]
     for key in sorted((k for k in current if k[1] != target), reverse=True):
-        segments.append(Segment(dict(current), every, note))
         time, drug = key
-        de = current[key] * ctx.factors[drug]
-        new_mg = max(form.nearest(de / ctx.factors[target]), form.smallest())
-        new = dict(current)
-        del new[key]
-        new[(time, target)] = new.get((time, target), Decimal(0)) + new_mg
-        if abs(new_mg * ctx.factors[target] - de) > de / 10:
-            notes.append(
-                PlanWarning(
-                    code="crossover_rounded",
-                    level=WarningLevel.CAUTION,
-                    message=(
-                        f"At {time}, {fmt(current[key])} mg {drug} becomes {fmt(new_mg)} mg "
-                        f"{target}: the nearest amount the form can make differs from the "
-                        "equivalent by more than 10%."
-                    ),
-                    source="BenzoApp rounding rule (nearest makeable amount, halves up)",
-                    step_index=len(segments),
-                )
+        while current.get(key, Decimal(0)) > 0:
+            segments.append(Segment(dict(current), settings.every_days, note))
+            old_mg = current[key]
+            swap = _swap_amount(
+                old_mg, ctx.forms[drug], ctx.factors[drug], settings.crossover_stage_de_mg
             )
-        note = f"{time}: {fmt(current[key])} mg {drug} switched to {fmt(new_mg)} mg {target}"
-        current = new
+            de = swap * ctx.factors[drug]
+            new_mg = max(form.nearest(de / ctx.factors[target]), form.smallest())
+            new = dict(current)
+            if swap == old_mg:
+                del new[key]
+            else:
+                new[key] = old_mg - swap
+            new[(time, target)] = new.get((time, target), Decimal(0)) + new_mg
+            if abs(new_mg * ctx.factors[target] - de) > de / 10:
+                notes.append(
+                    PlanWarning(
+                        code="crossover_rounded",
+                        level=WarningLevel.CAUTION,
+                        message=(
+                            f"At {time}, {fmt(swap)} mg {drug} becomes {fmt(new_mg)} mg "
+                            f"{target}: the nearest amount the form can make differs from "
+                            "the equivalent by more than 10%."
+                        ),
+                        source="BenzoApp rounding rule (nearest makeable amount, halves up)",
+                        step_index=len(segments),
+                    )
+                )
+            note = f"{time}: {fmt(swap)} mg {drug} switched to {fmt(new_mg)} mg {target}"
+            current = new
     return segments, current, notes, note
 
 
@@ -311,9 +334,7 @@ def build_plan(
     switch_note = ""
     if settings.crossover_to:
         target = cat.get(settings.crossover_to).id
-        segments, current, crossover_notes, switch_note = _crossover(
-            current, target, ctx, settings.every_days
-        )
+        segments, current, crossover_notes, switch_note = _crossover(current, target, ctx, settings)
         notes.extend(crossover_notes)
     base = settings.rate_base_de_mg or ctx.de(current)
     model = RateModel(
