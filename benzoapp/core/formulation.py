@@ -160,6 +160,13 @@ class Formulation:
             self._smallest = self.at_or_above(self.quantum)
         return self._smallest
 
+    def _source(self, mg: Decimal) -> Decimal:
+        """The tablet to weigh ``mg`` from: the smallest strength that holds it."""
+        for tablet in self.tablets:
+            if tablet.mg >= mg:
+                return tablet.mg
+        return self.tablets[-1].mg
+
     def parts(self, mg: Decimal) -> tuple[Part, ...] | None:
         """What to measure for ``mg``; None when the form cannot make it exactly."""
         if not self.can_make(mg):
@@ -168,12 +175,7 @@ class Formulation:
             assert self.mg_per_ml is not None
             return (Part(self.drug, "ml", self.mg_per_ml, mg / self.mg_per_ml),)
         if self.form is Form.WEIGHED:
-            source = self.tablets[-1].mg
-            for tablet in self.tablets:
-                if tablet.mg >= mg:
-                    source = tablet.mg
-                    break
-            return (Part(self.drug, "mg weighed", source, mg),)
+            return (Part(self.drug, "mg weighed", self._source(mg), mg),)
         counts: dict[Decimal, Decimal] = {}
         n = self._units_of(mg)
         assert n is not None
@@ -197,9 +199,11 @@ class Formulation:
                 return ""
             assert self.mg_per_ml is not None
             return f"{fmt(mg / self.mg_per_ml)} ml of {self._strength_text} mg/ml"
+        if self.form is Form.WEIGHED:
+            if self._units_of(mg) is None or mg < 0:
+                return ""
+            return f"weigh {fmt(mg)} mg (cut from a {fmt(self._source(mg))} mg tablet)"
         found = self.parts(mg)
         if found is None:
             return ""
-        if self.form is Form.WEIGHED:
-            return f"weigh {fmt(mg)} mg (cut from a {fmt(found[0].strength_mg)} mg tablet)"
         return " + ".join(f"{_quantity(p.count)} x {fmt(p.strength_mg)} mg" for p in found)

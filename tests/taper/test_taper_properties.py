@@ -173,3 +173,29 @@ def test_the_day_search_finds_the_same_days_whatever_the_guess(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(engine, "_first_day_guess", useless)
         assert build_plan(regimen, chosen, catalog) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(regimens(), plan_settings(), st.data())
+def test_holds_only_lengthen_and_never_raise_a_dose(
+    regimen: Regimen, chosen: PlanSettings, data: st.DataObject
+) -> None:
+    from benzoapp.core.taper import insert_hold
+
+    catalog = load_catalog()
+    plan = build_plan(regimen, replace(chosen, table="ashton"), catalog)
+    index = data.draw(st.integers(0, len(plan.steps) - 2))
+    days = data.draw(st.integers(1, 60))
+    held = insert_hold(plan, index, days, catalog)
+    assert held.end_date == plan.end_date + dt.timedelta(days=days)
+    assert sum(s.days for s in held.steps) == sum(s.days for s in plan.steps) + days
+    for a, b in pairwise(held.steps):
+        assert b.start == a.end + dt.timedelta(days=1)
+    originals = [s.doses for s in plan.steps]
+    kept = [s.doses for s in held.steps if not (s.hold and s.note.startswith("hold for"))]
+    assert kept == originals  # a fresh plan has no holds, so one step is added
+    assert len(held.steps) == len(plan.steps) + 1
+    assert held.steps[index + 1].doses == plan.steps[index].doses
+    totals = _de(held, catalog)
+    first = _taper_start(held)
+    assert all(b <= a for a, b in pairwise(totals[first:]))

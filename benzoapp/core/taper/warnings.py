@@ -22,7 +22,7 @@ MULTI = "ASAM 2025 Rec. 7 (a comparable dose of one longer-acting benzodiazepine
 TABLE_NOTE = "ASAM 2025 Table 7 footnote: equivalents are for guidance only"
 # Codes that depend on the person's profile; an edit keeps them as they were.
 PROFILE_CODES = frozenset({"kindling"})
-_EPS = Decimal("1e-9")
+_EPS = 1e-9
 
 
 def _mg(value: Decimal) -> str:
@@ -53,7 +53,7 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
     steps = [s for s in plan.steps if not s.history]
     factors: dict[str, Decimal] = {}
     totals = [step_de(s, plan, catalog, factors) for s in steps]
-    limits: dict[int, tuple[Decimal, Decimal]] = {}
+    limits: dict[int, tuple[float, float]] = {}
     largest_final = Decimal(0)
     for i in range(1, len(steps)):
         prev, cur = steps[i - 1], steps[i]
@@ -102,13 +102,15 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
                 )
             continue
         days = prev.days
-        if days not in limits:  # compared as ratio**14 against 0.9**days: integer powers
-            limits[days] = (Decimal("0.9") ** days, Decimal("0.75") ** days)
+        if days not in limits:  # the share a rate of 10% or 25% per 14 days keeps
+            limits[days] = (0.9 ** (days / 14) * (1 - _EPS), 0.75 ** (days / 14) * (1 - _EPS))
         ten, quarter = limits[days]
         ratio = b / a
-        per_fortnight = ratio**14
+        kept = float(ratio)  # a classification, not a dose: a float is exact enough
+        if kept >= ten:
+            continue
         pct = _pct((1 - ratio) * 100)
-        if per_fortnight < quarter * (1 - _EPS):
+        if kept < quarter:
             found.append(
                 PlanWarning(
                     "faster_than_25pct_per_2wk",
@@ -119,7 +121,7 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
                     cur.index,
                 )
             )
-        elif per_fortnight < ten * (1 - _EPS):
+        else:
             found.append(
                 PlanWarning(
                     "faster_than_10pct_per_2wk",
