@@ -25,14 +25,27 @@ def symptom_load(day: JournalDay) -> int:
     return sum(day.symptoms.values())
 
 
+_VALID = frozenset(range(MIN_SEVERITY, MAX_SEVERITY + 1))
+
+
 def _check_scores(scores: dict[str, int], what: str, when: dt.date) -> None:
+    """Refuse anything but whole numbers 0-10, naming the day and the score."""
     for name, value in scores.items():
-        if not isinstance(name, str) or not name.strip():
-            raise InputError(f"{when.isoformat()}: a {what} has no name")
         if isinstance(value, bool) or not isinstance(value, int):
             raise InputError(f"{when.isoformat()}: {what} '{name}' must be a whole number 0-10")
         if not MIN_SEVERITY <= value <= MAX_SEVERITY:
             raise InputError(f"{when.isoformat()}: {what} '{name}' is {value}; use 0 to 10")
+
+
+def _all_valid(values: list[int]) -> bool:
+    """The fast test for a whole journal at once (this runs on every analysis)."""
+    return _VALID.issuperset(values) and set(map(type, values)) <= {int}
+
+
+def _check_names(names: set[str], what: str) -> None:
+    for name in names:
+        if not isinstance(name, str) or not name.strip():
+            raise InputError(f"a {what} has no name")
 
 
 def check_days(days: Iterable[JournalDay]) -> list[JournalDay]:
@@ -41,15 +54,21 @@ def check_days(days: Iterable[JournalDay]) -> list[JournalDay]:
     for previous, current in itertools.pairwise(ordered):
         if previous.day == current.day:
             raise InputError(f"there are two journal entries for {current.day.isoformat()}")
-    for entry in ordered:
-        _check_scores(entry.symptoms, "symptom", entry.day)
-        _check_scores(entry.exertion, "exertion", entry.day)
-        unknown = set(entry.exertion) - set(EXERTION_KINDS)
-        if unknown:
-            raise InputError(
-                f"{entry.day.isoformat()}: unknown exertion '{sorted(unknown)[0]}'; "
-                f"use {', '.join(EXERTION_KINDS)}"
-            )
+    chain = itertools.chain.from_iterable
+    symptom_names = set(chain(e.symptoms for e in ordered))
+    exertion_names = set(chain(e.exertion for e in ordered))
+    values = [*chain(e.symptoms.values() for e in ordered)]
+    values += chain(e.exertion.values() for e in ordered)
+    if not _all_valid(values):
+        for entry in ordered:  # find and name the bad one
+            _check_scores(entry.symptoms, "symptom", entry.day)
+            _check_scores(entry.exertion, "exertion", entry.day)
+    _check_names(symptom_names, "symptom")
+    unknown = exertion_names - set(EXERTION_KINDS)
+    if unknown:
+        raise InputError(
+            f"unknown exertion '{sorted(unknown)[0]}'; use {', '.join(EXERTION_KINDS)}"
+        )
     return ordered
 
 

@@ -22,6 +22,7 @@ Heuristics, stated as such:
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -151,8 +152,11 @@ def exertion_events(days: Sequence[JournalDay]) -> list[ExertionEvent]:
     """Exertion events of checked, date-ordered days."""
     usual = _usual_exertion(days)
     threshold = {k: max(EXERTION_MIN, usual[k] + EXERTION_ABOVE_USUAL) for k in EXERTION_KINDS}
+    lowest = min(threshold.values())
     events: list[ExertionEvent] = []
     for entry in days:
+        if not entry.exertion or max(entry.exertion.values()) < lowest:
+            continue  # the common case: an ordinary day
         kinds = tuple(k for k in EXERTION_KINDS if entry.exertion.get(k, 0) >= threshold[k])
         if not kinds:
             continue
@@ -168,46 +172,66 @@ def exertion_events(days: Sequence[JournalDay]) -> list[ExertionEvent]:
     return events
 
 
-def _rise_after(
-    series: LoadSeries, first: dt.date, last: dt.date
-) -> tuple[float, dt.date, int, bool] | None:
-    """Reference, flare day, flare load and whether the rise counts; None if unassessable."""
-    before = series.loads_between(first - dt.timedelta(days=REFERENCE_DAYS_BEFORE), first)
-    if not before:
-        return None
-    reference = sum(before) / len(before)
-    best: tuple[dt.date, int] | None = None
-    for offset in range(DELAY_FIRST_DAY, DELAY_LAST_DAY + 1):
-        day = last + dt.timedelta(days=offset)
-        index = series.index_of(day)
-        if 0 <= index < len(series.loads):
-            value = series.loads[index]
-            if value is not None and (best is None or value > best[1]):
-                best = (day, value)
-    if best is None:
-        return None
-    needed = max(MIN_RISE_POINTS, MIN_RISE_FRACTION * reference, SPREAD_FACTOR * series.spread)
-    return reference, best[0], best[1], best[1] - reference >= needed
+@dataclass(frozen=True)
+class _Windows:
+    """Per day: the reference before it and the highest load one to three days after it."""
+
+    reference: list[float | None]
+    flare: list[int]  # highest load in the delayed window; -1: nothing logged there
+    needed_points: float
+
+    def rise(self, first: int, last: int) -> bool | None:
+        """Whether the rise after an event counts; None when it cannot be assessed."""
+        size = len(self.flare)
+        if not (0 <= first < size and 0 <= last < size):
+            return None
+        reference = self.reference[first]
+        flare = self.flare[last]
+        if reference is None or flare < 0:
+            return None
+        return flare - reference >= max(self.needed_points, MIN_RISE_FRACTION * reference)
 
 
-def _chance_rate(series: LoadSeries, busy: set[dt.date]) -> float | None:
-    """Share of quiet days followed by the same kind of rise."""
+def _windows(series: LoadSeries) -> _Windows:
+    """Running sums and slice maxima: every event and quiet day then costs a lookup."""
+    filled = [-1 if v is None else v for v in series.loads]
+    size = len(filled)
+    sums = [0, *itertools.accumulate(max(v, 0) for v in filled)]
+    counts = [0, *itertools.accumulate(v >= 0 for v in filled)]
+    reference: list[float | None] = []
+    for i in range(size):
+        lo = max(0, i - REFERENCE_DAYS_BEFORE)
+        n = counts[i + 1] - counts[lo]
+        reference.append((sums[i + 1] - sums[lo]) / n if n else None)
+    flare = [
+        max(filled[i + DELAY_FIRST_DAY : i + DELAY_LAST_DAY + 1], default=-1) for i in range(size)
+    ]
+    return _Windows(reference, flare, max(MIN_RISE_POINTS, SPREAD_FACTOR * series.spread))
+
+
+def _flare_day(series: LoadSeries, last: int, flare: int) -> dt.date:
+    """The first day in the delayed window with the highest load."""
+    for j in range(last + DELAY_FIRST_DAY, last + DELAY_LAST_DAY + 1):
+        if series.loads[j] == flare:
+            return series.date_at(j)
+    raise AssertionError("the flare value comes from the delayed window")
+
+
+def _chance_rate(series: LoadSeries, windows: _Windows, busy: list[int]) -> float | None:
+    """Share of quiet days (no exertion within three days either side) followed by a rise."""
     size = len(series.loads)
     near_exertion = [False] * size
-    for day in busy:
-        index = series.index_of(day)
+    for index in busy:
         for i in range(max(0, index - DELAY_LAST_DAY), min(size, index + DELAY_LAST_DAY + 1)):
             near_exertion[i] = True
     hits = assessed = 0
     for index in range(size):
         if near_exertion[index] or series.loads[index] is None:
             continue
-        day = series.date_at(index)
-        result = _rise_after(series, day, day)
-        if result is None:
-            continue
-        assessed += 1
-        hits += result[3]
+        counts = windows.rise(index, index)
+        if counts is not None:
+            assessed += 1
+            hits += counts
     return hits / assessed if assessed else None
 
 
@@ -216,14 +240,28 @@ def pem_from_series(series: LoadSeries | None, days: Sequence[JournalDay]) -> Pe
     events = exertion_events(days)
     occurrences: list[PemOccurrence] = []
     assessed_events: list[ExertionEvent] = []
-    for event in events:
-        result = _rise_after(series, event.start, event.end) if series else None
-        if result is None:
-            continue
-        assessed_events.append(event)
-        reference, flare_day, flare_load, counts = result
-        if counts:
-            occurrences.append(PemOccurrence(event, reference, flare_day, flare_load))
+    chance = None
+    if series is not None:
+        windows = _windows(series)
+        for event in events:
+            first, last = series.index_of(event.start), series.index_of(event.end)
+            counts = windows.rise(first, last)
+            if counts is None:
+                continue
+            assessed_events.append(event)
+            if counts:
+                reference = windows.reference[first]
+                assert reference is not None
+                flare = windows.flare[last]
+                day = _flare_day(series, last, flare)
+                occurrences.append(PemOccurrence(event, reference, day, flare))
+        if assessed_events:
+            busy = [
+                series.index_of(e.start) + i
+                for e in events
+                for i in range((e.end - e.start).days + 1)
+            ]
+            chance = _chance_rate(series, windows, busy)
     by_kind = tuple(
         KindCount(
             kind=k,
@@ -232,10 +270,6 @@ def pem_from_series(series: LoadSeries | None, days: Sequence[JournalDay]) -> Pe
         )
         for k in EXERTION_KINDS
     )
-    busy = {
-        e.start + dt.timedelta(days=i) for e in events for i in range((e.end - e.start).days + 1)
-    }
-    chance = _chance_rate(series, busy) if series and assessed_events else None
     return PemReport(
         events=tuple(events),
         assessed=len(assessed_events),
