@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -50,15 +51,20 @@ def _check_names(names: set[str], what: str) -> None:
 
 def check_days(days: Iterable[JournalDay]) -> list[JournalDay]:
     """The days in date order, after checking scores and refusing two entries for one day."""
-    ordered = sorted(days, key=lambda d: d.day)
-    for previous, current in itertools.pairwise(ordered):
-        if previous.day == current.day:
-            raise InputError(f"there are two journal entries for {current.day.isoformat()}")
+    ordered = list(days)
+    dates = [d.day for d in ordered]
+    if not all(a < b for a, b in itertools.pairwise(dates)):  # the store gives them in order
+        ordered.sort(key=operator.attrgetter("day"))
+        dates.sort()
+        for previous, current in itertools.pairwise(dates):
+            if previous == current:
+                raise InputError(f"there are two journal entries for {current.isoformat()}")
     chain = itertools.chain.from_iterable
-    symptom_names = set(chain(e.symptoms for e in ordered))
-    exertion_names = set(chain(e.exertion for e in ordered))
-    values = [*chain(e.symptoms.values() for e in ordered)]
-    values += chain(e.exertion.values() for e in ordered)
+    symptoms = [d.symptoms for d in ordered]
+    exertion = [d.exertion for d in ordered]
+    symptom_names = set(chain(symptoms))
+    exertion_names = set(chain(exertion))
+    values = [*chain(map(dict.values, symptoms)), *chain(map(dict.values, exertion))]
     if not _all_valid(values):
         for entry in ordered:  # find and name the bad one
             _check_scores(entry.symptoms, "symptom", entry.day)

@@ -193,19 +193,26 @@ class _Windows:
 
 
 def _windows(series: LoadSeries) -> _Windows:
-    """Running sums and slice maxima: every event and quiet day then costs a lookup."""
+    """Running sums and shifted lists: every event and quiet day then costs a lookup.
+
+    Written as whole-list operations because it runs over every day of the journal.
+    """
     filled = [-1 if v is None else v for v in series.loads]
     size = len(filled)
-    sums = [0, *itertools.accumulate(max(v, 0) for v in filled)]
+    k = REFERENCE_DAYS_BEFORE
+    sums = [0, *itertools.accumulate(v if v > 0 else 0 for v in filled)]
     counts = [0, *itertools.accumulate(v >= 0 for v in filled)]
-    reference: list[float | None] = []
-    for i in range(size):
-        lo = max(0, i - REFERENCE_DAYS_BEFORE)
-        n = counts[i + 1] - counts[lo]
-        reference.append((sums[i + 1] - sums[lo]) / n if n else None)
-    flare = [
-        max(filled[i + DELAY_FIRST_DAY : i + DELAY_LAST_DAY + 1], default=-1) for i in range(size)
+    low_sums = [0] * k + sums[: size - k] if size > k else [0] * size
+    low_counts = [0] * k + counts[: size - k] if size > k else [0] * size
+    reference: list[float | None] = [
+        (hi - lo) / (chi - clo) if chi > clo else None
+        for hi, lo, chi, clo in zip(sums[1:], low_sums, counts[1:], low_counts, strict=True)
     ]
+    ahead = [
+        filled[offset:] + [-1] * min(offset, size)
+        for offset in range(DELAY_FIRST_DAY, DELAY_LAST_DAY + 1)
+    ]
+    flare = list(map(max, *ahead)) if len(ahead) > 1 else ahead[0]
     return _Windows(reference, flare, max(MIN_RISE_POINTS, SPREAD_FACTOR * series.spread))
 
 
@@ -224,15 +231,15 @@ def _chance_rate(series: LoadSeries, windows: _Windows, busy: list[int]) -> floa
     for index in busy:
         for i in range(max(0, index - DELAY_LAST_DAY), min(size, index + DELAY_LAST_DAY + 1)):
             near_exertion[i] = True
-    hits = assessed = 0
-    for index in range(size):
-        if near_exertion[index] or series.loads[index] is None:
-            continue
-        counts = windows.rise(index, index)
-        if counts is not None:
-            assessed += 1
-            hits += counts
-    return hits / assessed if assessed else None
+    points = windows.needed_points
+    rises = [
+        flare - reference >= max(points, MIN_RISE_FRACTION * reference)
+        for near, reference, flare in zip(
+            near_exertion, windows.reference, windows.flare, strict=True
+        )
+        if not near and reference is not None and flare >= 0
+    ]
+    return sum(rises) / len(rises) if rises else None
 
 
 def pem_from_series(series: LoadSeries | None, days: Sequence[JournalDay]) -> PemReport:

@@ -12,7 +12,6 @@ from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from benzoapp.core.journal.entries import symptom_load
 from benzoapp.core.model import JournalDay
 
 # Half-width of the centred window for the usual level: 31 days each side (nine weeks in
@@ -105,7 +104,7 @@ def load_series(days: Sequence[JournalDay]) -> LoadSeries | None:
     start = logged[0].day
     loads: list[int | None] = [None] * ((logged[-1].day - start).days + 1)
     for entry in logged:
-        loads[(entry.day - start).days] = symptom_load(entry)
+        loads[(entry.day - start).days] = sum(entry.symptoms.values())  # symptom_load, inlined
     usual = rolling_median(loads, USUAL_HALF_WINDOW_DAYS)
     deviations = [
         value - base
