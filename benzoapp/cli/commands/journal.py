@@ -109,8 +109,8 @@ def summary_to_json(summary: JournalSummary) -> dict[str, Any]:
                 }
                 for o in pem.occurrences
             ],
-            "rate": pem.rate,
-            "chance_rate": pem.chance_rate,
+            "rate": None if pem.rate is None else round(pem.rate, 3),
+            "chance_rate": None if pem.chance_rate is None else round(pem.chance_rate, 3),
             "by_kind": to_jsonable(pem.by_kind),
             "description": pem.describe(),
             "source": "mecfs-overlap, “How ME/CFS Is Currently Defined”",
