@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import statistics
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benzoapp.core.journal import PemPattern, find_post_exertional
+from benzoapp.core.journal import PemPattern, find_post_exertional, load_series
 from benzoapp.core.journal.synthetic import Exertion, make_journal
 from benzoapp.core.model import JournalDay
 
@@ -134,3 +135,71 @@ def test_flares_lie_1_to_3_days_after_an_event_inside_the_data(
         assert occurrence.rise >= 2
     if report.rate is not None:
         assert 0 <= report.rate <= 1
+
+
+def _naive_flare_days(days: list[JournalDay]) -> list[dt.date]:
+    """The documented rules restated plainly, day by day, as a check on the fast version."""
+    loads = {d.day: sum(d.symptoms.values()) for d in days if d.symptoms}
+    series = load_series(days)
+    spread = series.spread if series else 0.0
+    usual = {
+        k: statistics.median([d.exertion[k] for d in days if k in d.exertion] or [0])
+        for k in ("physical", "cognitive", "emotional")
+    }
+    busy = [d.day for d in days if any(v >= max(5, usual[k] + 2) for k, v in d.exertion.items())]
+    events: list[list[dt.date]] = []
+    for when in busy:
+        if events and (when - events[-1][-1]).days == 1:
+            events[-1].append(when)
+        else:
+            events.append([when])
+    flares = []
+    one = dt.timedelta(days=1)
+    for event in events:
+        before = [loads[event[0] - n * one] for n in range(3) if event[0] - n * one in loads]
+        after = [
+            (loads[event[-1] + n * one], event[-1] + n * one)
+            for n in (1, 2, 3)
+            if event[-1] + n * one in loads
+        ]
+        if not before or not after:
+            continue
+        reference = sum(before) / len(before)
+        best = max(value for value, _ in after)
+        if best - reference >= max(2, 0.2 * reference, 1.5 * spread):
+            flares.append(next(when for value, when in after if value == best))
+    return flares
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.one_of(st.none(), st.integers(0, 30)), min_size=1, max_size=90),
+    st.lists(
+        st.tuples(
+            st.integers(0, 89), st.sampled_from(["physical", "emotional"]), st.integers(0, 10)
+        ),
+        max_size=12,
+    ),
+)
+def test_fast_detection_matches_the_rules_restated_plainly(
+    loads: list[int | None], efforts: list[tuple[int, str, int]]
+) -> None:
+    exertion: dict[int, dict[str, int]] = {}
+    for offset, kind, level in efforts:
+        exertion.setdefault(offset, {})[kind] = level
+    days = [
+        JournalDay(
+            day(i),
+            {}
+            if v is None
+            else {
+                "fatigue": min(v, 10),
+                "pain": min(max(v - 10, 0), 10),
+                "sensory": min(max(v - 20, 0), 10),
+            },
+            exertion.get(i, {"physical": 1}),
+        )
+        for i, v in enumerate(loads)
+    ]
+    found = [o.flare_day for o in find_post_exertional(days).occurrences]
+    assert found == _naive_flare_days(days)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import statistics
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from benzoapp.core.journal import EpisodeKind, find_windows_and_waves
+from benzoapp.core.journal.series import rolling_median
 from benzoapp.core.journal.synthetic import DEFAULT_SYMPTOMS, Shift, make_journal, spread_load
 from benzoapp.core.journal.waves import MIN_EPISODE_DAYS
 from benzoapp.core.model import JournalDay
@@ -107,3 +109,15 @@ def test_a_constant_journal_has_no_windows_or_waves(level: int, length: int, wid
     names = [f"own:s{i}" for i in range(width)]
     days = [JournalDay(day(i), dict.fromkeys(names, level)) for i in range(length)]
     assert find_windows_and_waves(days) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.integers(0, 100)), max_size=120), st.integers(0, 20))
+def test_rolling_median_matches_a_plain_median_of_each_window(
+    values: list[int | None], half: int
+) -> None:
+    expected = []
+    for i in range(len(values)):
+        window = [v for v in values[max(0, i - half) : i + half + 1] if v is not None]
+        expected.append(float(statistics.median(window)) if window else None)
+    assert rolling_median(values, half) == expected

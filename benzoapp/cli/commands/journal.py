@@ -14,7 +14,11 @@ if TYPE_CHECKING:
 
 ANSWERS = {"yes": True, "no": False}
 QUESTION_FLAGS: tuple[tuple[str, str, str], ...] = (
-    ("--well-before", "well_before_exposure", "were you well before the first benzodiazepine?"),
+    (
+        "--well-before",
+        "well_before_exposure",
+        "before the first benzodiazepine, were you free of ME/CFS or an illness like it?",
+    ),
     ("--trigger", "classical_trigger", "did it start after e.g. a viral illness?"),
     ("--onset-in-taper", "onset_during_or_after_taper", "did it begin during or after a taper?"),
     ("--pem", "post_exertional_malaise", "does effort bring on worsening 1-3 days later?"),

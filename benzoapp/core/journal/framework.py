@@ -69,14 +69,14 @@ def match_position(answers: FrameworkAnswers) -> tuple[str | None, str]:
     trigger = answers.classical_trigger
     onset = answers.onset_during_or_after_taper
     if well is False:
-        return "both", "You were not well before the drug."
+        return "both", "An ME/CFS-like illness was there before the drug."
     if trigger is True and onset is False:
         return "mecfs", "A classic trigger came first and the onset is not tied to the taper."
     if well is True and onset is True and trigger is False:
         return (
             "withdrawal_first",
-            "You were well before the drug, it began during or after the taper, and there "
-            "was no classic trigger.",
+            "You were free of such an illness before the drug, it began during or after the "
+            "taper, and there was no classic trigger.",
         )
     if trigger is True and onset is True:
         return None, (
