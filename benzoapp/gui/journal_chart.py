@@ -8,7 +8,6 @@ the accessible description lists every marked stretch and flare for screen reade
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -24,8 +23,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from benzoapp.core.journal import EpisodeKind, JournalSummary, check_days, load_series
-from benzoapp.core.model import JournalDay, Plan
+from benzoapp.core.journal import EpisodeKind, JournalSummary
+from benzoapp.core.model import Plan
 
 MARGIN_LEFT = 52
 MARGIN_RIGHT = 64
@@ -66,11 +65,9 @@ class JournalChart(QWidget):
         self._data: _ChartData | None = None
         self.setAccessibleDescription("No symptoms logged yet.")
 
-    def set_data(
-        self, days: Sequence[JournalDay], summary: JournalSummary, plan: Plan | None = None
-    ) -> None:
-        """Show a journal, its analysis and (optionally) the plan it was logged under."""
-        series = load_series(check_days(days))
+    def set_data(self, summary: JournalSummary, plan: Plan | None = None) -> None:
+        """Show a journal's analysis and (optionally) the plan it was logged under."""
+        series = summary.series
         if series is None:
             self._data = None
             self.setAccessibleDescription("No symptoms logged yet.")
@@ -99,7 +96,8 @@ class JournalChart(QWidget):
     def _describe(summary: JournalSummary) -> str:
         parts = [
             f"Symptom load from {summary.first_day} to {summary.last_day}, "
-            f"{len(summary.waves)} waves and {len(summary.windows)} windows marked."
+            f"{_count(len(summary.waves), 'wave')} and "
+            f"{_count(len(summary.windows), 'window')} marked."
         ]
         parts += [e.describe() + "." for e in summary.episodes]
         parts += [
@@ -281,6 +279,10 @@ class JournalChart(QWidget):
             p.setPen(text)
             p.drawText(QPointF(x + 20, 19), label)
             x += 30 + metrics.horizontalAdvance(label)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _band_brush(kind: EpisodeKind, palette: QPalette) -> QBrush:

@@ -141,14 +141,14 @@ def test_the_chart_paints_and_describes_its_episodes(qtbot: QtBot) -> None:
     qtbot.addWidget(chart)
     chart.resize(720, 320)
     empty_colours = _distinct_colours(chart)
-    chart.set_data(days, summary, plan)
+    chart.set_data(summary, plan)
     image = chart.grab().toImage()
     assert not image.isNull()
     assert _distinct_colours(chart) > empty_colours + 3
     background = QColor(chart.palette().color(chart.backgroundRole())).rgb()
     assert any(image.pixel(x, 160) != background for x in range(60, 650))
     description = chart.accessibleDescription()
-    assert "1 waves and 1 windows" in description
+    assert "1 wave and 1 window marked" in description
     assert "Wave from 2025-02-01 to 2025-02-08" in description
     assert "Window from 2025-03-07 to 2025-03-13" in description
     assert "Flare after exertion on 2025-01-18, 48 hours after physical exertion" in description
@@ -157,6 +157,6 @@ def test_the_chart_paints_and_describes_its_episodes(qtbot: QtBot) -> None:
 def test_an_empty_chart_says_so(qtbot: QtBot) -> None:
     chart = JournalChart()
     qtbot.addWidget(chart)
-    chart.set_data([], analyse_journal([]))
+    chart.set_data(analyse_journal([]))
     assert chart.accessibleDescription() == "No symptoms logged yet."
     assert not chart.grab().toImage().isNull()

@@ -10,7 +10,7 @@ from benzoapp.core.journal.entries import check_days
 from benzoapp.core.journal.framework import FrameworkAnswers, FrameworkNote, framework_notes
 from benzoapp.core.journal.hold import HoldSuggestion, hold_from_series
 from benzoapp.core.journal.pem import PemReport, pem_from_series
-from benzoapp.core.journal.series import load_series
+from benzoapp.core.journal.series import LoadSeries, load_series
 from benzoapp.core.journal.waves import Episode, EpisodeKind, episodes_from_series
 from benzoapp.core.model import JournalDay, Plan, Profile
 
@@ -32,6 +32,7 @@ class JournalSummary:
     pem: PemReport
     hold: HoldSuggestion | None
     framework: FrameworkNote | None  # None when no profile or answers were given
+    series: LoadSeries | None = None  # the daily loads, for charts; None when nothing logged
 
     @property
     def waves(self) -> tuple[Episode, ...]:
@@ -66,6 +67,7 @@ def analyse_journal(
         pem=pem,
         hold=hold_from_series(series, plan, when) if plan is not None else None,
         framework=framework_notes(profile, ordered, pem) if profile is not None else None,
+        series=series,
     )
 
 
