@@ -29,7 +29,8 @@ from benzoapp.core.model import Plan
 MARGIN_LEFT = 52
 MARGIN_RIGHT = 64
 MARGIN_TOP = 40
-MARGIN_BOTTOM = 30
+MARGIN_BOTTOM = 48
+BAND_ALPHA = 150
 WAVE_PATTERN = Qt.BrushStyle.BDiagPattern
 WINDOW_PATTERN = Qt.BrushStyle.Dense6Pattern
 
@@ -51,6 +52,7 @@ class _ChartData:
     flares: tuple[tuple[dt.date, int], ...]  # day and load of each flare after exertion
     exertion_days: tuple[dt.date, ...]
     steps: tuple[tuple[dt.date, dt.date, Decimal], ...]  # start, end, diazepam-eq. mg
+    caption: str  # how often worsening followed exertion, in words
 
 
 class JournalChart(QWidget):
@@ -88,6 +90,7 @@ class JournalChart(QWidget):
             flares=flares,
             exertion_days=tuple(o.event.end for o in summary.pem.occurrences),
             steps=steps,
+            caption=summary.pem.describe(),
         )
         self.setAccessibleDescription(self._describe(summary))
         self.update()
@@ -105,6 +108,7 @@ class JournalChart(QWidget):
             f"after {', '.join(o.event.kinds)} exertion."
             for o in summary.pem.occurrences
         ]
+        parts.append(summary.pem.describe())
         return " ".join(parts)
 
     # painting -----------------------------------------------------------------------
@@ -131,6 +135,14 @@ class JournalChart(QWidget):
         self._draw_load(painter, plot, data, palette)
         self._draw_axes(painter, plot, data, palette)
         self._draw_legend(painter, palette)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(
+            QRectF(MARGIN_LEFT, self.height() - 20, self.width() - MARGIN_LEFT, 18),
+            Qt.AlignmentFlag.AlignLeft,
+            painter.fontMetrics().elidedText(
+                data.caption, Qt.TextElideMode.ElideRight, self.width() - MARGIN_LEFT - 8
+            ),
+        )
         painter.end()
 
     @staticmethod
@@ -286,7 +298,13 @@ def _count(n: int, noun: str) -> str:
 
 
 def _band_brush(kind: EpisodeKind, palette: QPalette) -> QBrush:
-    """Waves hatched, windows dotted: the pattern carries the meaning, not the colour."""
-    if kind is EpisodeKind.WAVE:
-        return QBrush(palette.color(QPalette.ColorRole.PlaceholderText), WAVE_PATTERN)
-    return QBrush(palette.color(QPalette.ColorRole.Link), WINDOW_PATTERN)
+    """Waves hatched, windows dotted: the pattern carries the meaning, not the colour.
+
+    Palette colours, softened with transparency so the bands stay quiet behind the line.
+    """
+    role = (
+        QPalette.ColorRole.PlaceholderText if kind is EpisodeKind.WAVE else QPalette.ColorRole.Link
+    )
+    colour = palette.color(role)
+    colour.setAlpha(BAND_ALPHA)
+    return QBrush(colour, WAVE_PATTERN if kind is EpisodeKind.WAVE else WINDOW_PATTERN)

@@ -31,13 +31,14 @@ def _entry(qtbot: QtBot) -> JournalEntryWidget:
     return widget
 
 
-def _type_and_tab(qtbot: QtBot, text: str) -> None:
-    """Type into whatever has focus, then Tab on, as a person would."""
+def _type_and_tab(qtbot: QtBot, text: str) -> int:
+    """Type into whatever has focus, then Tab on, as a person would; returns keys pressed."""
     focused = QApplication.focusWidget()
     assert focused is not None
     if text:
         qtbot.keyClicks(focused, text)
     qtbot.keyClick(focused, Qt.Key.Key_Tab)
+    return len(text) + 1
 
 
 def test_a_day_is_typed_by_keyboard_alone(qtbot: QtBot) -> None:
@@ -47,16 +48,19 @@ def test_a_day_is_typed_by_keyboard_alone(qtbot: QtBot) -> None:
     ratings = {symptom_id: (n * 3) % 11 for n, symptom_id in enumerate(ids)}
     # Focus starts on the first symptom; the date (usually today) sits just before it.
     assert QApplication.focusWidget() is widget.spin_box(ids[0])
+    keys = 0
     for symptom_id in ids:
         assert QApplication.focusWidget() is widget.spin_box(symptom_id), symptom_id
-        _type_and_tab(qtbot, str(ratings[symptom_id]))
+        keys += _type_and_tab(qtbot, str(ratings[symptom_id]))
     for kind, value in (("physical", "7"), ("cognitive", "2"), ("emotional", "10")):
         assert QApplication.focusWidget() is widget.exertion_box(kind), kind
-        _type_and_tab(qtbot, value)
+        keys += _type_and_tab(qtbot, value)
     assert QApplication.focusWidget() is widget.notes_edit
     qtbot.keyClicks(widget.notes_edit, "long walk")
     with qtbot.waitSignal(widget.saved, timeout=2000) as blocker:
         qtbot.keyClick(widget.notes_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    # Ratings, Tabs and Ctrl+Return: under 40 keys, under 30 s even at two keys a second.
+    assert keys + 1 < 40
     day = blocker.args[0]
     assert isinstance(day, JournalDay)
     assert day == JournalDay(
@@ -152,6 +156,7 @@ def test_the_chart_paints_and_describes_its_episodes(qtbot: QtBot) -> None:
     assert "Wave from 2025-02-01 to 2025-02-08" in description
     assert "Window from 2025-03-07 to 2025-03-13" in description
     assert "Flare after exertion on 2025-01-18, 48 hours after physical exertion" in description
+    assert "1 of 1 times" in description  # how often, in words as well as on the chart
 
 
 def test_an_empty_chart_says_so(qtbot: QtBot) -> None:
