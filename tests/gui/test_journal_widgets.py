@@ -26,8 +26,10 @@ def _entry(qtbot: QtBot) -> JournalEntryWidget:
     widget.show()
     qtbot.waitExposed(widget)
     widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)  # another test's window may still be around
     widget.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    first = widget.spin_box(widget.symptom_ids()[0])
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is first)
     return widget
 
 
