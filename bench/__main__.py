@@ -11,6 +11,7 @@ BENCHMARKS: dict[str, str] = {
     "startup": "Cold start of the main window (issue: foundation)",
     "taper": "Taper engine: 5-year daily micro-taper plan (issue: taper engine)",
     "check": "Caution checker per keystroke, and the Check page (issue: caution checker)",
+    "journal": "Symptom journal detection over ten years of daily entries (issue: journal)",
 }
 
 
