@@ -16,13 +16,21 @@ def round_half_up(value: Decimal, quantum: Decimal) -> Decimal:
 
 
 def tidy(value: Decimal) -> Decimal:
-    """The same number without trailing zeros and never in exponent form (10, not 1E+1)."""
+    """The same number without trailing zeros and never in exponent form (10, not 1E+1).
+
+    After ``normalize`` only a whole number can have a positive exponent, so whole numbers
+    are quantized to units; this test is cheaper than reading the exponent through
+    ``as_tuple``, which matters because every amount of a long plan passes through here.
+    """
     value = value.normalize()
-    if value.as_tuple().exponent > 0:  # type: ignore[operator]
+    if value == value.to_integral_value():
         return value.quantize(_ONE)
     return value
 
 
 def fmt(value: Decimal) -> str:
-    """A number as people write it: "0.125", "10", "2.5"."""
-    return format(tidy(value), "f")
+    """A number as people write it: "0.125", "10", "2.5".
+
+    Format "f" already writes 1E+1 as "10", so the normalized value needs no quantizing.
+    """
+    return format(value.normalize(), "f")

@@ -63,6 +63,8 @@ class Formulation:
         self.tablets = tuple(sorted(tablets, key=lambda t: t.mg))
         self.mg_per_ml = mg_per_ml
         self._smallest: Decimal | None = None
+        # Written once here, not once per dose: a daily plan shows thousands of doses.
+        self._tablet_text = {t.mg: fmt(t.mg) for t in self.tablets}
         if form is Form.LIQUID:
             assert mg_per_ml is not None
             self.quantum = LIQUID_ML_STEP * mg_per_ml
@@ -202,8 +204,11 @@ class Formulation:
         if self.form is Form.WEIGHED:
             if self._units_of(mg) is None or mg < 0:
                 return ""
-            return f"weigh {fmt(mg)} mg (cut from a {fmt(self._source(mg))} mg tablet)"
+            source = self._tablet_text[self._source(mg)]
+            return f"weigh {fmt(mg)} mg (cut from a {source} mg tablet)"
         found = self.parts(mg)
         if found is None:
             return ""
-        return " + ".join(f"{_quantity(p.count)} x {fmt(p.strength_mg)} mg" for p in found)
+        return " + ".join(
+            f"{_quantity(p.count)} x {self._tablet_text[p.strength_mg]} mg" for p in found
+        )
