@@ -106,6 +106,11 @@ class Formulation:
             if choice is not None:
                 self._amounts.append(n)
 
+    def _on_grid(self, mg: Decimal) -> bool:
+        """Whether ``mg`` is a whole number of quanta (``_units_of`` without the count)."""
+        units = mg / self.quantum
+        return units == units.to_integral_value()
+
     def _units_of(self, mg: Decimal) -> int | None:
         units = mg / self.quantum
         if units != units.to_integral_value():
@@ -197,12 +202,12 @@ class Formulation:
         if mg == 0:
             return "none"
         if self.form is Form.LIQUID:
-            if not self.can_make(mg):
+            if mg < 0 or not self._on_grid(mg):
                 return ""
             assert self.mg_per_ml is not None
             return f"{fmt(mg / self.mg_per_ml)} ml of {self._strength_text} mg/ml"
         if self.form is Form.WEIGHED:
-            if self._units_of(mg) is None or mg < 0:
+            if mg < 0 or not self._on_grid(mg):
                 return ""
             source = self._tablet_text[self._source(mg)]
             return f"weigh {fmt(mg)} mg (cut from a {source} mg tablet)"

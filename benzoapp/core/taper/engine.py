@@ -332,7 +332,7 @@ def taper_segments(
         # After a step as short as allowed the next is usually as short (a daily
         # micro-taper): one try settles it, with no estimate. The shortest step is the
         # first allowed day whenever it allows a change.
-        shortest = propose(pace.tick) if days == pace.tick <= limit else None
+        shortest = _propose(current, total, days, pace) if days == pace.tick <= limit else None
         if shortest is not None:
             proposal = shortest
         else:
@@ -345,7 +345,7 @@ def taper_segments(
         elapsed += days
         current, note = proposal
         total = ctx.de(current)
-        if all(mg == 0 for mg in current.values()):
+        if not any(current.values()):  # every dose is zero
             segments.append(Segment(current, 1, note or "stopped"))
             return segments
 
