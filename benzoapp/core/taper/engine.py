@@ -79,16 +79,10 @@ class PlanContext:
             units = self.forms[drug].units(mg)
             step_doses.append(StepDose(drug, time, tidy(mg), units, units != ""))
             total += mg * self.factors[drug]
-        return Step(
-            index=index,
-            start=start,
-            days=seg.days,
-            doses=tuple(step_doses),
-            diazepam_equivalent_mg=tidy(round_half_up(total, DE_QUANTUM)),
-            hold=seg.hold,
-            edited=edited,
-            note=seg.note,
-        )
+        de = tidy(round_half_up(total, DE_QUANTUM))
+        # The required fields by position: a daily plan makes thousands of Steps, and
+        # keyword arguments make each noticeably dearer.
+        return Step(index, start, seg.days, tuple(step_doses), de, seg.hold, edited, seg.note)
 
 
 def context_for(

@@ -54,7 +54,7 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
     steps = [s for s in plan.steps if not s.history]
     factors: dict[str, Decimal] = {}
     totals = [step_de(s, plan, catalog, factors) for s in steps]
-    limits: dict[int, tuple[float, float]] = {}
+    limits: dict[int, tuple[float, float, Decimal]] = {}
     # The share each step keeps of a dose above zero, when it keeps any: the smallest
     # makes the largest percentage cut (for linear plans), with no second pass.
     kept_shares: list[Decimal] = []
@@ -118,12 +118,17 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
 
 
 def _pace_warning(
-    step: Step, days: int, ratio: Decimal, limits: dict[int, tuple[float, float]]
+    step: Step, days: int, ratio: Decimal, limits: dict[int, tuple[float, float, Decimal]]
 ) -> PlanWarning | None:
     """A cut faster than 10% (or 25%) per 14 days, ``days`` after the last change."""
     if days not in limits:  # the share a rate of 10% or 25% per 14 days keeps
-        limits[days] = (0.9 ** (days / 14) * (1 - _EPS), 0.75 ** (days / 14) * (1 - _EPS))
-    ten, quarter = limits[days]
+        ten = 0.9 ** (days / 14) * (1 - _EPS)
+        limits[days] = (ten, 0.75 ** (days / 14) * (1 - _EPS), Decimal(ten))
+    ten, quarter, exact_ten = limits[days]
+    # Decimal(ten) is exactly ten, and rounding to a float never crosses a float, so a
+    # ratio at or above it is at or above ten as a float too: most steps need no float.
+    if ratio >= exact_ten:
+        return None
     kept = float(ratio)  # a classification, not a dose: a float is exact enough
     if kept >= ten:
         return None
