@@ -80,9 +80,10 @@ class PlanContext:
             step_doses.append(StepDose(drug, time, tidy(mg), units, units != ""))
             total += mg * self.factors[drug]
         de = tidy(round_half_up(total, DE_QUANTUM))
-        # The required fields by position: a daily plan makes thousands of Steps, and
-        # keyword arguments make each noticeably dearer.
-        return Step(index, start, seg.days, tuple(step_doses), de, seg.hold, edited, seg.note)
+        # The five required fields by position: a daily plan makes thousands of Steps,
+        # and keyword arguments make each noticeably dearer.
+        doses = tuple(step_doses)
+        return Step(index, start, seg.days, doses, de, hold=seg.hold, edited=edited, note=seg.note)
 
 
 def context_for(
