@@ -16,6 +16,7 @@ from benzoapp.core.decimals import fmt
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import Form, TabletStrength
 
+_ZERO = Decimal(0)  # compared with Decimal amounts, it spares converting an int each time
 LIQUID_ML_STEP = Decimal("0.1")  # an oral syringe measures to 0.1 ml
 WEIGHED_STEP_MG = Decimal("0.01")  # a 0.001 g jeweller's scale on dry-cut tablet fragments
 _FRACTIONS = {
@@ -132,7 +133,7 @@ class Formulation:
 
     def at_or_above(self, mg: Decimal) -> Decimal:
         """The smallest amount this form can make that is not less than ``mg``."""
-        if mg <= 0:
+        if mg <= _ZERO:
             return Decimal(0)
         units = int((mg / self.quantum).to_integral_value(ROUND_CEILING))
         if self.form is not Form.TABLET:
@@ -199,7 +200,7 @@ class Formulation:
 
     def units(self, mg: Decimal) -> str:
         """How to make ``mg``, e.g. "1 x 2 mg + 1/2 x 1 mg" or "2.5 ml"; "" if it cannot."""
-        if mg == 0:
+        if mg == _ZERO:
             return "none"
         if self.form is Form.LIQUID:
             if mg < 0 or not self._on_grid(mg):
@@ -207,7 +208,7 @@ class Formulation:
             assert self.mg_per_ml is not None
             return f"{fmt(mg / self.mg_per_ml)} ml of {self._strength_text} mg/ml"
         if self.form is Form.WEIGHED:
-            if mg < 0 or not self._on_grid(mg):
+            if mg < _ZERO or not self._on_grid(mg):
                 return ""
             source = self._tablet_text[self._source(mg)]
             return f"weigh {fmt(mg)} mg (cut from a {source} mg tablet)"

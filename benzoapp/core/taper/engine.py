@@ -43,6 +43,7 @@ from benzoapp.core.taper.methods import RateModel
 from benzoapp.core.taper.warnings import plan_warnings
 
 MAX_PLAN_DAYS = 365 * 30
+_ZERO = Decimal(0)  # made once: the hot loops compare and sum with it thousands of times
 Key = tuple[str, str]  # (time, drug)
 
 
@@ -67,14 +68,14 @@ class PlanContext:
     factors: dict[str, Decimal]
 
     def de(self, doses: dict[Key, Decimal]) -> Decimal:
-        total = Decimal(0)
+        total = _ZERO
         for (_time, drug), mg in doses.items():
             total += mg * self.factors[drug]
         return total
 
     def step(self, index: int, start: dt.date, seg: Segment, *, edited: bool = False) -> Step:
         step_doses = []
-        total = Decimal(0)
+        total = _ZERO
         for (time, drug), mg in sorted(seg.doses.items()):
             units = self.forms[drug].units(mg)
             step_doses.append(StepDose(drug, time, tidy(mg), units, units != ""))
@@ -212,7 +213,7 @@ Proposal = tuple[dict[Key, Decimal], str]
 
 
 def _stopped(key: Key) -> Proposal:
-    return {key: Decimal(0)}, f"{key[0]}: {key[1]} stopped"
+    return {key: _ZERO}, f"{key[0]}: {key[1]} stopped"
 
 
 def _propose(current: dict[Key, Decimal], total: Decimal, days: int, pace: Pace) -> Proposal | None:
@@ -226,7 +227,7 @@ def _propose(current: dict[Key, Decimal], total: Decimal, days: int, pace: Pace)
         if mg <= pace.final[drug] and days >= pace.every:
             return _stopped(key)
         new_mg = pace.forms[drug].at_or_above(target / pace.factors[drug])
-        if 0 < new_mg < mg:
+        if _ZERO < new_mg < mg:
             return {key: new_mg}, ""
         return _stopped(key) if target * 2 < total else None
     # A dose the form cannot make (only ever a starting dose) is cut first, onto the grid.

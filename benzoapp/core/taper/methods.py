@@ -111,13 +111,13 @@ class RateModel:
         return _q(a * factor)
 
     def _linear_target(self, a: Decimal, days: int) -> Decimal:
-        if a <= 0:
+        if a <= _ZERO:  # Decimal against Decimal: no int to convert (hot)
             return _ZERO
         cut = self._by_days.get(days)
         if cut is None:
             cut = self._by_days[days] = self._cut * days / self.every
         left = _q(a - cut)
-        return left if left > 0 else _ZERO
+        return left if left > _ZERO else _ZERO
 
     def _hyperbolic_target(self, a: Decimal, days: int) -> Decimal:
         if a <= 0:
