@@ -23,6 +23,7 @@ TABLE_NOTE = "ASAM 2025 Table 7 footnote: equivalents are for guidance only"
 # Codes that depend on the person's profile; an edit keeps them as they were.
 PROFILE_CODES = frozenset({"kindling"})
 _EPS = 1e-9
+_ZERO = Decimal(0)  # made once: the per-step loops below use them thousands of times
 _ONE = Decimal(1)
 
 
@@ -39,7 +40,7 @@ def step_de(
 ) -> Decimal:
     """Exact diazepam-equivalent total of a step, in the plan's table."""
     known = factors if factors is not None else {}
-    total = Decimal(0)
+    total = _ZERO
     for dose in step.doses:
         factor = known.get(dose.drug)
         if factor is None:
@@ -79,7 +80,7 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
             if a > 0:
                 kept_shares.append(_ONE)
             continue
-        if b == 0:
+        if not b:  # zero
             if i == 1:
                 found.append(
                     PlanWarning(
