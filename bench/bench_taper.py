@@ -23,7 +23,7 @@ def _rebuild_steps(plan: Plan) -> tuple[Step, ...]:
     )
 
 
-def _figure(name: str, regimen_text: str, settings: PlanSettings, target: float | None) -> Figure:
+def _figure(name: str, regimen_text: str, settings: PlanSettings, target: float) -> Figure:
     catalog = load_catalog()
     regimen = parse_regimen(regimen_text, catalog)
     plan = build_plan(regimen, settings, catalog)
@@ -57,7 +57,7 @@ def run() -> list[Figure]:
             ),
             20.0,
         ),
-        # For information: the worst case, a new weighed dose nearly every day.
+        # The worst case, a new weighed dose nearly every day, held to the same target.
         _figure(
             "micro, weighed 0.01 mg",
             "diazepam 20mg 22:00",
@@ -69,6 +69,6 @@ def run() -> list[Figure]:
                 micro=True,
                 start=start,
             ),
-            None,
+            20.0,
         ),
     ]
