@@ -114,30 +114,8 @@ class DoseLogRepository:
 
     def record_many(self, entries: Iterable[DoseLogEntry]) -> None:
         """Record several entries in one transaction: all of them are saved, or none."""
-        rows = [
-            {
-                "day": e.day,
-                "time": e.time,
-                "drug": e.drug,
-                "planned_mg": e.planned_mg,
-                "taken_mg": e.taken_mg,
-                "note": e.note,
-            }
-            for e in entries
-        ]
-        if not rows:
-            return
-        stmt = sqlite_insert(DOSE_LOG)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["day", "time", "drug"],
-            set_={
-                "planned_mg": stmt.excluded.planned_mg,
-                "taken_mg": stmt.excluded.taken_mg,
-                "note": stmt.excluded.note,
-            },
-        )
         with self._db.write() as conn:
-            conn.execute(stmt, rows)
+            upsert_dose_log(conn, entries)
 
     def remove(self, day: dt.date, time: str, drug: str) -> None:
         with self._db.write() as conn:
@@ -182,28 +160,8 @@ class JournalRepository:
 
     def save_days(self, days: Iterable[JournalDay]) -> None:
         """Save several days in one transaction (all or none)."""
-        days = builtins.list(days)
-        if not days:
-            return
-        dates = [d.day for d in days]
         with self._db.write() as conn:
-            for chunk in _chunks(dates, 500):
-                conn.execute(delete(DAYS).where(DAYS.c.day.in_(chunk)))
-            conn.execute(insert(DAYS), [{"day": d.day, "notes": d.notes} for d in days])
-            symptoms = [
-                {"day": d.day, "symptom": name, "position": i, "severity": value}
-                for d in days
-                for i, (name, value) in enumerate(d.symptoms.items())
-            ]
-            exertion = [
-                {"day": d.day, "kind": name, "position": i, "level": value}
-                for d in days
-                for i, (name, value) in enumerate(d.exertion.items())
-            ]
-            if symptoms:
-                conn.execute(insert(SYMPTOMS), symptoms)
-            if exertion:
-                conn.execute(insert(EXERTION), exertion)
+            replace_journal_days(conn, days)
 
     def delete_day(self, day: dt.date) -> None:
         with self._db.write() as conn:
@@ -238,6 +196,57 @@ class JournalRepository:
             ex_q = ex_q.where(EXERTION.c.day <= end)
         with self._db.read() as conn:
             return _assemble(conn, days_q, sym_q, ex_q)
+
+
+def upsert_dose_log(conn: Connection, entries: Iterable[DoseLogEntry]) -> None:
+    """Insert entries; one already logged for the same day, time and drug is replaced."""
+    rows = [
+        {
+            "day": e.day,
+            "time": e.time,
+            "drug": e.drug,
+            "planned_mg": e.planned_mg,
+            "taken_mg": e.taken_mg,
+            "note": e.note,
+        }
+        for e in entries
+    ]
+    if not rows:
+        return
+    stmt = sqlite_insert(DOSE_LOG)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["day", "time", "drug"],
+        set_={
+            "planned_mg": stmt.excluded.planned_mg,
+            "taken_mg": stmt.excluded.taken_mg,
+            "note": stmt.excluded.note,
+        },
+    )
+    conn.execute(stmt, rows)
+
+
+def replace_journal_days(conn: Connection, days: Iterable[JournalDay]) -> None:
+    """Write whole journal days, replacing any saved ones with the same dates."""
+    days = builtins.list(days)
+    if not days:
+        return
+    for chunk in _chunks([d.day for d in days], 500):
+        conn.execute(delete(DAYS).where(DAYS.c.day.in_(chunk)))
+    conn.execute(insert(DAYS), [{"day": d.day, "notes": d.notes} for d in days])
+    symptoms = [
+        {"day": d.day, "symptom": name, "position": i, "severity": value}
+        for d in days
+        for i, (name, value) in enumerate(d.symptoms.items())
+    ]
+    exertion = [
+        {"day": d.day, "kind": name, "position": i, "level": value}
+        for d in days
+        for i, (name, value) in enumerate(d.exertion.items())
+    ]
+    if symptoms:
+        conn.execute(insert(SYMPTOMS), symptoms)
+    if exertion:
+        conn.execute(insert(EXERTION), exertion)
 
 
 def _assemble(conn: Connection, days_q: Any, sym_q: Any, ex_q: Any) -> builtins.list[JournalDay]:
