@@ -95,6 +95,10 @@ class Database:
                     yield conn
         except sa_exc.DBAPIError as error:
             raise translate(error, self._backups) from error
+        except sa_exc.StatementError as error:
+            if isinstance(error.orig, TypeError):  # e.g. a float where Decimal mg belong
+                raise error.orig from error
+            raise
 
     def dispose(self) -> None:
         self.engine.dispose()
