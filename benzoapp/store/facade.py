@@ -57,9 +57,9 @@ class Store:
         """Backups of this data folder, newest first."""
         return list_backups(self.backups_dir)
 
-    def backup_now(self, reason: str = "manual") -> Path:
+    def backup_now(self, reason: str = "manual", now: dt.datetime | None = None) -> Path:
         """A consistent copy of the data file in the backups folder (older ones pruned)."""
-        path = make_backup(self.db_path, self.backups_dir, reason)
+        path = make_backup(self.db_path, self.backups_dir, reason, now)
         prune_backups(self.backups_dir, self.keep_backups)
         return path
 
@@ -103,7 +103,10 @@ def open_store_now(data_dir: Path, keep_backups: int, today: dt.date | None = No
     previous = ensure_schema(db_path, backups_dir, keep_backups)
     owner_only(db_path)
     store = Store(data_dir, keep_backups)
-    if previous is not None and daily_backup_due(backups_dir, today or dt.date.today()):
+    now = dt.datetime.now()
+    if today is not None:
+        now = dt.datetime.combine(today, now.time())
+    if previous is not None and daily_backup_due(backups_dir, now.date()):
         # Check before copying, so a damaged file never pushes good backups out.
         problems = store.integrity_problems()
         if problems:
@@ -114,5 +117,5 @@ def open_store_now(data_dir: Path, keep_backups: int, today: dt.date | None = No
                 f"Your data file {db_path} is damaged ({problems[0]}). Nothing was changed.",
                 list_backups(backups_dir),
             )
-        store.backup_now("daily")
+        store.backup_now("daily", now)
     return store
