@@ -9,6 +9,7 @@ from bench.harness import report
 
 BENCHMARKS: dict[str, str] = {
     "startup": "Cold start of the main window (issue: foundation)",
+    "store": "Local database: ten years of log and journal, a 2,000-step plan (issue: store)",
 }
 
 

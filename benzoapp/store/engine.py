@@ -8,13 +8,15 @@ half-way.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, Select, Table, create_engine, event
 from sqlalchemy import exc as sa_exc
 
 from benzoapp.store.errors import BusyDatabaseError, CorruptDatabaseError, StoreError
@@ -49,11 +51,11 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True) -> Engine:
     return engine
 
 
-def translate(error: sa_exc.DBAPIError, backups: Callable[[], list[Path]]) -> StoreError:
+def translate(orig: BaseException, backups: Callable[[], list[Path]]) -> StoreError:
     """Turn a database failure into a plain message the person can act on."""
-    text = str(error.orig).lower()
-    if isinstance(error, sa_exc.IntegrityError):
-        return StoreError(f"This could not be saved: {error.orig}. Nothing was changed.")
+    text = str(orig).lower()
+    if isinstance(orig, sqlite3.IntegrityError):
+        return StoreError(f"This could not be saved: {orig}. Nothing was changed.")
     if "locked" in text or "busy" in text:
         return BusyDatabaseError(
             "Another program (perhaps a second BenzoApp) kept your data busy for too long. "
@@ -66,7 +68,66 @@ def translate(error: sa_exc.DBAPIError, backups: Callable[[], list[Path]]) -> St
             "restoring a backup will bring back your data as of that backup.",
             backups(),
         )
-    return StoreError(f"Your data could not be read or saved: {error.orig}.", backups())
+    return StoreError(f"Your data could not be read or saved: {orig}.", backups())
+
+
+def plain_rows(conn: Connection, stmt: Select[Any]) -> list[tuple[Any, ...]]:
+    """Run a Core select on the driver directly and return its rows as plain tuples.
+
+    Only for the bulk reads that load years of data: it skips SQLAlchemy's per-row
+    work, so values come back as SQLite stores them (ISO date text, decimal text,
+    integers). It runs inside ``conn``'s transaction, so it sees the same snapshot.
+    """
+    compiled = stmt.compile(dialect=conn.dialect)
+    params = compiled.params
+    values = [_plain_param(params[name]) for name in compiled.positiontup or ()]
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        return list(cursor.execute(str(compiled), values).fetchall())
+    finally:
+        cursor.close()
+
+
+def plain_insert_many(
+    conn: Connection, table: Table, columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """Insert many rows of plain values (text, integers, None) through the driver's executemany.
+
+    For the bulk writes (a plan's steps and doses): the caller converts values itself,
+    with :func:`mg_text` and :func:`day_text`, which keeps the exactness checks.
+    """
+    if not rows:
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    names = ", ".join(quote(c) for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    sql = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({marks})"
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, rows)
+    finally:
+        cursor.close()
+
+
+def mg_text(value: Decimal | None) -> str | None:
+    """Milligrams as stored: the Decimal's own text; anything but a Decimal is refused."""
+    if value is None:
+        return None
+    if not isinstance(value, Decimal):
+        raise TypeError(f"milligrams must be Decimal, not {type(value).__name__}")
+    return str(value)
+
+
+def day_text(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def _plain_param(value: Any) -> Any:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str | int | None):
+        return value
+    raise TypeError(f"plain_rows cannot pass a {type(value).__name__} parameter")
 
 
 class Database:
@@ -83,6 +144,8 @@ class Database:
             with self.engine.connect() as conn, conn.begin():
                 yield conn
         except sa_exc.DBAPIError as error:
+            raise translate(error.orig or error, self._backups) from error
+        except sqlite3.DatabaseError as error:  # from plain_rows
             raise translate(error, self._backups) from error
 
     @contextmanager
@@ -94,6 +157,8 @@ class Database:
                 with conn.begin():
                     yield conn
         except sa_exc.DBAPIError as error:
+            raise translate(error.orig or error, self._backups) from error
+        except sqlite3.DatabaseError as error:  # from plain_insert_many
             raise translate(error, self._backups) from error
         except sa_exc.StatementError as error:
             if isinstance(error.orig, TypeError):  # e.g. a float where Decimal mg belong

@@ -236,12 +236,16 @@ class JournalSymptomRow(Base):
     """How strong one symptom was on one day (0-10)."""
 
     __tablename__ = "journal_symptoms"
-    __table_args__ = (CheckConstraint("severity BETWEEN 0 AND 10", name="severity_0_10"),)
+    __table_args__ = (
+        CheckConstraint("severity BETWEEN 0 AND 10", name="severity_0_10"),
+        UniqueConstraint("day", "symptom", name="uq_journal_symptoms_day_symptom"),
+        {"sqlite_with_rowid": False},  # rows live in (day, position) order: no sort on load
+    )
     day: Mapped[dt.date] = mapped_column(
         ForeignKey("journal_days.day", ondelete="CASCADE"), primary_key=True
     )
-    symptom: Mapped[str] = mapped_column(String(80), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    symptom: Mapped[str] = mapped_column(String(80))
     severity: Mapped[int] = mapped_column(Integer)
 
 
@@ -249,10 +253,14 @@ class JournalExertionRow(Base):
     """How much exertion of one kind (physical, cognitive, emotional) on one day (0-10)."""
 
     __tablename__ = "journal_exertion"
-    __table_args__ = (CheckConstraint("level BETWEEN 0 AND 10", name="level_0_10"),)
+    __table_args__ = (
+        CheckConstraint("level BETWEEN 0 AND 10", name="level_0_10"),
+        UniqueConstraint("day", "kind", name="uq_journal_exertion_day_kind"),
+        {"sqlite_with_rowid": False},
+    )
     day: Mapped[dt.date] = mapped_column(
         ForeignKey("journal_days.day", ondelete="CASCADE"), primary_key=True
     )
-    kind: Mapped[str] = mapped_column(String(40), primary_key=True)
-    position: Mapped[int] = mapped_column(Integer)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
     level: Mapped[int] = mapped_column(Integer)

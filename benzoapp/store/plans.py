@@ -26,7 +26,7 @@ from benzoapp.core.model import (
     TabletStrength,
     WarningLevel,
 )
-from benzoapp.store.engine import Database
+from benzoapp.store.engine import Database, day_text, mg_text, plain_insert_many
 from benzoapp.store.errors import StoreError
 from benzoapp.store.models import (
     PlanRegimenDoseRow,
@@ -67,6 +67,30 @@ class PlanVersionInfo:
     created_at: str
     note: str
     step_count: int
+
+
+STEP_COLUMNS = (
+    "version_id",
+    "position",
+    "step_index",
+    "start",
+    "days",
+    "diazepam_equivalent_mg",
+    "hold",
+    "edited",
+    "note",
+    "dose_count",
+)
+DOSE_COLUMNS = (
+    "version_id",
+    "step_position",
+    "position",
+    "drug",
+    "time",
+    "mg",
+    "units",
+    "makeable",
+)
 
 
 def now_text() -> str:
@@ -215,87 +239,57 @@ def write_version(
             )
         ).lastrowid
     )
-    many: list[tuple[Table, list[dict[str, Any]]]] = [
-        (
-            REGIMEN,
-            [
-                {
-                    "version_id": version_id,
-                    "position": i,
-                    "drug": d.drug,
-                    "time": d.time,
-                    "mg": d.mg,
-                }
-                for i, d in enumerate(plan.regimen.doses)
-            ],
-        ),
-        (
-            TABLETS,
-            [
-                {
-                    "version_id": version_id,
-                    "position": i,
-                    "drug": t.drug,
-                    "mg": t.mg,
-                    "max_split": t.max_split,
-                }
-                for i, t in enumerate(s.tablets)
-            ],
-        ),
-        (
-            STEPS,
-            [
-                {
-                    "version_id": version_id,
-                    "position": i,
-                    "step_index": st.index,
-                    "start": st.start,
-                    "days": st.days,
-                    "diazepam_equivalent_mg": st.diazepam_equivalent_mg,
-                    "hold": st.hold,
-                    "edited": st.edited,
-                    "note": st.note,
-                    "dose_count": len(st.doses),
-                }
-                for i, st in enumerate(plan.steps)
-            ],
-        ),
-        (
-            STEP_DOSES,
-            [
-                {
-                    "version_id": version_id,
-                    "step_position": i,
-                    "position": j,
-                    "drug": d.drug,
-                    "time": d.time,
-                    "mg": d.mg,
-                    "units": d.units,
-                    "makeable": d.makeable,
-                }
-                for i, st in enumerate(plan.steps)
-                for j, d in enumerate(st.doses)
-            ],
-        ),
-        (
-            WARNINGS,
-            [
-                {
-                    "version_id": version_id,
-                    "position": i,
-                    "code": w.code,
-                    "level": w.level.value,
-                    "message": w.message,
-                    "source": w.source,
-                    "step_index": w.step_index,
-                }
-                for i, w in enumerate(plan.warnings)
-            ],
-        ),
-    ]
-    for table, rows in many:
-        if rows:
-            conn.execute(insert(table), rows)
+    plain_insert_many(
+        conn,
+        REGIMEN,
+        ("version_id", "position", "drug", "time", "mg"),
+        [(version_id, i, d.drug, d.time, mg_text(d.mg)) for i, d in enumerate(plan.regimen.doses)],
+    )
+    plain_insert_many(
+        conn,
+        TABLETS,
+        ("version_id", "position", "drug", "mg", "max_split"),
+        [(version_id, i, t.drug, mg_text(t.mg), t.max_split) for i, t in enumerate(s.tablets)],
+    )
+    plain_insert_many(
+        conn,
+        STEPS,
+        STEP_COLUMNS,
+        [
+            (
+                version_id,
+                i,
+                st.index,
+                day_text(st.start),
+                st.days,
+                mg_text(st.diazepam_equivalent_mg),
+                int(st.hold),
+                int(st.edited),
+                st.note,
+                len(st.doses),
+            )
+            for i, st in enumerate(plan.steps)
+        ],
+    )
+    plain_insert_many(
+        conn,
+        STEP_DOSES,
+        DOSE_COLUMNS,
+        [
+            (version_id, i, j, d.drug, d.time, mg_text(d.mg), d.units, int(d.makeable))
+            for i, st in enumerate(plan.steps)
+            for j, d in enumerate(st.doses)
+        ],
+    )
+    plain_insert_many(
+        conn,
+        WARNINGS,
+        ("version_id", "position", "code", "level", "message", "source", "step_index"),
+        [
+            (version_id, i, w.code, w.level.value, w.message, w.source, w.step_index)
+            for i, w in enumerate(plan.warnings)
+        ],
+    )
     return version_id
 
 

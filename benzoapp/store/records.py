@@ -9,13 +9,16 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Iterable
+from decimal import Decimal
+from itertools import groupby
+from operator import itemgetter
 from typing import Any, cast
 
-from sqlalchemy import Connection, String, Table, delete, insert, select, type_coerce, update
+from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from benzoapp.core.model import DoseLogEntry, JournalDay, Medication, Profile
-from benzoapp.store.engine import Database
+from benzoapp.store.engine import Database, plain_rows
 from benzoapp.store.errors import StoreError
 from benzoapp.store.models import (
     DoseLogRow,
@@ -146,7 +149,19 @@ class DoseLogRepository:
         if end is not None:
             query = query.where(DOSE_LOG.c.day <= end)
         with self._db.read() as conn:
-            return [DoseLogEntry(*row) for row in conn.execute(query)]
+            rows = plain_rows(conn, query)
+        days = _DayCache()
+        return [
+            DoseLogEntry(
+                days[day],
+                time,
+                drug,
+                Decimal(planned),
+                None if taken is None else Decimal(taken),
+                note,
+            )
+            for day, time, drug, planned, taken, note in rows
+        ]
 
 
 class JournalRepository:
@@ -179,12 +194,10 @@ class JournalRepository:
         return self._select(None, None)
 
     def _select(self, start: dt.date | None, end: dt.date | None) -> builtins.list[JournalDay]:
-        # Children are keyed by the day's stored text, so only the day rows parse dates.
-        key = type_coerce(DAYS.c.day, String)
-        days_q = select(key, DAYS.c.day, DAYS.c.notes).order_by(DAYS.c.day)
-        sym_q = select(type_coerce(SYMPTOMS.c.day, String), SYMPTOMS.c.symptom, SYMPTOMS.c.severity)
+        days_q = select(DAYS.c.day, DAYS.c.notes).order_by(DAYS.c.day)
+        sym_q = select(SYMPTOMS.c.day, SYMPTOMS.c.symptom, SYMPTOMS.c.severity)
         sym_q = sym_q.order_by(SYMPTOMS.c.day, SYMPTOMS.c.position)
-        ex_q = select(type_coerce(EXERTION.c.day, String), EXERTION.c.kind, EXERTION.c.level)
+        ex_q = select(EXERTION.c.day, EXERTION.c.kind, EXERTION.c.level)
         ex_q = ex_q.order_by(EXERTION.c.day, EXERTION.c.position)
         if start is not None:
             days_q = days_q.where(DAYS.c.day >= start)
@@ -195,7 +208,31 @@ class JournalRepository:
             sym_q = sym_q.where(SYMPTOMS.c.day <= end)
             ex_q = ex_q.where(EXERTION.c.day <= end)
         with self._db.read() as conn:
-            return _assemble(conn, days_q, sym_q, ex_q)
+            day_rows = plain_rows(conn, days_q)
+            symptoms = _grouped(plain_rows(conn, sym_q))
+            exertion = _grouped(plain_rows(conn, ex_q))
+        return [
+            JournalDay(
+                dt.date.fromisoformat(key), symptoms.get(key, {}), exertion.get(key, {}), notes
+            )
+            for key, notes in day_rows
+        ]
+
+
+class _DayCache(dict[str, dt.date]):
+    """ISO day text to date, parsed once per distinct day."""
+
+    def __missing__(self, key: str) -> dt.date:
+        value = self[key] = dt.date.fromisoformat(key)
+        return value
+
+
+def _grouped(rows: builtins.list[tuple[Any, ...]]) -> dict[str, dict[str, int]]:
+    """(day, name, value) rows in day order as {day: {name: value}}, keeping row order."""
+    return {
+        key: {name: value for _, name, value in group}
+        for key, group in groupby(rows, itemgetter(0))
+    }
 
 
 def upsert_dose_log(conn: Connection, entries: Iterable[DoseLogEntry]) -> None:
@@ -247,19 +284,6 @@ def replace_journal_days(conn: Connection, days: Iterable[JournalDay]) -> None:
         conn.execute(insert(SYMPTOMS), symptoms)
     if exertion:
         conn.execute(insert(EXERTION), exertion)
-
-
-def _assemble(conn: Connection, days_q: Any, sym_q: Any, ex_q: Any) -> builtins.list[JournalDay]:
-    symptoms: dict[str, dict[str, int]] = {}
-    for key, name, value in conn.execute(sym_q):
-        symptoms.setdefault(key, {})[name] = value
-    exertion: dict[str, dict[str, int]] = {}
-    for key, name, value in conn.execute(ex_q):
-        exertion.setdefault(key, {})[name] = value
-    return [
-        JournalDay(day, symptoms.get(key, {}), exertion.get(key, {}), notes)
-        for key, day, notes in conn.execute(days_q)
-    ]
 
 
 def _chunks(items: builtins.list[dt.date], size: int) -> Iterable[builtins.list[dt.date]]:

@@ -172,12 +172,14 @@ def upgrade() -> None:
                 ),
                 primary_key=True,
             ),
-            sa.Column(name_col, sa.String(width), primary_key=True),
-            sa.Column("position", sa.Integer, nullable=False),
+            sa.Column("position", sa.Integer, primary_key=True),
+            sa.Column(name_col, sa.String(width), nullable=False),
             sa.Column(value_col, sa.Integer, nullable=False),
             sa.CheckConstraint(
                 f"{value_col} BETWEEN 0 AND 10", name=f"ck_{table}_{value_col}_0_10"
             ),
+            sa.UniqueConstraint("day", name_col, name=f"uq_{table}_day_{name_col}"),
+            sqlite_with_rowid=False,  # rows kept in (day, position) order: loads need no sort
         )
 
 

@@ -77,9 +77,10 @@ INSERT INTO dose_log VALUES (1, '2030-01-07', '22:00', 'diazepam', '10', '10', '
   (2, '2030-01-08', '22:00', 'diazepam', '10', NULL, ''),
   (3, '2030-01-09', '22:00', 'diazepam', '10', '9.5', 'split badly');
 INSERT INTO journal_days VALUES ('2030-01-07', 'first day'), ('2030-01-08', '');
-INSERT INTO journal_symptoms VALUES ('2030-01-07', 'tinnitus', 0, 5),
-  ('2030-01-07', 'anxiety', 1, 3), ('2030-01-08', 'fatigue', 0, 7);
-INSERT INTO journal_exertion VALUES ('2030-01-07', 'physical', 0, 8);
+INSERT INTO journal_symptoms (day, symptom, position, severity) VALUES
+  ('2030-01-07', 'tinnitus', 0, 5), ('2030-01-07', 'anxiety', 1, 3),
+  ('2030-01-08', 'fatigue', 0, 7);
+INSERT INTO journal_exertion (day, kind, position, level) VALUES ('2030-01-07', 'physical', 0, 8);
 """
 
 FILLS: dict[str, str] = {"0001_initial": FILL_0001}
