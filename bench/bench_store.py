@@ -126,7 +126,7 @@ def raw_save(db: Path, plan: Plan, number: list[int]) -> None:
             [(version_id, i, d.drug, d.time, str(d.mg)) for i, d in enumerate(plan.regimen.doses)],
         )
         conn.executemany(
-            "INSERT INTO plan_steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO plan_steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     version_id,
@@ -139,6 +139,7 @@ def raw_save(db: Path, plan: Plan, number: list[int]) -> None:
                     st.edited,
                     st.note,
                     len(st.doses),
+                    st.history,
                 )
                 for i, st in enumerate(plan.steps)
             ],

@@ -25,6 +25,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -127,6 +128,11 @@ class PlanVersionRow(Base):
     equivalence_table: Mapped[str] = mapped_column(String(60))
     liquid_mg_per_ml: Mapped[Decimal | None] = mapped_column(Mg)
     micro: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Added in 0003_taper_settings:
+    final_dose_mg: Mapped[Decimal | None] = mapped_column(Mg)
+    hyperbolic_k_de_mg: Mapped[Decimal] = mapped_column(Mg, server_default="5")
+    rate_base_de_mg: Mapped[Decimal | None] = mapped_column(Mg)
+    crossover_stage_de_mg: Mapped[Decimal | None] = mapped_column(Mg)
 
 
 class PlanRegimenDoseRow(Base):
@@ -171,6 +177,7 @@ class PlanStepRow(Base):
     edited: Mapped[bool] = mapped_column(Boolean, default=False)
     note: Mapped[str] = mapped_column(Text, default="")
     dose_count: Mapped[int] = mapped_column(Integer)
+    history: Mapped[bool] = mapped_column(Boolean, server_default=false())  # 0003
 
 
 class PlanStepDoseRow(Base):

@@ -80,6 +80,7 @@ STEP_COLUMNS = (
     "edited",
     "note",
     "dose_count",
+    "history",
 )
 DOSE_COLUMNS = (
     "version_id",
@@ -236,6 +237,10 @@ def write_version(
                 equivalence_table=s.table,
                 liquid_mg_per_ml=s.liquid_mg_per_ml,
                 micro=s.micro,
+                final_dose_mg=s.final_dose_mg,
+                hyperbolic_k_de_mg=s.hyperbolic_k_de_mg,
+                rate_base_de_mg=s.rate_base_de_mg,
+                crossover_stage_de_mg=s.crossover_stage_de_mg,
             )
         ).lastrowid
     )
@@ -267,6 +272,7 @@ def write_version(
                 int(st.edited),
                 st.note,
                 len(st.doses),
+                int(st.history),
             )
             for i, st in enumerate(plan.steps)
         ],
@@ -338,6 +344,7 @@ def read_version(conn: Connection, header: Any) -> Plan:
             hold=bool(r.hold),
             edited=bool(r.edited),
             note=r.note,
+            history=bool(r.history),
         )
         for r in conn.execute(
             select(STEPS).where(STEPS.c.version_id == vid).order_by(STEPS.c.position)
@@ -360,5 +367,9 @@ def read_version(conn: Connection, header: Any) -> Plan:
         liquid_mg_per_ml=header["liquid_mg_per_ml"],
         tablets=tablets,
         micro=bool(header["micro"]),
+        final_dose_mg=header["final_dose_mg"],
+        hyperbolic_k_de_mg=header["hyperbolic_k_de_mg"],
+        rate_base_de_mg=header["rate_base_de_mg"],
+        crossover_stage_de_mg=header["crossover_stage_de_mg"],
     )
     return Plan(regimen=regimen, settings=settings, steps=steps, warnings=warnings)

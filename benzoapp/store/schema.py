@@ -14,7 +14,11 @@ DB_FILENAME = "benzoapp.sqlite3"
 BACKUP_FOLDER = "backups"
 
 # Every revision this build knows, oldest first; the last one is the head.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_mecfs_history")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_mecfs_history",
+    "0003_taper_settings",
+)
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
 

@@ -331,6 +331,10 @@ def plan_from_plain(d: Mapping[str, Any]) -> Plan:
             for t in s.get("tablets", [])
         ),
         micro=bool(s.get("micro", False)),
+        final_dose_mg=_opt_mg(s.get("final_dose_mg")),
+        hyperbolic_k_de_mg=_mg(s.get("hyperbolic_k_de_mg", "5")),
+        rate_base_de_mg=_opt_mg(s.get("rate_base_de_mg")),
+        crossover_stage_de_mg=_opt_mg(s.get("crossover_stage_de_mg")),
     )
     regimen = Regimen(
         tuple(
@@ -357,6 +361,7 @@ def plan_from_plain(d: Mapping[str, Any]) -> Plan:
             hold=bool(st.get("hold", False)),
             edited=bool(st.get("edited", False)),
             note=_str(st.get("note", "")),
+            history=bool(st.get("history", False)),
         )
         for st in d["steps"]
     )

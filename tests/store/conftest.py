@@ -65,6 +65,10 @@ def make_plan(steps: int = 3, start: dt.date = dt.date(2030, 1, 7)) -> Plan:
         liquid_mg_per_ml=Decimal("0.4"),
         tablets=(TabletStrength("diazepam", Decimal("2"), 2),),
         rate_percent=Decimal("7.5"),
+        final_dose_mg=Decimal("0.5"),
+        hyperbolic_k_de_mg=Decimal("4.5"),
+        rate_base_de_mg=Decimal("20"),
+        crossover_stage_de_mg=Decimal("2.5"),
     )
     plan_steps = tuple(
         Step(
@@ -79,6 +83,7 @@ def make_plan(steps: int = 3, start: dt.date = dt.date(2030, 1, 7)) -> Plan:
             hold=i == 1,
             edited=i == 2,
             note=f"step {i}",
+            history=i == 0,
         )
         for i in range(steps)
     )

@@ -83,11 +83,18 @@ INSERT INTO journal_symptoms (day, symptom, position, severity) VALUES
 INSERT INTO journal_exertion (day, kind, position, level) VALUES ('2030-01-07', 'physical', 0, 8);
 """
 
-FILLS: dict[str, str] = {"0001_initial": FILL_0001}
+# Revision 0002 added the profile's ME/CFS history questions.
+FILL_0002 = FILL_0001.replace(
+    "INSERT INTO profile VALUES (1, 'Robin', '2016-04-01', 2, 1, 1, 'kindling worry');",
+    "INSERT INTO profile VALUES (1, 'Robin', '2016-04-01', 2, 1, 1, 'kindling worry', "
+    "1, 0, NULL, 1);",
+)
+
+FILLS: dict[str, str] = {"0001_initial": FILL_0001, "0002_mecfs_history": FILL_0002}
 
 
-def expected_after_0001() -> dict[str, object]:
-    """What the 0001 data must read as at the newest schema."""
+def expected_from(revision: str) -> dict[str, object]:
+    """What the data written at ``revision`` must read as at the newest schema."""
     steps = (
         Step(
             0,
@@ -170,7 +177,11 @@ def expected_after_0001() -> dict[str, object]:
         ),
     )
     return {
-        "profile": Profile("Robin", dt.date(2016, 4, 1), 2, 1, 1, notes="kindling worry"),
+        "profile": Profile("Robin", dt.date(2016, 4, 1), 2, 1, 1, notes="kindling worry")
+        if revision == "0001_initial"
+        else Profile(
+            "Robin", dt.date(2016, 4, 1), 2, 1, 1, True, False, None, True, "kindling worry"
+        ),
         "medications": [
             (1, Medication("Magnesium glycinate", "supplement", "100 mg", "", dt.date(2029, 1, 5))),
             (2, Medication("Pacing", "therapy", "", "heart-rate cap")),
@@ -202,8 +213,8 @@ def build_at(revision: str, db_path: Path) -> None:
     conn.close()
 
 
-def check_0001_data(data_dir: Path) -> None:
-    expected = expected_after_0001()
+def check_data(data_dir: Path, revision: str) -> None:
+    expected = expected_from(revision)
     with open_store(data_dir) as store:
         assert store.profile.get() == expected["profile"]
         assert store.medications.list() == expected["medications"]
@@ -217,10 +228,11 @@ def check_0001_data(data_dir: Path) -> None:
         assert store.dose_log.all() == expected["dose_log"]
         assert store.journal.all() == expected["journal"]
         assert store.integrity_problems() == []
-        # The new fields of 0002 are open questions until the person answers them.
-        assert store.profile.get().post_exertional_malaise is None
+        # Later revisions' fields read as their defaults (open questions stay open).
+        assert all(not step.history for step in store.plans.get(1).steps)
+        assert store.plans.get(1).settings.hyperbolic_k_de_mg == Decimal(5)
         backups = store.list_backups()
-    assert any("before-upgrade-from-0001_initial" in p.name for p in backups)
+    assert any(f"before-upgrade-from-{revision}" in p.name for p in backups)
 
 
 @pytest.mark.parametrize("revision", KNOWN_REVISIONS[:-1])
@@ -230,13 +242,13 @@ def test_fixture_from_every_past_revision_upgrades_without_loss(
     fixture = FIXTURES / f"{revision}.sqlite3"
     assert fixture.is_file(), f"commit a fixture for {revision} (run this file as a script)"
     shutil.copyfile(fixture, tmp_path / DB_FILENAME)
-    check_0001_data(tmp_path)
+    check_data(tmp_path, revision)
 
 
 @pytest.mark.parametrize("revision", KNOWN_REVISIONS[:-1])
 def test_database_built_at_every_past_revision_upgrades(tmp_path: Path, revision: str) -> None:
     build_at(revision, tmp_path / DB_FILENAME)
-    check_0001_data(tmp_path)
+    check_data(tmp_path, revision)
 
 
 def test_every_past_revision_has_fixture_data() -> None:

@@ -175,3 +175,67 @@ def test_is_empty(store: Store) -> None:
     assert store.is_empty()
     store.journal.save_day(JournalDay(dt.date(2030, 1, 1)))
     assert not store.is_empty()
+
+
+# Every field of the core's objects that the store keeps. A new field in
+# benzoapp/core/model.py fails this test until the store saves it (with a migration).
+STORED_FIELDS = {
+    "Plan": {"regimen", "settings", "steps", "warnings"},
+    "PlanSettings": {
+        "method",
+        "rate_percent",
+        "every_days",
+        "form",
+        "start",
+        "crossover_to",
+        "table",
+        "liquid_mg_per_ml",
+        "tablets",
+        "micro",
+        "final_dose_mg",
+        "hyperbolic_k_de_mg",
+        "rate_base_de_mg",
+        "crossover_stage_de_mg",
+    },
+    "Step": {
+        "index",
+        "start",
+        "days",
+        "doses",
+        "diazepam_equivalent_mg",
+        "hold",
+        "edited",
+        "note",
+        "history",
+    },
+    "StepDose": {"drug", "time", "mg", "units", "makeable"},
+    "PlanWarning": {"code", "level", "message", "source", "step_index"},
+    "Regimen": {"doses"},
+    "RegimenDose": {"drug", "time", "mg"},
+    "TabletStrength": {"drug", "mg", "max_split"},
+    "DoseLogEntry": {"day", "time", "drug", "planned_mg", "taken_mg", "note"},
+    "JournalDay": {"day", "symptoms", "exertion", "notes"},
+    "Medication": {"name", "kind", "dose", "notes", "started"},
+    "Profile": {
+        "name",
+        "benzo_start",
+        "prior_tapers",
+        "prior_withdrawals",
+        "reinstatements",
+        "well_before_exposure",
+        "classical_trigger",
+        "onset_during_or_after_taper",
+        "post_exertional_malaise",
+        "notes",
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(STORED_FIELDS))
+def test_store_keeps_every_field_of_the_core_objects(name: str) -> None:
+    import dataclasses
+
+    from benzoapp.core import model
+
+    fields = {f.name for f in dataclasses.fields(getattr(model, name))}
+    assert fields == STORED_FIELDS[name], "save the new field in the store (and add a migration)"

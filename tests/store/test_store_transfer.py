@@ -59,6 +59,7 @@ steps = st.builds(
     st.booleans(),
     st.booleans(),
     text,
+    history=st.booleans(),
 )
 plans = st.builds(
     Plan,
@@ -79,6 +80,10 @@ plans = st.builds(
             tuple
         ),
         st.booleans(),
+        final_dose_mg=st.none() | mg,
+        hyperbolic_k_de_mg=mg,
+        rate_base_de_mg=st.none() | mg,
+        crossover_stage_de_mg=st.none() | mg,
     ),
     st.lists(steps, max_size=4).map(tuple),
     st.lists(
