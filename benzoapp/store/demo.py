@@ -1,11 +1,10 @@
 """Sample data for trying the app, screenshots and benchmarks: one realistic, invented year.
 
-The demo plan is built here with plain Decimal arithmetic rather than by the taper
-engine, so that the sample stays the same whatever the engine's settings or version:
-a weekly crossover from clonazepam to diazepam (0.25 mg clonazepam exchanged for 5 mg
-diazepam at a time, the Ashton Manual's 0.5 mg = 10 mg equivalence, via
-taper-references.md), then cuts of 10% of the current diazepam dose every 14 days,
-rounded to 0.25 mg. It is sample data, not advice. The person and every entry are made up.
+The plan comes from the taper engine: clonazepam 0.5 mg in the morning and 1 mg at
+night, crossed over to diazepam, then 10% of the current dose every 14 days; it started
+300 days ago, so it is part-way through, and it has one edit (a hold) in its history.
+The journal uses the symptom catalogue plus one symptom of the person's own. The person
+and every entry are made up; it is sample data, not advice.
 """
 
 from __future__ import annotations
@@ -13,8 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from benzoapp.core.journal import load_catalogue
+from benzoapp.core.journal.catalogue import own_symptom_id
 from benzoapp.core.model import (
     DoseLogEntry,
     Form,
@@ -23,33 +24,15 @@ from benzoapp.core.model import (
     Method,
     Plan,
     PlanSettings,
-    PlanWarning,
     Profile,
     Regimen,
     RegimenDose,
-    Step,
-    StepDose,
-    WarningLevel,
 )
+from benzoapp.core.taper import build_plan, insert_hold
 from benzoapp.store.facade import Store
 
-QUARTER = Decimal("0.25")
-CLONAZEPAM_TO_DIAZEPAM = Decimal(20)  # 0.5 mg clonazepam ~ 10 mg diazepam (Ashton 2002)
 MORNING, NIGHT = "08:00", "22:00"
-SYMPTOMS = (
-    "anxiety",
-    "insomnia",
-    "muscle_tension",
-    "fatigue",
-    "cognitive_difficulty",
-    "tinnitus",
-    "dizziness",
-    "sensory_hypersensitivity",
-    "depersonalisation",
-    "palpitations",
-    "muscle_twitching",
-    "pain",
-)
+QUARTER = Decimal("0.25")
 DEMO_MEDICATIONS = (
     Medication("Vitamin D3", "supplement", "1000 IU daily"),
     Medication("Omega-3 fish oil", "supplement", "1 g daily"),
@@ -57,11 +40,6 @@ DEMO_MEDICATIONS = (
     Medication("Compression stockings", "therapy", "daytime", "for light-headedness on standing"),
     Medication("Pacing with a heart-rate monitor", "therapy", "", "rest before the crash"),
 )
-
-
-def quarter(mg: Decimal) -> Decimal:
-    """Round to the nearest 0.25 mg, halves away from zero (never banker's rounding)."""
-    return (mg / QUARTER).quantize(Decimal(1), rounding=ROUND_HALF_UP) * QUARTER
 
 
 def demo_regimen() -> Regimen:
@@ -73,38 +51,8 @@ def demo_regimen() -> Regimen:
     )
 
 
-def _step(index: int, start: dt.date, days: int, doses: list[StepDose], note: str = "") -> Step:
-    kept = tuple(d for d in doses if d.mg > 0)
-    equivalent = sum(
-        (d.mg * (CLONAZEPAM_TO_DIAZEPAM if d.drug == "clonazepam" else 1) for d in kept),
-        Decimal(0),
-    )
-    return Step(index, start, days, kept, equivalent, note=note)
-
-
 def demo_plan(start: dt.date) -> Plan:
-    """Crossover in weekly steps, then 10% of the current diazepam dose every 14 days."""
-    steps: list[Step] = []
-    day = start
-    clon = {MORNING: Decimal("0.5"), NIGHT: Decimal("1")}
-    diaz = {MORNING: Decimal(0), NIGHT: Decimal(0)}
-    steps.append(_step(0, day, 7, _doses(clon, diaz), "starting doses"))
-    day += dt.timedelta(days=7)
-    for time in (NIGHT, NIGHT, NIGHT, NIGHT, MORNING, MORNING):  # night dose first
-        clon[time] -= QUARTER
-        diaz[time] += Decimal(5)
-        steps.append(_step(len(steps), day, 7, _doses(clon, diaz), "crossover"))
-        day += dt.timedelta(days=7)
-    total = diaz[MORNING] + diaz[NIGHT]
-    while True:
-        cut = max(quarter(total / 10), QUARTER)
-        total -= cut
-        if total <= 0:
-            break
-        morning = min(quarter(total / 3), total)
-        diaz = {MORNING: morning, NIGHT: total - morning}
-        steps.append(_step(len(steps), day, 14, _doses({}, diaz)))
-        day += dt.timedelta(days=14)
+    """Crossover to diazepam, then 10% of the current dose every 14 days (taper engine)."""
     settings = PlanSettings(
         method=Method.PERCENT,
         rate_percent=Decimal(10),
@@ -113,18 +61,12 @@ def demo_plan(start: dt.date) -> Plan:
         start=start,
         crossover_to="diazepam",
     )
-    warning = PlanWarning(
-        "demo_sample",
-        WarningLevel.INFO,
-        "Sample plan for trying the app; made up, not advice.",
-        "BenzoApp demo data",
-    )
-    return Plan(demo_regimen(), settings, tuple(steps), (warning,))
+    return build_plan(demo_regimen(), settings)
 
 
-def _doses(clon: dict[str, Decimal], diaz: dict[str, Decimal]) -> list[StepDose]:
-    doses = [StepDose("clonazepam", t, mg) for t, mg in sorted(clon.items())]
-    return doses + [StepDose("diazepam", t, mg) for t, mg in sorted(diaz.items())]
+def demo_symptoms() -> tuple[str, ...]:
+    """The catalogue's symptoms and one of the person's own: the journal's daily list."""
+    return (*(s.id for s in load_catalogue().symptoms), own_symptom_id("tinnitus"))
 
 
 def planned_on(plan: Plan, regimen: Regimen, day: dt.date) -> list[tuple[str, str, Decimal]]:
@@ -161,9 +103,12 @@ def demo_journal(
     plan: Plan, first: dt.date, today: dt.date, rng: random.Random
 ) -> list[JournalDay]:
     """A year of journal: windows and waves, a lift after each cut, post-exertional flares."""
-    cut_days = {s.start for s in plan.steps[1:]}
-    offsets = {name: rng.uniform(0, 2 * math.pi) for name in SYMPTOMS}
-    baseline = {name: rng.uniform(2.0, 4.5) for name in SYMPTOMS}
+    symptoms = demo_symptoms()
+    cut_days = {
+        b.start for a, b in zip(plan.steps, plan.steps[1:], strict=False) if b.total_mg < a.total_mg
+    }
+    offsets = {name: rng.uniform(0, 2 * math.pi) for name in symptoms}
+    baseline = {name: rng.uniform(2.0, 4.5) for name in symptoms}
     days = []
     flare = 0.0
     since_cut = 99
@@ -177,8 +122,8 @@ def demo_journal(
         if rng.random() < 0.04:
             physical = rng.randint(7, 9)  # an unusually active day
         scores = {}
-        for name in SYMPTOMS:
-            extra = flare if name in {"fatigue", "pain", "cognitive_difficulty"} else flare / 3
+        for name in symptoms:
+            extra = flare if name in {"fatigue", "pain", "cognitive"} else flare / 3
             value = baseline[name] + wave * math.cos(offsets[name]) + cut_bump + extra
             value += rng.gauss(0, 0.7) - n / 365  # slow healing over the year
             scores[name] = max(0, min(10, round(value)))
@@ -227,8 +172,9 @@ def fill_demo(store: Store, today: dt.date | None = None, seed: int = 2026) -> d
     for medication in DEMO_MEDICATIONS:
         store.medications.add(medication)
     plan_id = store.plans.save(plan, "Clonazepam to diazepam, 10% every 2 weeks", active=True)
-    held = _with_hold(plan, today)
-    store.plans.revise(plan_id, held, "held one step longer after a rough patch")
+    current = next(i for i, step in enumerate(plan.steps) if step.start <= today <= step.end)
+    held = insert_hold(plan, current, 7)
+    store.plans.revise(plan_id, held, "held a week longer after a rough patch")
     store.dose_log.record_many(log)
     store.journal.save_days(journal)
     return {
@@ -237,39 +183,3 @@ def fill_demo(store: Store, today: dt.date | None = None, seed: int = 2026) -> d
         "journal_days": len(journal),
         "medications": len(DEMO_MEDICATIONS),
     }
-
-
-def _with_hold(plan: Plan, today: dt.date) -> Plan:
-    """The same plan with one future step held a week longer: an edit kept in the history."""
-    steps = list(plan.steps)
-    target = next((i for i, s in enumerate(steps) if s.start > today), len(steps) - 1)
-    shift = dt.timedelta(days=7)
-    out = steps[:target]
-    for i, s in enumerate(steps[target:]):
-        if i == 0:
-            out.append(
-                Step(
-                    s.index,
-                    s.start,
-                    s.days + 7,
-                    s.doses,
-                    s.diazepam_equivalent_mg,
-                    True,
-                    True,
-                    "held a week longer",
-                )
-            )
-        else:
-            out.append(
-                Step(
-                    s.index,
-                    s.start + shift,
-                    s.days,
-                    s.doses,
-                    s.diazepam_equivalent_mg,
-                    s.hold,
-                    s.edited,
-                    s.note,
-                )
-            )
-    return Plan(plan.regimen, plan.settings, tuple(out), plan.warnings)

@@ -45,6 +45,9 @@ def test_demo_fills_an_empty_folder_and_refuses_one_with_data(
         assert any(e.taken_mg is not None and e.taken_mg != e.planned_mg for e in log)
         days = store.journal.all()
         assert all(len(d.symptoms) == 12 for d in days)
+        from benzoapp.core.journal.entries import check_days
+
+        assert len(check_days(days)) == 365  # the journal's own rules accept the sample
         assert {m.kind for _, m in store.medications.list()} >= {"supplement", "therapy"}
         assert store.profile.get().post_exertional_malaise is True
     assert (folder / DB_FILENAME).read_bytes() != b""
