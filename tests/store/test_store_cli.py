@@ -108,3 +108,13 @@ def test_corrupt_file_message_offers_the_restore_command(
     assert "benzoapp backup --restore FILE" in err
     assert str(folder / "backups") in err
     assert not (tmp_path / "o.json").exists()
+
+
+def test_export_of_a_folder_without_data_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "nothing"
+    code, _, err = run(capsys, "--data-dir", str(folder), "export", str(tmp_path / "o.json"))
+    assert code == 2
+    assert "no BenzoApp data" in err
+    assert not folder.exists()

@@ -52,7 +52,7 @@ def handle(args: argparse.Namespace) -> int:
             if kept:
                 print(f"Your previous data file was kept as {kept}.")
         return 0
-    with open_for_command(args) as store:
+    with open_for_command(args, must_exist=True) as store:
         made = store.backup_now("manual")
     if args.json:
         print_json({"backup": str(made)})

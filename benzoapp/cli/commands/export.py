@@ -25,7 +25,7 @@ def handle(args: argparse.Namespace) -> int:
     from benzoapp.store.transfer import export_to_file
 
     target = Path(args.file).expanduser()
-    with open_for_command(args) as store:
+    with open_for_command(args, must_exist=True) as store:
         data = export_to_file(store, target)
     summary = {
         "file": str(target),
