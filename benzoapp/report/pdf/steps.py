@@ -1,0 +1,104 @@
+"""The step table: dates, the dose at each time of day and how to make it, and flags."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph
+
+from benzoapp.core.model import Plan, Step
+from benzoapp.report.pdf.styles import Styles, typed
+from benzoapp.report.pdf.tables import plain_table
+from benzoapp.report.text import (
+    DoseColumn,
+    dose_columns,
+    dose_in,
+    format_date,
+    format_mg,
+    several_drugs,
+    step_flags,
+)
+
+
+def dose_cell(step: Step, column: DoseColumn) -> str:
+    dose = dose_in(step, column)
+    if dose is None:
+        return "–"
+    lines = [format_mg(dose.mg)]
+    if dose.units:
+        lines.append(dose.units)
+    return "\n".join(lines)
+
+
+def dates_cell(step: Step) -> str:
+    if step.days == 1:
+        return format_date(step.start)
+    return f"{format_date(step.start)}\nto {format_date(step.end)}"
+
+
+def step_rows(plan: Plan, noted: dict[int, int]) -> tuple[list[str], list[list[str]]]:
+    """Header and rows of the step table; ``noted`` maps step index to note number."""
+    columns = dose_columns(plan)
+    with_equivalent = several_drugs(plan)
+    header = ["Step", "Dates", "Days", *(c.title for c in columns), "A day"]
+    if with_equivalent:
+        header.append("As diazepam")
+    header.append("Notes")
+    rows = []
+    for step in plan.steps:
+        flags = step_flags(step, plan)
+        if step.index in noted:
+            flags.append(f"see note {noted[step.index]}")
+        row = [
+            str(step.index),
+            dates_cell(step),
+            str(step.days),
+            *(dose_cell(step, c) for c in columns),
+            format_mg(step.total_mg),
+        ]
+        if with_equivalent:
+            row.append(format_mg(step.diazepam_equivalent_mg))
+        row.append("\n".join(flags))
+        rows.append(row)
+    return header, rows
+
+
+def column_widths(dose_count: int, with_equivalent: bool, width: float) -> list[float]:
+    """Fixed widths for the fixed columns; the dose columns share what is left."""
+    fixed = [14 * mm, 34 * mm, 14 * mm]
+    tail = [20 * mm] + ([22 * mm] if with_equivalent else []) + [25 * mm]
+    rest = width - sum(fixed) - sum(tail)
+    each = rest / max(dose_count, 1)
+    return [*fixed, *([each] * dose_count), *tail]
+
+
+def steps_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
+    story: list[Flowable] = [Paragraph("Step by step", styles.heading)]
+    if not plan.steps:
+        story.append(Paragraph("The plan has no steps.", styles.body))
+        return story
+    story.append(
+        Paragraph(
+            "Each row is a stretch of days on the same doses. The dose is the amount at "
+            "that time of day; the line under it says how to make it up. "
+            "Rows marked <b>hold</b> keep the dose the same for a while.",
+            styles.body,
+        )
+    )
+    noted = {s.index: n for n, s in enumerate((s for s in plan.steps if s.note), start=1)}
+    header, rows = step_rows(plan, noted)
+    columns = dose_columns(plan)
+    widths = column_widths(len(columns), several_drugs(plan), width)
+    holds = [i for i, step in enumerate(plan.steps) if step.hold]
+    right = [2, len(header) - 2] if not several_drugs(plan) else [2]
+    story.append(plain_table(header, rows, widths, shade_rows=holds, align_right=right))
+    if noted:
+        story.append(Paragraph("Notes on steps", styles.subheading))
+        for step in plan.steps:
+            if step.index in noted:
+                story.append(
+                    Paragraph(
+                        f"<b>Note {noted[step.index]}, step {step.index}:</b> {typed(step.note)}",
+                        styles.bullet,
+                    )
+                )
+    return story
