@@ -62,6 +62,7 @@ def day_ticks(first: dt.date, last: dt.date, most: int = 6) -> list[dt.date]:
 def dose_chart(plan: Plan, width: float) -> Drawing:
     """A step line of the daily dose from the first day to the day after the plan ends."""
     drawing = Drawing(width, CHART_HEIGHT)
+    drawing.initialFontName = FONT  # the renderer would otherwise set unembedded Helvetica
     if not plan.steps:
         return drawing
     use_equivalent = several_drugs(plan)

@@ -101,6 +101,8 @@ def make_doc(target: Any, furniture: Furniture, title: str) -> BaseDocTemplate:
         author="BenzoApp",
         creator="BenzoApp",
         subject="Taper plan to discuss with the prescriber",
+        initialFontName=FONT,  # no unembedded Helvetica anywhere in the file
+        initialFontSize=10,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     return doc

@@ -74,6 +74,7 @@ def make_styles() -> Styles:
     body = ParagraphStyle(
         "body",
         fontName=FONT,
+        bulletFontName=FONT,
         fontSize=BODY_SIZE,
         leading=BODY_SIZE * 1.45,
         textColor=INK,
