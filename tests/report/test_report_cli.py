@@ -102,12 +102,40 @@ def test_bad_page_size_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     assert "invalid choice" in capsys.readouterr().err
 
 
-def test_without_a_store_loader_the_error_is_plain(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+def test_report_of_an_empty_store_says_there_is_no_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from benzoapp import store
-
-    monkeypatch.delattr(store, "load_report_data", raising=False)
     assert main(["--data-dir", str(tmp_path), "report", str(tmp_path / "x.pdf")]) == 2
-    assert "benzoapp report: this build cannot read a stored plan" in capsys.readouterr().err
+    assert "benzoapp report: there is no active plan yet" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_report_of_the_stored_engine_plan(tmp_path: Path) -> None:
+    import datetime as dt
+    from decimal import Decimal
+
+    from benzoapp.core.model import Medication, PlanSettings, Profile, Regimen, RegimenDose
+    from benzoapp.core.taper import build_plan
+    from benzoapp.store import open_store
+
+    regimen = Regimen(
+        doses=(
+            RegimenDose("clonazepam", "08:00", Decimal("0.5")),
+            RegimenDose("clonazepam", "20:00", Decimal("0.5")),
+        )
+    )
+    plan = build_plan(regimen, PlanSettings(start=dt.date(2025, 3, 3)))
+    with open_store(tmp_path) as store:
+        store.plans.save(plan, "mine")
+        store.profile.save(Profile(name="Zoë & <Co>", prior_withdrawals=1))
+        store.medications.add(Medication(name="gabapentin"))
+    target = tmp_path / "r.pdf"
+    assert main(["--data-dir", str(tmp_path), "report", str(target), "--page-size", "a4"]) == 0
+    text = " ".join(pdf_pages_text(target.read_bytes()))
+    assert "Taper plan for Zoë & <Co>" in text
+    assert "Earlier withdrawals: 1" in text
+    assert "gabapentin" in text
+    assert "For the pharmacy" in text
+    assert "tablets" in text
+    first = plan.steps[0]
+    assert f"{first.start.day} Mar 2025" in text
