@@ -123,6 +123,8 @@ def several_drugs(plan: Plan) -> bool:
 def step_flags(step: Step, plan: Plan) -> list[str]:
     """Short words for what is special about a step, in the order a reader needs them."""
     flags = []
+    if step.history:
+        flags.append("already taken")
     if step.hold:
         flags.append("hold")
     if any(not d.makeable for d in step.doses):
@@ -137,3 +139,20 @@ def step_flags(step: Step, plan: Plan) -> list[str]:
 def dose_key(step: Step) -> tuple[tuple[str, str, Decimal], ...]:
     """What a step asks the person to take, for spotting the days the dose changes."""
     return tuple(sorted((d.drug, d.time, d.mg) for d in step.doses))
+
+
+def dose_times(plan: Plan) -> tuple[str, ...]:
+    """Every time of day the regimen or any step uses, in order."""
+    return tuple(sorted({c.time for c in dose_columns(plan)}))
+
+
+def doses_at(step: Step, time: str) -> list[StepDose]:
+    return [d for d in step.doses if d.time == time]
+
+
+def step_number(plan: Plan, index: int) -> int | None:
+    """The step's position counting from 1, as printed; None if no step has that index."""
+    for position, step in enumerate(plan.steps, start=1):
+        if step.index == index:
+            return position
+    return None

@@ -10,7 +10,7 @@ import datetime as dt
 import math
 
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from benzoapp.core.model import Plan
 from benzoapp.report.pdf.styles import FONT, INK, MUTED, RULE, SHADE, Styles
@@ -144,10 +144,11 @@ def dose_chart(plan: Plan, width: float) -> Drawing:
 
 
 def chart_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
+    """Heading, chart and caption kept on one page."""
     story: list[Flowable] = [Paragraph("The dose over time", styles.heading)]
     if not plan.steps:
         story.append(Paragraph("The plan has no steps to draw.", styles.body))
-        return story
+        return [KeepTogether(story)]
     several = several_drugs(plan)
     what = "in diazepam equivalents, " if several else ""
     first, last = plan.steps[0], plan.steps[-1]
@@ -162,4 +163,4 @@ def chart_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
             styles.small,
         )
     )
-    return story
+    return [KeepTogether(story)]

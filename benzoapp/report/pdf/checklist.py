@@ -15,7 +15,7 @@ from benzoapp.core.model import Plan, Step
 from benzoapp.report.data import ReportData
 from benzoapp.report.pdf.styles import Styles
 from benzoapp.report.pdf.tables import plain_table
-from benzoapp.report.text import dose_columns, dose_in, format_date, format_mg
+from benzoapp.report.text import dose_times, doses_at, format_date, format_mg, several_drugs
 
 BOX = "☐"
 
@@ -42,13 +42,18 @@ def checklist_days(data: ReportData) -> list[tuple[dt.date, Step]]:
 
 
 def checklist_rows(plan: Plan, days: list[tuple[dt.date, Step]]) -> list[list[str]]:
-    columns = dose_columns(plan)
+    times = dose_times(plan)
+    several = several_drugs(plan)
     rows = []
     for day, step in days:
         cells = []
-        for column in columns:
-            dose = dose_in(step, column)
-            cells.append(f"{BOX} {format_mg(dose.mg)}" if dose and dose.mg > 0 else "")
+        for time in times:
+            boxes = [
+                f"{BOX} {d.drug} {format_mg(d.mg)}" if several else f"{BOX} {format_mg(d.mg)}"
+                for d in doses_at(step, time)
+                if d.mg > 0
+            ]
+            cells.append("\n".join(boxes))
         rows.append([f"{day:%a} {format_date(day)}", *cells, ""])
     return rows
 
@@ -68,11 +73,12 @@ def checklist_story(data: ReportData, styles: Styles, width: float) -> list[Flow
             styles.body,
         )
     )
-    columns = dose_columns(data.plan)
-    header = ["Day", *(c.title for c in columns), "Notes"]
+    times = dose_times(data.plan)
+    header = ["Day", *times, "Notes"]
     date_w = 36 * mm
-    dose_w = 30 * mm if len(columns) <= 3 else (width - date_w - 30 * mm) / len(columns)
-    notes_w = width - date_w - dose_w * len(columns)
-    widths = [date_w, *([dose_w] * len(columns)), notes_w]
+    base_w = 42 * mm if several_drugs(data.plan) else 30 * mm
+    dose_w = min(base_w, (width - date_w - 30 * mm) / max(len(times), 1))
+    notes_w = width - date_w - dose_w * len(times)
+    widths = [date_w, *([dose_w] * len(times)), notes_w]
     story.append(plain_table(header, checklist_rows(data.plan, days), widths))
     return story

@@ -9,9 +9,8 @@ from benzoapp.core.model import Plan, Step
 from benzoapp.report.pdf.styles import Styles, typed
 from benzoapp.report.pdf.tables import plain_table
 from benzoapp.report.text import (
-    DoseColumn,
-    dose_columns,
-    dose_in,
+    dose_times,
+    doses_at,
     format_date,
     format_mg,
     several_drugs,
@@ -19,14 +18,14 @@ from benzoapp.report.text import (
 )
 
 
-def dose_cell(step: Step, column: DoseColumn) -> str:
-    dose = dose_in(step, column)
-    if dose is None:
-        return "–"
-    lines = [format_mg(dose.mg)]
-    if dose.units:
-        lines.append(dose.units)
-    return "\n".join(lines)
+def dose_cell(step: Step, time: str, several: bool) -> str:
+    """The dose(s) at one time of day, each with how to make it up on the next line."""
+    lines = []
+    for dose in doses_at(step, time):
+        lines.append(f"{dose.drug} {format_mg(dose.mg)}" if several else format_mg(dose.mg))
+        if dose.units:
+            lines.append(dose.units)
+    return "\n".join(lines) or "–"
 
 
 def dates_cell(step: Step) -> str:
@@ -37,22 +36,22 @@ def dates_cell(step: Step) -> str:
 
 def step_rows(plan: Plan, noted: dict[int, int]) -> tuple[list[str], list[list[str]]]:
     """Header and rows of the step table; ``noted`` maps step index to note number."""
-    columns = dose_columns(plan)
+    times = dose_times(plan)
     with_equivalent = several_drugs(plan)
-    header = ["Step", "Dates", "Days", *(c.title for c in columns), "A day"]
+    header = ["Step", "Dates", "Days", *times, "A day"]
     if with_equivalent:
         header.append("As diazepam")
     header.append("Notes")
     rows = []
-    for step in plan.steps:
+    for number, step in enumerate(plan.steps, start=1):
         flags = step_flags(step, plan)
         if step.index in noted:
             flags.append(f"see note {noted[step.index]}")
         row = [
-            str(step.index),
+            str(number),
             dates_cell(step),
             str(step.days),
-            *(dose_cell(step, c) for c in columns),
+            *(dose_cell(step, t, with_equivalent) for t in times),
             format_mg(step.total_mg),
         ]
         if with_equivalent:
@@ -64,7 +63,7 @@ def step_rows(plan: Plan, noted: dict[int, int]) -> tuple[list[str], list[list[s
 
 def column_widths(dose_count: int, with_equivalent: bool, width: float) -> list[float]:
     """Fixed widths for the fixed columns; the dose columns share what is left."""
-    fixed = [14 * mm, 34 * mm, 14 * mm]
+    fixed = [14 * mm, 32 * mm, 14 * mm]
     tail = [20 * mm] + ([22 * mm] if with_equivalent else []) + [25 * mm]
     rest = width - sum(fixed) - sum(tail)
     each = rest / max(dose_count, 1)
@@ -86,18 +85,17 @@ def steps_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     )
     noted = {s.index: n for n, s in enumerate((s for s in plan.steps if s.note), start=1)}
     header, rows = step_rows(plan, noted)
-    columns = dose_columns(plan)
-    widths = column_widths(len(columns), several_drugs(plan), width)
+    widths = column_widths(len(dose_times(plan)), several_drugs(plan), width)
     holds = [i for i, step in enumerate(plan.steps) if step.hold]
     right = [2, len(header) - 2] if not several_drugs(plan) else [2]
     story.append(plain_table(header, rows, widths, shade_rows=holds, align_right=right))
     if noted:
         story.append(Paragraph("Notes on steps", styles.subheading))
-        for step in plan.steps:
+        for number, step in enumerate(plan.steps, start=1):
             if step.index in noted:
                 story.append(
                     Paragraph(
-                        f"<b>Note {noted[step.index]}, step {step.index}:</b> {typed(step.note)}",
+                        f"<b>Note {noted[step.index]}, step {number}:</b> {typed(step.note)}",
                         styles.bullet,
                     )
                 )

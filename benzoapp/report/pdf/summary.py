@@ -22,6 +22,7 @@ from benzoapp.report.text import (
     method_text,
     rate_text,
     regimen_text,
+    step_number,
 )
 
 
@@ -30,7 +31,7 @@ def warning_line(warning: PlanWarning, plan: Plan) -> str:
     where = ""
     if warning.step_index is not None:
         step = next((s for s in plan.steps if s.index == warning.step_index), None)
-        where = f"; step {warning.step_index}"
+        where = f"; step {step_number(plan, warning.step_index)}"
         if step is not None:
             where += f", from {format_date(step.start)}"
     source = typed(warning.source) + where
