@@ -80,6 +80,8 @@ def regimen_text(plan: Plan) -> str:
         doses = [d for d in plan.regimen.doses if d.drug == drug]
         times = ", ".join(f"{format_mg(d.mg)} at {d.time}" for d in doses)
         parts.append(f"{drug} {times}")
+    if len(plan.regimen.drugs) > 1:  # mg of different drugs do not add up
+        return "; ".join(parts)
     return f"{'; '.join(parts)} ({format_mg(plan.regimen.total_mg)} a day)"
 
 

@@ -38,9 +38,9 @@ def step_rows(plan: Plan, noted: dict[int, int]) -> tuple[list[str], list[list[s
     """Header and rows of the step table; ``noted`` maps step index to note number."""
     times = dose_times(plan)
     with_equivalent = several_drugs(plan)
-    header = ["Step", "Dates", "Days", *times, "A day"]
-    if with_equivalent:
-        header.append("As diazepam")
+    # Milligrams of different drugs do not add up: with several, only the equivalent does.
+    header = ["Step", "Dates", "Days", *times]
+    header.append("Diazepam\nequivalent" if with_equivalent else "A day")
     header.append("Notes")
     rows = []
     for number, step in enumerate(plan.steps, start=1):
@@ -52,10 +52,8 @@ def step_rows(plan: Plan, noted: dict[int, int]) -> tuple[list[str], list[list[s
             dates_cell(step),
             str(step.days),
             *(dose_cell(step, t, with_equivalent) for t in times),
-            format_mg(step.total_mg),
+            format_mg(step.diazepam_equivalent_mg if with_equivalent else step.total_mg),
         ]
-        if with_equivalent:
-            row.append(format_mg(step.diazepam_equivalent_mg))
         row.append("\n".join(flags))
         rows.append(row)
     return header, rows
@@ -64,7 +62,7 @@ def step_rows(plan: Plan, noted: dict[int, int]) -> tuple[list[str], list[list[s
 def column_widths(dose_count: int, with_equivalent: bool, width: float) -> list[float]:
     """Fixed widths for the fixed columns; the dose columns share what is left."""
     fixed = [14 * mm, 32 * mm, 14 * mm]
-    tail = [20 * mm] + ([22 * mm] if with_equivalent else []) + [25 * mm]
+    tail = [(24 if with_equivalent else 20) * mm, 25 * mm]
     rest = width - sum(fixed) - sum(tail)
     each = rest / max(dose_count, 1)
     return [*fixed, *([each] * dose_count), *tail]
@@ -87,7 +85,7 @@ def steps_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     header, rows = step_rows(plan, noted)
     widths = column_widths(len(dose_times(plan)), several_drugs(plan), width)
     holds = [i for i, step in enumerate(plan.steps) if step.hold]
-    right = [2, len(header) - 2] if not several_drugs(plan) else [2]
+    right = [2, len(header) - 2]
     story.append(plain_table(header, rows, widths, shade_rows=holds, align_right=right))
     if noted:
         story.append(Paragraph("Notes on steps", styles.subheading))
