@@ -35,37 +35,42 @@ def dates_cell(step: Step) -> str:
 
 
 def step_rows(plan: Plan, noted: dict[int, int]) -> tuple[list[str], list[list[str]]]:
-    """Header and rows of the step table; ``noted`` maps step index to note number."""
+    """Header and rows of the step table; ``noted`` maps step index to note number.
+
+    A daily plan leaves out the Days column (always 1), and a plan with nothing to flag
+    leaves out Notes: a thousand rows of empty cells only cost paper and time.
+    """
     times = dose_times(plan)
     with_equivalent = several_drugs(plan)
-    # Milligrams of different drugs do not add up: with several, only the equivalent does.
-    header = ["Step", "Dates", "Days", *times]
-    header.append("Diazepam\nequivalent" if with_equivalent else "A day")
-    header.append("Notes")
-    rows = []
-    for number, step in enumerate(plan.steps, start=1):
-        flags = step_flags(step, plan)
+    with_days = any(step.days != 1 for step in plan.steps)
+    flags = [step_flags(step, plan) for step in plan.steps]
+    for step, step_flag in zip(plan.steps, flags, strict=True):
         if step.index in noted:
-            flags.append(f"see note {noted[step.index]}")
-        row = [
-            str(number),
-            dates_cell(step),
-            str(step.days),
-            *(dose_cell(step, t, with_equivalent) for t in times),
-            format_mg(step.diazepam_equivalent_mg if with_equivalent else step.total_mg),
-        ]
-        row.append("\n".join(flags))
+            step_flag.append(f"see note {noted[step.index]}")
+    with_notes = any(flags)
+    # Milligrams of different drugs do not add up: with several, only the equivalent does.
+    header = ["Step", "Dates" if with_days else "Date", *(["Days"] if with_days else []), *times]
+    header.append("Diazepam\nequivalent" if with_equivalent else "A day")
+    if with_notes:
+        header.append("Notes")
+    rows = []
+    for number, (step, step_flag) in enumerate(zip(plan.steps, flags, strict=True), start=1):
+        row = [str(number), dates_cell(step), *([str(step.days)] if with_days else [])]
+        row += [dose_cell(step, t, with_equivalent) for t in times]
+        row.append(format_mg(step.diazepam_equivalent_mg if with_equivalent else step.total_mg))
+        if with_notes:
+            row.append("\n".join(step_flag))
         rows.append(row)
     return header, rows
 
 
-def column_widths(dose_count: int, with_equivalent: bool, width: float) -> list[float]:
+def column_widths(header: list[str], dose_count: int, width: float) -> list[float]:
     """Fixed widths for the fixed columns; the dose columns share what is left."""
-    fixed = [14 * mm, 32 * mm, 14 * mm]
-    tail = [(24 if with_equivalent else 20) * mm, 25 * mm]
-    rest = width - sum(fixed) - sum(tail)
-    each = rest / max(dose_count, 1)
-    return [*fixed, *([each] * dose_count), *tail]
+    fixed = {"Step": 14 * mm, "Dates": 32 * mm, "Date": 28 * mm, "Days": 14 * mm}
+    tail = {"A day": 20 * mm, "Diazepam\nequivalent": 24 * mm, "Notes": 25 * mm}
+    known = sum(fixed.get(h, 0) + tail.get(h, 0) for h in header)
+    each = (width - known) / max(dose_count, 1)
+    return [fixed.get(h) or tail.get(h) or each for h in header]
 
 
 def steps_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
@@ -83,9 +88,9 @@ def steps_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     )
     noted = {s.index: n for n, s in enumerate((s for s in plan.steps if s.note), start=1)}
     header, rows = step_rows(plan, noted)
-    widths = column_widths(len(dose_times(plan)), several_drugs(plan), width)
+    widths = column_widths(header, len(dose_times(plan)), width)
     holds = [i for i, step in enumerate(plan.steps) if step.hold]
-    right = [2, len(header) - 2]
+    right = [header.index(h) for h in ("Days", "A day", "Diazepam\nequivalent") if h in header]
     story.append(plain_table(header, rows, widths, shade_rows=holds, align_right=right))
     if noted:
         story.append(Paragraph("Notes on steps", styles.subheading))
