@@ -159,7 +159,8 @@ def chart_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
         Paragraph(
             f"The line shows the total a day, {what}from {format_mg(start_mg)} on "
             f"{format_date(first.start)} to {format_mg(end_mg)} on "
-            f"{format_date(last.end)}. Shaded stretches are holds.",
+            f"{format_date(last.end)}."
+            + (" Shaded stretches are holds." if any(s.hold for s in plan.steps) else ""),
             styles.small,
         )
     )
