@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from benzoapp.report.data import PageSize, ReportData, ReportOptions
@@ -147,3 +149,15 @@ def test_a_plan_without_extras_prints() -> None:
     assert "None were entered." in text
     assert "No history was entered." in text
     assert "Taper plan for" not in text
+
+
+@settings(max_examples=12, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("abcXYZ019<>&\"'/=;!?éøßДж ")), min_size=1, max_size=30
+    ).filter(lambda s: s.strip())
+)
+def test_any_typed_name_prints_as_typed(name: str) -> None:
+    data = ReportData(plan=sample_plan(), options=ReportOptions(name=name, checklist_weeks=0))
+    first = pdf_pages_text(render_plan_pdf_bytes(data))[0]
+    assert f"Taper plan for {' '.join(name.split())}" in first
