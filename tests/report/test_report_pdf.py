@@ -161,3 +161,15 @@ def test_any_typed_name_prints_as_typed(name: str) -> None:
     data = ReportData(plan=sample_plan(), options=ReportOptions(name=name, checklist_weeks=0))
     first = pdf_pages_text(render_plan_pdf_bytes(data))[0]
     assert f"Taper plan for {' '.join(name.split())}" in first
+
+
+def test_very_long_name_and_table_name_stay_inside_the_footer(report_data: ReportData) -> None:
+    data = dataclasses.replace(
+        report_data,
+        table_name="A very long equivalence table name " * 4,
+        options=dataclasses.replace(report_data.options, name="Name " * 40),
+    )
+    pages = pdf_pages_text(render_plan_pdf_bytes(data))
+    for number, text in enumerate(pages, start=1):
+        assert f"page {number} of {len(pages)}" in text
+        assert "…" in text

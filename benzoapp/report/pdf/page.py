@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -36,7 +37,7 @@ class Furniture:
         canvas.saveState()
         canvas.setFillColor(MUTED)
         canvas.setFont(FONT, 9.5)
-        canvas.drawString(left, top, self.title)
+        canvas.drawString(left, top, fit(self.title, right - left, 9.5))
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(left, top - 2 * mm, right, top - 2 * mm)
@@ -46,10 +47,19 @@ class Furniture:
         canvas.drawString(left, MARGIN + 5 * mm, STATEMENT)
         canvas.setFont(FONT, 9.5)
         canvas.setFillColor(MUTED)
-        canvas.drawString(left, MARGIN, self.made_line)
+        canvas.drawString(left, MARGIN, fit(self.made_line, right - left - 30 * mm, 9.5))
         canvas.setFillColor(INK)
         canvas.drawRightString(right, MARGIN, f"page {page} of {pages}")
         canvas.restoreState()
+
+
+def fit(text: str, width: float, size: float) -> str:
+    """Shorten ``text`` with an ellipsis so it stays within ``width`` points."""
+    if stringWidth(text, FONT, size) <= width:
+        return text
+    while text and stringWidth(text + "…", FONT, size) > width:
+        text = text[:-1]
+    return text + "…"
 
 
 def canvas_class(furniture: Furniture) -> type[Canvas]:
