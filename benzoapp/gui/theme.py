@@ -20,6 +20,7 @@ class ThemeName(StrEnum):
 
     DARK = "dark"
     LIGHT = "light"
+    SYSTEM = "system"  # follow the desktop's light or dark setting
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,30 @@ NORMAL_POINT_SIZE = 11
 LARGE_POINT_SIZE = 14
 
 
+def resolve_theme(theme: ThemeName) -> ThemeName:
+    """Turn SYSTEM into DARK or LIGHT from the desktop's colour scheme (dark if unknown)."""
+    if theme is not ThemeName.SYSTEM:
+        return theme
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return ThemeName.LIGHT if scheme == Qt.ColorScheme.Light else ThemeName.DARK
+
+
 def colours_for(theme: ThemeName) -> Colours:
     """The colour set of a theme."""
-    return DARK if theme is ThemeName.DARK else LIGHT
+    return LIGHT if resolve_theme(theme) is ThemeName.LIGHT else DARK
+
+
+def current_colours() -> Colours:
+    """The colours in force now, read back from the application palette's window colour."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        window = app.palette().color(QPalette.ColorRole.Window).name()
+        if window == LIGHT.window:
+            return LIGHT
+    return DARK
 
 
 def apply_theme(app: QApplication, theme: ThemeName, large_text: bool) -> None:

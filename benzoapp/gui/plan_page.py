@@ -1,0 +1,396 @@
+"""The Plan page: type the regimen, choose how to taper, see the steps and the chart live."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from benzoapp.core.errors import BenzoAppError
+from benzoapp.core.model import Form, Method, Plan, PlanSettings, Regimen
+from benzoapp.gui.commands import PlanEditCommand, PlanState, SetValueCommand
+from benzoapp.gui.dose_chart import DoseChart
+from benzoapp.gui.formatting import badge, mg
+from benzoapp.gui.plan_dialogs import EditStepDialog
+from benzoapp.gui.plan_model import StepTableModel, sorting_proxy
+from benzoapp.gui.services import Planner, PlanRepository
+
+METHOD_LABELS = {
+    Method.PERCENT: "Percent of the current dose",
+    Method.HYPERBOLIC: "Hyperbolic (smaller cuts as the dose falls)",
+    Method.LINEAR: "Equal mg cuts",
+}
+FORM_LABELS = {Form.TABLET: "Tablets", Form.LIQUID: "Liquid", Form.WEIGHED: "Weighed pieces"}
+MERGE_REGIMEN, MERGE_SETTINGS = 101, 102
+
+
+def _labelled(text: str, field: QWidget, name: str) -> QLabel:
+    field.setAccessibleName(name)
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
+class PlanPage(QWidget):
+    """Every change goes through the undo stack and rebuilds the plan through the core."""
+
+    plan_saved = Signal(object)
+
+    def __init__(
+        self,
+        planner: Planner,
+        plans: PlanRepository | None,
+        undo_stack: QUndoStack,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Plan")
+        self._planner = planner
+        self._plans = plans
+        self._undo = undo_stack
+        self._today = today
+        self._applying = False
+        active = plans.active() if plans is not None else None
+        settings = active.settings if active else PlanSettings(start=today())
+        self._state = PlanState(
+            self._regimen_text(active.regimen) if active else "", settings, active
+        )
+        self._build()
+        self._apply_state(self._state)
+
+    # -- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        self.regimen = QLineEdit()
+        self.regimen.setPlaceholderText("e.g. clonazepam 0.5 mg 08:00, 0.25 mg 21:00")
+        form.addRow(_labelled("&Regimen:", self.regimen, "Regimen"), self.regimen)
+        self.regimen_message = QLabel("Type what you take now.")
+        self.regimen_message.setWordWrap(True)
+        self.regimen_message.setProperty("role", "muted")
+        self.regimen_message.setAccessibleName("Regimen check")
+        form.addRow("", self.regimen_message)
+        self.method = QComboBox()
+        for method, text in METHOD_LABELS.items():
+            self.method.addItem(text, method.value)
+        form.addRow(_labelled("&Method:", self.method, "Method"), self.method)
+        self.rate = QDoubleSpinBox()
+        self.rate.setRange(1.0, 25.0)
+        self.rate.setDecimals(1)
+        self.rate.setSingleStep(0.5)
+        self.rate.setSuffix(" %")
+        form.addRow(_labelled("Ra&te per step:", self.rate, "Rate per step"), self.rate)
+        self.every = QSpinBox()
+        self.every.setRange(1, 60)
+        self.every.setSuffix(" days")
+        form.addRow(_labelled("&Interval:", self.every, "Days between steps"), self.every)
+        self.form_box = QComboBox()
+        for form_value, text in FORM_LABELS.items():
+            self.form_box.addItem(text, form_value.value)
+        form.addRow(_labelled("&Form:", self.form_box, "Form"), self.form_box)
+        self.crossover = QComboBox()
+        self.crossover.addItem("No crossover", None)
+        for drug in self._planner.crossover_drugs():
+            self.crossover.addItem(f"Cross over to {drug}", drug)
+        form.addRow(_labelled("&Crossover:", self.crossover, "Crossover"), self.crossover)
+        self.start = QDateEdit()
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        form.addRow(_labelled("&Start:", self.start, "Start date"), self.start)
+        self.table_note = QLabel("")
+        self.table_note.setWordWrap(True)
+        self.table_note.setProperty("role", "muted")
+        form.addRow("", self.table_note)
+        self.plan_warnings = QLabel("")
+        self.plan_warnings.setWordWrap(True)
+        self.plan_warnings.setAccessibleName("Plan warnings")
+        self.plan_warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("", self.plan_warnings)
+        left = QWidget()
+        left_box = QVBoxLayout(left)
+        left_box.addLayout(form)
+        left_box.addStretch(1)
+        self._build_right(left)
+        self._connect()
+
+    def _build_right(self, left: QWidget) -> None:
+        self.model = StepTableModel()
+        self.proxy = sorting_proxy(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Steps")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QHBoxLayout()
+        self.hold_button = QPushButton("Insert &hold…")
+        self.edit_button = QPushButton("&Edit step…")
+        self.replan_button = QPushButton("Re-&plan from today…")
+        self.save_button = QPushButton("&Use this plan")
+        for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.chart = DoseChart()
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.addWidget(self.table, 3)
+        right_box.addLayout(buttons)
+        right_box.addWidget(self.chart, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([360, 700])
+        box = QVBoxLayout(self)
+        box.setContentsMargins(20, 16, 20, 16)
+        box.addWidget(splitter)
+
+    def _connect(self) -> None:
+        self.regimen.textEdited.connect(self._regimen_edited)
+        self.method.currentIndexChanged.connect(self._settings_edited)
+        self.rate.valueChanged.connect(self._settings_edited)
+        self.every.valueChanged.connect(self._settings_edited)
+        self.form_box.currentIndexChanged.connect(self._settings_edited)
+        self.crossover.currentIndexChanged.connect(self._settings_edited)
+        self.start.dateChanged.connect(self._settings_edited)
+        self.hold_button.clicked.connect(self.insert_hold)
+        self.edit_button.clicked.connect(self.edit_step)
+        self.replan_button.clicked.connect(self.replan_from_today)
+        self.save_button.clicked.connect(self.save_plan)
+        for first, second in (
+            (self.regimen, self.method),
+            (self.method, self.rate),
+            (self.rate, self.every),
+            (self.every, self.form_box),
+            (self.form_box, self.crossover),
+            (self.crossover, self.start),
+            (self.start, self.table),
+            (self.table, self.hold_button),
+            (self.hold_button, self.edit_button),
+            (self.edit_button, self.replan_button),
+            (self.replan_button, self.save_button),
+        ):
+            QWidget.setTabOrder(first, second)
+
+    # -- state -------------------------------------------------------------------------
+    @property
+    def state(self) -> PlanState:
+        return self._state
+
+    @staticmethod
+    def _regimen_text(regimen: Regimen) -> str:
+        return ", ".join(
+            f"{d.drug} {format(d.mg.normalize(), 'f')} mg {d.time}" for d in regimen.doses
+        )
+
+    def _settings_from_fields(self) -> PlanSettings:
+        qdate = self.start.date()
+        return replace(
+            self._state.settings,
+            method=Method(self.method.currentData()),
+            rate_percent=Decimal(f"{self.rate.value():.1f}").normalize(),
+            every_days=self.every.value(),
+            form=Form(self.form_box.currentData()),
+            crossover_to=self.crossover.currentData(),
+            start=dt.date(qdate.year(), qdate.month(), qdate.day()),
+        )
+
+    def _apply_state(self, state: PlanState) -> None:
+        """Show a state in every field, the table and the chart, without echoing edits."""
+        self._applying = True
+        try:
+            self._state = state
+            if self.regimen.text() != state.regimen_text:
+                self.regimen.setText(state.regimen_text)
+            s = state.settings
+            self.method.setCurrentIndex(self.method.findData(s.method.value))
+            self.rate.setValue(float(s.rate_percent))
+            self.every.setValue(s.every_days)
+            self.form_box.setCurrentIndex(self.form_box.findData(s.form.value))
+            index = self.crossover.findData(s.crossover_to) if s.crossover_to else 0
+            self.crossover.setCurrentIndex(max(index, 0))
+            self.start.setDate(QDate(s.start.year, s.start.month, s.start.day))
+            self._show_plan(state.plan)
+            self._check_regimen_text(state.regimen_text)
+        finally:
+            self._applying = False
+
+    def _show_plan(self, plan: Plan | None) -> None:
+        self.model.set_plan(plan)
+        self.chart.set_plan(plan, self._today())
+        has_plan = plan is not None and bool(plan.steps)
+        for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
+            button.setEnabled(has_plan)
+        self.table_note.setText(
+            f"Equivalents from the {self._planner.table_label(self._state.settings.table)} "
+            "(approximate: people differ)."
+        )
+        general = [w for w in (plan.warnings if plan else ()) if w.step_index is None]
+        self.plan_warnings.setText(
+            "\n\n".join(f"{badge(w.level.value)}: {w.message}\nSource: {w.source}" for w in general)
+        )
+
+    def _check_regimen_text(self, text: str) -> Regimen | None:
+        """Parse as typed; say beside the field what was understood or what is wrong."""
+        if not text.strip():
+            self.regimen_message.setText("Type what you take now.")
+            return None
+        try:
+            regimen = self._planner.parse_regimen(text)
+        except BenzoAppError as error:
+            self.regimen_message.setText(f"Not yet: {error}")
+            return None
+        per_drug = ", ".join(
+            f"{drug} {mg(sum((d.mg for d in regimen.doses if d.drug == drug), Decimal(0)))}"
+            for drug in regimen.drugs
+        )
+        self.regimen_message.setText(f"✓ Understood: {per_drug} a day.")
+        return regimen
+
+    def _build_plan(self, text: str, settings: PlanSettings) -> Plan | None:
+        regimen = self._check_regimen_text(text)
+        if regimen is None:
+            return None
+        try:
+            return self._planner.build(regimen, settings)
+        except BenzoAppError as error:
+            self.regimen_message.setText(f"Cannot plan this: {error}")
+            return None
+
+    # -- edits (all through the undo stack) --------------------------------------------
+    def _push_state(self, text: str, new: PlanState, merge: int) -> None:
+        self._undo.push(SetValueCommand(text, self._apply_state, self._state, new, merge))
+
+    def _regimen_edited(self, text: str) -> None:
+        plan = self._build_plan(text, self._state.settings)
+        self._push_state(
+            "Change regimen", PlanState(text, self._state.settings, plan), MERGE_REGIMEN
+        )
+
+    def _settings_edited(self) -> None:
+        if self._applying:
+            return
+        settings = self._settings_from_fields()
+        plan = self._build_plan(self._state.regimen_text, settings)
+        self._push_state(
+            "Change plan settings",
+            PlanState(self._state.regimen_text, settings, plan),
+            MERGE_SETTINGS,
+        )
+
+    def _push_edit(self, text: str, operation: Callable[[Plan], Plan]) -> bool:
+        command = PlanEditCommand(text, self._apply_state, self._state, operation)
+        try:
+            command.prepare()
+        except BenzoAppError as error:
+            self.plan_warnings.setText(f"Could not change the plan: {error}")
+            return False
+        self._undo.push(command)
+        return True
+
+    def selected_step(self) -> int | None:
+        """The index of the step selected in the table (whatever the sort order)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            current = self.table.currentIndex()
+            if not current.isValid():
+                return None
+            rows = [current]
+        return self.proxy.mapToSource(rows[0]).row()
+
+    def insert_hold(self) -> None:
+        index = self.selected_step()
+        if index is None or self._state.plan is None:
+            return
+        days, ok = QInputDialog.getInt(
+            self,
+            "Insert a hold",
+            "Stay on this step's doses for how many more days?",
+            7,
+            1,
+            180,
+        )
+        if ok:
+            self._push_edit(
+                f"Insert {days}-day hold",
+                lambda plan: self._planner.insert_hold(plan, index, days),
+            )
+
+    def edit_step(self) -> None:
+        index = self.selected_step()
+        if index is None or self._state.plan is None:
+            return
+        dialog = EditStepDialog(self._state.plan.steps[index], self)
+        if dialog.exec() != EditStepDialog.DialogCode.Accepted:
+            return
+        doses, days = dialog.changed_doses(), dialog.days.value()
+        self._push_edit(
+            f"Edit step {index + 1}",
+            lambda plan: self._planner.edit_step(plan, index, doses, days),
+        )
+
+    def replan_from_today(self) -> None:
+        if self._state.plan is None:
+            return
+        text, ok = QInputDialog.getText(
+            self,
+            "Re-plan from today",
+            "What do you take now?",
+            QLineEdit.EchoMode.Normal,
+            self._state.regimen_text,
+        )
+        if not ok:
+            return
+        try:
+            taking = self._planner.parse_regimen(text)
+        except BenzoAppError as error:
+            self.plan_warnings.setText(f"Could not re-plan: {error}")
+            return
+        today = self._today()
+        self._push_edit(
+            "Re-plan from today", lambda plan: self._planner.replan(plan, today, taking)
+        )
+
+    def save_plan(self) -> None:
+        """Keep this plan as the one Today follows (the store keeps earlier ones)."""
+        if self._state.plan is None or self._plans is None:
+            return
+        self._plans.save_active(self._state.plan)
+        self.plan_saved.emit(self._state.plan)
+        self.regimen_message.setText("✓ Saved as your plan. Today now follows it.")
+
+    def new_plan(self) -> None:
+        """File > New plan: clear the regimen (undoable) and put the cursor there."""
+        self._push_state("New plan", PlanState("", PlanSettings(start=self._today()), None), -1)
+        self.regimen.setFocus()
