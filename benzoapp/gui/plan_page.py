@@ -73,7 +73,9 @@ class PlanPage(QWidget):
         self._undo = undo_stack
         self._today = today
         self._applying = False
-        active = plans.active() if plans is not None else None
+        found = plans.active() if plans is not None else None
+        self._plan_id: int | None = found[0] if found else None
+        active = found[1] if found else None
         settings = active.settings if active else PlanSettings(start=today())
         self._state = PlanState(
             self._regimen_text(active.regimen) if active else "", settings, active
@@ -386,11 +388,20 @@ class PlanPage(QWidget):
         """Keep this plan as the one Today follows (the store keeps earlier ones)."""
         if self._state.plan is None or self._plans is None:
             return
-        self._plans.save_active(self._state.plan)
+        plan = self._state.plan
+        if self._plan_id is None:
+            name = f"Plan from {plan.steps[0].start.isoformat()}" if plan.steps else "Plan"
+            self._plan_id = self._plans.save(plan, name, active=True)
+        else:
+            self._plans.revise(self._plan_id, plan, "changed on the Plan page")
         self.plan_saved.emit(self._state.plan)
         self.regimen_message.setText("✓ Saved as your plan. Today now follows it.")
 
     def new_plan(self) -> None:
-        """File > New plan: clear the regimen (undoable) and put the cursor there."""
+        """File > New plan: clear the regimen (undoable) and put the cursor there.
+
+        The plan in use stays in force until the new one is saved with "Use this plan".
+        """
+        self._plan_id = None
         self._push_state("New plan", PlanState("", PlanSettings(start=self._today()), None), -1)
         self.regimen.setFocus()

@@ -109,50 +109,68 @@ class SimplePlanner:
 
 
 class MemoryPlans:
-    def __init__(self, plan: Plan | None = None) -> None:
-        self.saved: list[Plan] = [plan] if plan else []
+    def __init__(self) -> None:
+        self.versions: list[tuple[int, Plan]] = []
+        self.active_id: int | None = None
 
-    def active(self) -> Plan | None:
-        return self.saved[-1] if self.saved else None
+    def active(self) -> tuple[int, Plan] | None:
+        found = [v for v in self.versions if v[0] == self.active_id]
+        return found[-1] if found else None
 
-    def save_active(self, plan: Plan) -> None:
-        self.saved.append(plan)
+    def save(self, plan: Plan, name: str, active: bool = True) -> int:
+        plan_id = len({v[0] for v in self.versions}) + 1
+        self.versions.append((plan_id, plan))
+        if active:
+            self.active_id = plan_id
+        return plan_id
+
+    def revise(self, plan_id: int, plan: Plan, note: str = "") -> int:
+        self.versions.append((plan_id, plan))
+        return sum(1 for v in self.versions if v[0] == plan_id)
 
 
 class MemoryDoseLog:
     def __init__(self) -> None:
         self.entries: dict[tuple[dt.date, str, str], DoseLogEntry] = {}
 
-    def for_day(self, day: dt.date) -> list[DoseLogEntry]:
-        return [e for k, e in self.entries.items() if k[0] == day]
+    def between(self, start: dt.date, end: dt.date) -> list[DoseLogEntry]:
+        return [e for k, e in sorted(self.entries.items()) if start <= k[0] <= end]
 
     def record(self, entry: DoseLogEntry) -> None:
         self.entries[(entry.day, entry.time, entry.drug)] = entry
 
+    def remove(self, day: dt.date, time: str, drug: str) -> None:
+        self.entries.pop((day, time, drug), None)
+
 
 class MemoryMedications:
     def __init__(self) -> None:
-        self.items: list[Medication] = []
+        self.items: dict[int, Medication] = {}
 
-    def all(self) -> list[Medication]:
-        return list(self.items)
+    def list(self) -> list[tuple[int, Medication]]:
+        return sorted(self.items.items())
 
-    def add(self, medication: Medication) -> None:
-        self.items.append(medication)
+    def add(self, medication: Medication) -> int:
+        new_id = max(self.items, default=0) + 1
+        self.items[new_id] = medication
+        return new_id
 
-    def remove(self, name: str) -> None:
-        self.items = [m for m in self.items if m.name != name]
+    def remove(self, medication_id: int) -> None:
+        del self.items[medication_id]
 
 
 class MemoryJournal:
     def __init__(self) -> None:
         self.days: dict[dt.date, JournalDay] = {}
 
-    def get_day(self, day: dt.date) -> JournalDay | None:
+    def get(self, day: dt.date) -> JournalDay | None:
         return self.days.get(day)
 
     def save_day(self, day: JournalDay) -> None:
         self.days[day.day] = day
+
+    def delete_day(self, day: dt.date) -> None:
+        self.days.pop(day, None)
 
 
 class TableChecker:

@@ -121,7 +121,11 @@ def test_replan_from_today_and_use_plan_stores_it(
     assert page.state.plan is not None
     assert page.state.plan.steps[0].start == today
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert plans.active() == page.state.plan
+    assert plans.active() == (1, page.state.plan)
+    page.every.setValue(7)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert plans.active() == (1, page.state.plan)
+    assert len(plans.versions) == 2
 
 
 def test_sorting_by_total_uses_values(qtbot: QtBot, page: PlanPage) -> None:
