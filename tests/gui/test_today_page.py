@@ -24,7 +24,7 @@ def active_plan(planner, plans, today):
 
 
 @pytest.fixture
-def page(qtbot: QtBot, plans, dose_log, journal, undo_stack, today, active_plan) -> TodayPage:
+def page(qtbot: QtBot, *, plans, dose_log, journal, undo_stack, today, active_plan) -> TodayPage:
     widget = TodayPage(plans, dose_log, journal, undo_stack, today=lambda: today)
     qtbot.addWidget(widget)
     widget.show()
@@ -101,7 +101,7 @@ def test_check_in_goes_to_the_journal(
 
 
 def test_warnings_in_force_are_shown(
-    qtbot: QtBot, planner, plans, dose_log, journal, undo_stack, today, active_plan
+    qtbot: QtBot, *, planner, plans, dose_log, journal, undo_stack, today, active_plan
 ) -> None:
     fast = planner.build(
         active_plan.regimen, replace(active_plan.settings, rate_percent=Decimal(20))
