@@ -165,22 +165,23 @@ class MainWindow(QMainWindow):
         a["file.quit"].triggered.connect(self.close)
         a["edit.undo"].triggered.connect(self.undo_stack.undo)
         a["edit.redo"].triggered.connect(self.undo_stack.redo)
-        self.undo_stack.canUndoChanged.connect(a["edit.undo"].setEnabled)
-        self.undo_stack.canRedoChanged.connect(a["edit.redo"].setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: a["edit.undo"].setText(f"&Undo {text}".rstrip())
-        )
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: a["edit.redo"].setText(f"&Redo {text}".rstrip())
-        )
-        a["edit.undo"].setEnabled(self.undo_stack.canUndo())
-        a["edit.redo"].setEnabled(self.undo_stack.canRedo())
+        # Bound methods, not lambdas: Qt drops these connections when the window goes.
+        self.undo_stack.indexChanged.connect(self._update_undo_actions)
+        self.undo_stack.cleanChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
         for name in ("dark", "light", "system"):
             a[f"view.theme.{name}"].triggered.connect(lambda _=False, n=name: self.set_theme(n))
         a["view.large_text"].toggled.connect(self.set_large_text)
         a["help.about"].triggered.connect(self.show_about)
         a["help.statement"].triggered.connect(self.show_statement)
         a["help.welcome"].triggered.connect(self.show_welcome)
+
+    def _update_undo_actions(self, *_: object) -> None:
+        undo, redo = self.registry["edit.undo"], self.registry["edit.redo"]
+        undo.setEnabled(self.undo_stack.canUndo())
+        redo.setEnabled(self.undo_stack.canRedo())
+        undo.setText(f"&Undo {self.undo_stack.undoText()}".rstrip())
+        redo.setText(f"&Redo {self.undo_stack.redoText()}".rstrip())
 
     # -- view preferences ------------------------------------------------------------
     def _apply_view(self) -> None:
