@@ -48,7 +48,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.resize(1100, 720)
         self.prefs = prefs
-        self.undo_stack = undo_stack or QUndoStack(self)
+        # Not parented to the window: a stack dying with it would signal a half-gone window.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack()
         self.registry = ActionRegistry(self)
         central = QWidget(self)
         layout = QHBoxLayout(central)
