@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
@@ -178,6 +179,8 @@ class MainWindow(QMainWindow):
         a["help.welcome"].triggered.connect(self.show_welcome)
 
     def _update_undo_actions(self, *_: object) -> None:
+        if not shiboken6.isValid(self.undo_stack):  # the stack clears itself as it dies
+            return
         undo, redo = self.registry["edit.undo"], self.registry["edit.redo"]
         undo.setEnabled(self.undo_stack.canUndo())
         redo.setEnabled(self.undo_stack.canRedo())
