@@ -59,13 +59,12 @@ class InstanceServer(QObject):
         self._server.close()
 
     def _on_connection(self) -> None:
+        """Read the short message at once; a launch that sends nothing is ignored."""
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._on_ready(s))
-            socket.disconnected.connect(socket.deleteLater)
-            if socket.bytesAvailable():
-                self._on_ready(socket)
-
-    def _on_ready(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(MESSAGE.strip()):
-            self.activate.emit()
+            if socket.bytesAvailable() or socket.waitForReadyRead(TIMEOUT_MS):
+                message = bytes(socket.readAll().data())
+                if message.startswith(MESSAGE.strip()):
+                    self.activate.emit()
+            socket.abort()
+            socket.deleteLater()
