@@ -7,14 +7,16 @@ from decimal import Decimal, InvalidOperation
 
 from benzoapp.core.model import StepDose, WarningLevel
 
-# Levels are told by a word and a shape, never by colour alone.
+# Levels are told by a word and a shape, never by colour alone. Plan warnings use the
+# first three; the checker's levels match the shapes of the Check page.
 LEVEL_BADGES: dict[str, tuple[str, str]] = {
     WarningLevel.STRONG.value: ("■", "Strong caution"),
-    "avoid": ("■", "Avoid"),
     WarningLevel.CAUTION.value: ("▲", "Caution"),
-    WarningLevel.INFO.value: ("●", "Note"),
-    "ok": ("✓", "No caution found"),
-    "not_covered": ("○", "Not covered"),
+    WarningLevel.INFO.value: ("◇", "Note"),
+    "avoid": ("✕", "Avoid"),
+    "mixed": ("◆", "Mixed reports"),
+    "supportive": ("●", "Supportive"),
+    "not_covered": ("?", "Not covered"),
 }
 
 

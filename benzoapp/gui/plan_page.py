@@ -88,7 +88,7 @@ class PlanPage(QWidget):
         form = QFormLayout()
         form.setVerticalSpacing(10)
         self.regimen = QLineEdit()
-        self.regimen.setPlaceholderText("e.g. clonazepam 0.5 mg 08:00, 0.25 mg 21:00")
+        self.regimen.setPlaceholderText("e.g. clonazepam 0.5mg 08:00; clonazepam 0.25mg 21:00")
         form.addRow(_labelled("&Regimen:", self.regimen, "Regimen"), self.regimen)
         self.regimen_message = QLabel("Type what you take now.")
         self.regimen_message.setWordWrap(True)
@@ -212,8 +212,8 @@ class PlanPage(QWidget):
 
     @staticmethod
     def _regimen_text(regimen: Regimen) -> str:
-        return ", ".join(
-            f"{d.drug} {format(d.mg.normalize(), 'f')} mg {d.time}" for d in regimen.doses
+        return "; ".join(
+            f"{d.drug} {format(d.mg.normalize(), 'f')}mg {d.time}" for d in regimen.doses
         )
 
     def _settings_from_fields(self) -> PlanSettings:

@@ -39,7 +39,7 @@ class SimplePlanner:
 
     def parse_regimen(self, text: str) -> Regimen:
         doses = []
-        for piece in text.split(","):
+        for piece in text.split(";"):
             match = _PIECE.match(piece.lower())
             if not match:
                 raise InputError(f"cannot read {piece.strip()!r}")
@@ -178,7 +178,7 @@ class TableChecker:
 
     TABLE: ClassVar[dict[str, Caution]] = {
         "ciprofloxacin": Caution("caution", "ciprofloxacin", "Fluoroquinolone", ("doc A",)),
-        "magnesium": Caution("info", "magnesium", "Often tolerated", ("doc B",)),
+        "magnesium": Caution("supportive", "magnesium", "Often tolerated", ("doc B",)),
     }
 
     def caution(self, name: str) -> Caution:

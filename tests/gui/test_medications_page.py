@@ -35,7 +35,7 @@ def test_lists_what_is_taken_with_badge_and_reason(page: MedicationsPage) -> Non
         "magnesium",
         "Supplement",
         "",
-        "● Note",
+        "● Supportive",
         "Matched magnesium. Often tolerated Source: doc B",
     ]
 
@@ -62,8 +62,8 @@ def test_an_unknown_name_is_not_covered_never_fine(
 ) -> None:
     qtbot.keyClicks(page.name, "zzzherb")
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
-    assert page.result.text().startswith("○ Not covered — zzzherb")
-    assert shown(page, 1)[3] == "○ Not covered"
+    assert page.result.text().startswith("? Not covered — zzzherb")
+    assert shown(page, 1)[3] == "? Not covered"
 
 
 def test_completion_offers_names_as_you_type(qtbot: QtBot, page: MedicationsPage) -> None:

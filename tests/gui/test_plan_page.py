@@ -58,7 +58,7 @@ def test_changing_the_rate_updates_table_and_shows_warning_with_source(
     assert "▲ Caution: Faster than 10% per step" in page.plan_warnings.text()
     assert "Source: ASAM 2025 Rec. 6" in page.plan_warnings.text()
     # a warning caused by a step is shown in that step's row
-    assert "● Note: A big first cut" in cell(page, 1, "Notes")
+    assert "◇ Note: A big first cut" in cell(page, 1, "Notes")
 
 
 def test_every_edit_is_undoable(qtbot: QtBot, page: PlanPage, undo_stack) -> None:

@@ -17,7 +17,7 @@ from benzoapp.gui.today_page import TodayPage
 
 @pytest.fixture
 def active_plan(planner, plans, today):
-    regimen = planner.parse_regimen("clonazepam 0.25 mg 22:00, clonazepam 0.5 mg 08:00")
+    regimen = planner.parse_regimen("clonazepam 0.25 mg 22:00; clonazepam 0.5 mg 08:00")
     plan = planner.build(regimen, PlanSettings(start=today - dt.timedelta(days=3)))
     plans.save(plan, "mine")
     return plan
