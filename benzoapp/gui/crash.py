@@ -99,6 +99,12 @@ def enable_faulthandler(data_dir: Path) -> IO[str]:
     return stream
 
 
+def disable_faulthandler(stream: IO[str]) -> None:
+    """Stop writing native crashes to the file, then close it (at a clean exit)."""
+    faulthandler.disable()
+    stream.close()
+
+
 def format_details(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None
 ) -> str:
