@@ -23,7 +23,7 @@ def step_points(plan: Plan) -> list[tuple[dt.date, dt.date, Decimal, bool]]:
 
 
 class DoseChart(QWidget):
-    """Total daily dose per step against the date; holds drawn as a dashed line.
+    """Daily dose per step (as diazepam equivalent) against the date; holds dashed.
 
     ``draw_behind`` lets the journal chart reuse it as a faint background.
     """
@@ -52,8 +52,9 @@ class DoseChart(QWidget):
             return "No plan yet."
         first, last = self._plan.steps[0], self._plan.steps[-1]
         return (
-            f"{len(self._plan.steps)} steps from {mg(first.total_mg)} a day on "
-            f"{first.start.isoformat()} to {mg(last.total_mg)} a day, "
+            f"{len(self._plan.steps)} steps from {mg(first.diazepam_equivalent_mg)} a day "
+            f"(diazepam equivalent) on {first.start.isoformat()} to "
+            f"{mg(last.diazepam_equivalent_mg)} a day, "
             f"ending {last.end.isoformat()}."
         )
 

@@ -51,6 +51,11 @@ def day(value: dt.date) -> str:
     return f"{value:%a} {value.day} {value:%b %Y}"
 
 
+def short_day(value: dt.date) -> str:
+    """'8 Dec 2026': for tables, where the weekday would crowd the row."""
+    return f"{value.day} {value:%b %Y}"
+
+
 def dose_line(dose: StepDose) -> str:
     """'08:00  clonazepam 0.5 mg (1 x 0.5 mg)'."""
     how = f" ({dose.units})" if dose.units else ""

@@ -59,8 +59,10 @@ class MainWindow(QMainWindow):
         self.navigation = QListWidget(central)
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Sections")
-        self.navigation.setFixedWidth(240)
+        self.navigation.setFixedWidth(250)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(central)
+        self.stack.setContentsMargins(16, 12, 16, 12)
         self.pages: dict[str, QWidget] = {}
         for title in PAGE_TITLES:
             self.navigation.addItem(title)
@@ -78,6 +80,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self._connect_actions()
+        for action_id in (
+            "file.new_plan",
+            "file.export_pdf",
+            "file.print",
+            "file.backup",
+            "file.restore",
+        ):
+            self.registry[action_id].setEnabled(False)  # until the data is open
         start_row = int(str(prefs.get("app/last_page"))) if prefs else 0
         self.navigation.setCurrentRow(min(max(start_row, 0), len(PAGE_TITLES) - 1))
         if prefs is not None and not prefs.get("app/first_run_done"):
@@ -100,6 +110,21 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(row)
             if self.prefs is not None:
                 self.prefs.set("app/last_page", row)
+
+    def set_page(self, title: str, page: QWidget) -> None:
+        """Put a page in place of the one shown for ``title`` (placeholders, after loading)."""
+        row = PAGE_TITLES.index(title)
+        old = self.stack.widget(row)
+        showing = self.stack.currentIndex() == row
+        if not page.accessibleName():
+            page.setAccessibleName(title)
+        self.stack.insertWidget(row, page)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.pages[title] = page
+        if showing:
+            self.stack.setCurrentIndex(row)
 
     def show_page(self, title: str) -> None:
         """Bring a section forward by its title (used by the keyboard and other pages)."""

@@ -108,7 +108,7 @@ class MedicationsPage(QWidget):
         self._checker = checker
         self._undo = undo_stack
         box = QVBoxLayout(self)
-        box.setContentsMargins(28, 20, 28, 20)
+        box.setContentsMargins(12, 8, 12, 8)
         box.setSpacing(14)
         intro = QLabel(
             "What else you take or do. Each is checked against the source documents; "
@@ -128,6 +128,8 @@ class MedicationsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         box.addWidget(self.table, 1)
         self.remove_button = QPushButton("&Remove selected")
         self.remove_button.setAccessibleName("Remove selected")

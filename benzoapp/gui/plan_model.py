@@ -11,7 +11,7 @@ from PySide6.QtCore import (
 )
 
 from benzoapp.core.model import Plan, PlanWarning, Step
-from benzoapp.gui.formatting import badge, day, mg
+from benzoapp.gui.formatting import badge, mg, short_day
 
 COLUMNS: tuple[str, ...] = ("Step", "From", "To", "Days", "Doses", "Total", "Diazepam eq.", "Notes")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,6 +27,8 @@ def step_notes(step: Step, warnings: tuple[PlanWarning, ...]) -> str:
         parts.append("Hold")
     if step.edited:
         parts.append("Edited by hand")
+    if getattr(step, "history", False):
+        parts.append("Before the re-plan (kept as a record)")
     if step.note:
         parts.append(step.note)
     parts.extend(f"{badge(w.level.value)}: {w.message}" for w in warnings)
@@ -93,9 +95,9 @@ class StepTableModel(QAbstractTableModel):
         if column == 0:
             return str(step.index + 1)
         if column == 1:
-            return day(step.start)
+            return short_day(step.start)
         if column == 2:
-            return day(step.end)
+            return short_day(step.end)
         if column == 3:
             return str(step.days)
         if column == 4:

@@ -173,9 +173,9 @@ class PlanPage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([360, 700])
+        splitter.setSizes([330, 770])
         box = QVBoxLayout(self)
-        box.setContentsMargins(20, 16, 20, 16)
+        box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(splitter)
 
     def _connect(self) -> None:

@@ -94,7 +94,7 @@ class TodayPage(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         self._box = QVBoxLayout(body)
-        self._box.setContentsMargins(28, 20, 28, 20)
+        self._box.setContentsMargins(12, 8, 12, 8)
         self._box.setSpacing(16)
         self.heading = QLabel()
         self.heading.setProperty("role", "title")
@@ -208,7 +208,7 @@ class TodayPage(QWidget):
         self.next_change.setText(
             f"Next change: {day(nxt.start)} — {mg(nxt.total_mg)} a day "
             f"(now {mg(step.total_mg)})."
-            + (" A hold: the same doses for a while." if nxt.hold else "")
+            + (" Then a hold: the same doses for longer." if nxt.hold else "")
         )
 
     def _show_warnings(self, plan: Plan | None, step: Step | None) -> None:

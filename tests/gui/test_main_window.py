@@ -153,3 +153,17 @@ def test_bad_stored_preference_falls_back_to_default(data_dir: Path) -> None:
     assert prefs.get("view/large_text") is False
     with pytest.raises(TypeError):
         prefs.set("view/large_text", "yes")
+
+
+def test_pages_arrive_after_the_window_and_file_actions_wait_for_data(
+    window: MainWindow,
+) -> None:
+    assert not window.registry["file.print"].isEnabled()
+    window.welcome.accepted.emit()
+    window.show_page("Plan")
+    page = QLabel("the real plan page")
+    window.set_page("Plan", page)
+    assert window.stack.currentWidget() is page
+    assert page.accessibleName() == "Plan"
+    assert window.pages["Plan"] is page
+    assert window.stack.count() == len(PAGE_TITLES) + 1
