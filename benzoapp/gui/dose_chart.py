@@ -14,12 +14,20 @@ from benzoapp.gui.formatting import mg
 
 MARGIN_LEFT = 64
 MARGIN = 16
+MARGIN_TOP = 30
 MARGIN_BOTTOM = 34
 
 
 def step_points(plan: Plan) -> list[tuple[dt.date, dt.date, Decimal, bool]]:
-    """(start, day after end, total mg, hold) per step: what the chart draws."""
-    return [(s.start, s.end + dt.timedelta(days=1), s.total_mg, s.hold) for s in plan.steps]
+    """(start, day after end, diazepam-equivalent mg, hold) per step.
+
+    Diazepam equivalents, not raw mg: during a crossover two drugs of very different
+    strength are taken together, and their plain sum would draw a false climb.
+    """
+    return [
+        (s.start, s.end + dt.timedelta(days=1), s.diazepam_equivalent_mg, s.hold)
+        for s in plan.steps
+    ]
 
 
 class DoseChart(QWidget):
@@ -65,9 +73,9 @@ class DoseChart(QWidget):
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         area = QRectF(
             MARGIN_LEFT,
-            MARGIN,
+            MARGIN_TOP,
             self.width() - MARGIN_LEFT - MARGIN,
-            self.height() - MARGIN - MARGIN_BOTTOM,
+            self.height() - MARGIN_TOP - MARGIN_BOTTOM,
         )
         muted = pal.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(QPen(muted, 1))
@@ -117,6 +125,16 @@ class DoseChart(QWidget):
             QRectF(0, area.top() - 8, MARGIN_LEFT - 6, metrics.height()),
             int(Qt.AlignmentFlag.AlignRight),
             mg(top),
+        )
+        painter.drawText(
+            QRectF(
+                area.left() + 8,
+                area.top() - metrics.height() - 10,
+                area.width() - 8,
+                metrics.height(),
+            ),
+            int(Qt.AlignmentFlag.AlignLeft),
+            "a day, as diazepam equivalent (approximate)",
         )
         painter.drawText(
             QRectF(0, area.bottom() - metrics.height() + 4, MARGIN_LEFT - 6, metrics.height()),

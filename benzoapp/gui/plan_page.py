@@ -132,6 +132,7 @@ class PlanPage(QWidget):
         self.plan_warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow("", self.plan_warnings)
         left = QWidget()
+        left.setMaximumWidth(420)
         left_box = QVBoxLayout(left)
         left_box.addLayout(form)
         left_box.addStretch(1)
