@@ -9,6 +9,7 @@ from bench.harness import report
 
 BENCHMARKS: dict[str, str] = {
     "startup": "Cold start of the main window (issue: foundation)",
+    "check": "Caution checker per keystroke, and the Check page (issue: caution checker)",
 }
 
 

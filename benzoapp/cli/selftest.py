@@ -51,9 +51,27 @@ def check_main_window(ctx: SelfTestContext) -> str:
     return f"main window shown with {window.navigation.count()} sections"
 
 
+def check_cautions(ctx: SelfTestContext) -> str:
+    """The caution knowledge base loads and reads a brand, a phrase and a made-up word right."""
+    from benzoapp.core.cautions import Checker, Level, load_knowledge_base
+
+    checker = Checker(load_knowledge_base())
+    expected = {
+        "Valium": Level.AVOID,
+        "Epsom salt bath": Level.AVOID,
+        "qwertyuiop": Level.NOT_COVERED,
+    }
+    for query, level in expected.items():
+        got = checker.check(query).level
+        if got is not level:
+            raise RuntimeError(f"check {query!r} gave {got.value}, expected {level.value}")
+    return f"{len(checker.kb.entries)} entries; Valium, Epsom salt bath, qwertyuiop read right"
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("resources", check_resources),
     ("main window", check_main_window),
+    ("cautions", check_cautions),
 ]
 
 
