@@ -16,38 +16,29 @@ from benzoapp.paths import resolve_data_dir
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QApplication
 
     from benzoapp.gui.main_window import MainWindow
 
 
 def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
     """Open the main window on the chosen data folder and run until it closes."""
-    from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
     from benzoapp.gui import crash
     from benzoapp.gui.first_paint import after_first_paint, quit_on_first_paint_if_asked
-    from benzoapp.gui.main_window import MainWindow
-    from benzoapp.gui.preferences import Preferences
     from benzoapp.gui.single_instance import InstanceServer, hand_over
-    from benzoapp.gui.theme import ThemeName, apply_theme
 
     folder = resolve_data_dir(data_dir)
     folder.mkdir(parents=True, exist_ok=True)
     app = QApplication(argv if argv is not None else sys.argv[:1])
-    app.setApplicationName(APP_NAME)
-    app.setApplicationVersion(__version__)
-    app.setOrganizationName(APP_NAME)
     if hand_over(folder):
         print(f"{APP_NAME} is already open on {folder}; it has been brought forward.")
         return 0
     server = InstanceServer(folder, app)
     server.listen()
     fault_stream = crash.install(folder)
-    prefs = Preferences(folder)
-    apply_theme(app, ThemeName(str(prefs.get("view/theme"))), bool(prefs.get("view/large_text")))
-    undo_stack = QUndoStack(app)
-    window = MainWindow(undo_stack=undo_stack, prefs=prefs)
+    window, undo_stack = create_window(app, folder)
     server.activate.connect(window.bring_forward)
     quit_on_first_paint_if_asked(window)
     after_first_paint(window, lambda: attach_data(window, folder, undo_stack))
@@ -59,8 +50,33 @@ def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
         crash.disable_faulthandler(fault_stream)
 
 
+def create_window(app: QApplication, folder: Path) -> tuple[MainWindow, QUndoStack]:
+    """Names, preferences, theme and the (still empty) main window with its undo stack."""
+    from PySide6.QtGui import QUndoStack
+
+    from benzoapp.gui.main_window import MainWindow
+    from benzoapp.gui.preferences import Preferences
+    from benzoapp.gui.theme import ThemeName, apply_theme
+
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    prefs = Preferences(folder)
+    apply_theme(app, ThemeName(str(prefs.get("view/theme"))), bool(prefs.get("view/large_text")))
+    undo_stack = QUndoStack(app)
+    return MainWindow(undo_stack=undo_stack, prefs=prefs), undo_stack
+
+
 def attach_data(window: MainWindow, folder: Path, undo_stack: QUndoStack) -> None:
-    """Open the data and put the real pages in place (after the first paint)."""
+    """Load the services and put the real pages in place (after the first paint).
+
+    Only the parts present in this build are attached; a section whose service is not
+    here yet keeps a page that says so.
+    """
+    from benzoapp.core.cautions import Checker, load_knowledge_base
+    from benzoapp.gui.check_page import CheckPage
     from benzoapp.gui.first_paint import quit_when_loaded_if_asked
 
+    checker = Checker(load_knowledge_base())
+    window.set_page("Check", CheckPage(checker))
     quit_when_loaded_if_asked(window)
