@@ -8,7 +8,7 @@ import importlib
 from bench.harness import report
 
 BENCHMARKS: dict[str, str] = {
-    "startup": "Cold start of the main window (issue: foundation)",
+    "startup": "Cold start of the window, and until a year of data shows (foundation, GUI)",
     "check": "Caution checker per keystroke, and the Check page (issue: caution checker)",
 }
 

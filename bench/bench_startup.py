@@ -5,15 +5,50 @@ from __future__ import annotations
 import statistics
 import sys
 import tempfile
+from pathlib import Path
 
 from bench.harness import ChildRun, Figure, run_child
-from benzoapp.gui.first_paint import QUIT_ON_PAINT_ENV
+from benzoapp.gui.first_paint import LOADED_ENV, QUIT_ON_PAINT_ENV
 
 RUNS = 7
 
 
 def _runs(argv: list[str], env: dict[str, str]) -> list[ChildRun]:
     return [run_child(argv, env) for _ in range(RUNS)]
+
+
+def _demo_folder(parent: str) -> str | None:
+    """A data folder holding a year of demo data, past the welcome page; None if unavailable."""
+    folder = Path(parent) / "demo"
+    try:
+        run_child([sys.executable, "-m", "benzoapp", "--data-dir", str(folder), "demo"])
+    except RuntimeError as error:
+        print(f"(no demo data, so no loaded-data figure: {str(error)[-160:]})")
+        return None
+    (folder / "settings.ini").write_text("[app]\nfirst_run_done=true\n", encoding="utf-8")
+    return str(folder)
+
+
+def _loaded_figure(folder: str) -> Figure:
+    """Start until a year of data is on screen, against the bare window's first paint."""
+    loaded_env = {LOADED_ENV: "1", "QT_QPA_PLATFORM": "offscreen"}
+    paint_env = {QUIT_ON_PAINT_ENV: "1", "QT_QPA_PLATFORM": "offscreen"}
+    app_cmd = [sys.executable, "-m", "benzoapp", "--data-dir", folder]
+    bare_cmd = [sys.executable, "-m", "bench.bare_window"]
+    run_child(app_cmd, loaded_env)
+    app_runs: list[ChildRun] = []
+    bare_runs: list[ChildRun] = []
+    for _ in range(RUNS):
+        app_runs.append(run_child(app_cmd, loaded_env))
+        bare_runs.append(run_child(bare_cmd, paint_env))
+    return Figure(
+        name="start until a year of demo data shows",
+        value=statistics.median(r.seconds for r in app_runs),
+        baseline_name="bare PySide6 QMainWindow, first paint",
+        baseline=statistics.median(r.seconds for r in bare_runs),
+        unit="s",
+        max_ratio=3.0,
+    )
 
 
 def run(data_dir: str | None = None) -> list[Figure]:
@@ -30,6 +65,8 @@ def run(data_dir: str | None = None) -> list[Figure]:
         for _ in range(RUNS):
             app_runs.append(run_child(app_cmd, env))
             bare_runs.append(run_child(bare_cmd, env))
+        demo = _demo_folder(tmp)
+        loaded = [_loaded_figure(demo)] if demo else []
     return [
         Figure(
             name="start to first paint (median)",
@@ -46,4 +83,5 @@ def run(data_dir: str | None = None) -> list[Figure]:
             baseline=statistics.median(r.peak_mib for r in bare_runs),
             unit="MiB",
         ),
+        *loaded,
     ]
