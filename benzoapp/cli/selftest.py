@@ -68,10 +68,38 @@ def check_cautions(ctx: SelfTestContext) -> str:
     return f"{len(checker.kb.entries)} entries; Valium, Epsom salt bath, qwertyuiop read right"
 
 
+def check_journal(ctx: SelfTestContext) -> str:
+    """A small synthetic journal: its wave and its post-exertional flare are found."""
+    import datetime as dt
+
+    from benzoapp.core.journal import FrameworkAnswers, analyse_journal, load_catalogue
+    from benzoapp.core.journal.synthetic import Exertion, Shift, make_journal
+
+    catalogue = load_catalogue()
+    days = make_journal(
+        dt.date(2025, 1, 1),
+        60,
+        shifts=(Shift(offset=20, days=6, change=9),),
+        exertions=(Exertion(offset=40, flare=9, delay=2),),
+    )
+    summary = analyse_journal(days, profile=FrameworkAnswers(True, False, True, True))
+    if [(e.start.day, e.days) for e in summary.waves] != [(21, 6)]:
+        raise RuntimeError(f"expected one 6-day wave from 21 January, got {summary.episodes}")
+    if [o.delay_days for o in summary.pem.occurrences] != [2]:
+        raise RuntimeError("the flare 48 hours after exertion was not found")
+    if summary.framework is None or summary.framework.position is None:
+        raise RuntimeError("the framework answers matched no position")
+    return (
+        f"{len(catalogue.symptoms)} symptoms; wave, 48-hour flare and "
+        f"'{summary.framework.position.id}' position found"
+    )
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("resources", check_resources),
     ("main window", check_main_window),
     ("cautions", check_cautions),
+    ("journal", check_journal),
 ]
 
 
