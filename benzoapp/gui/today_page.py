@@ -28,13 +28,14 @@ from benzoapp.gui.commands import CallbackCommand
 from benzoapp.gui.formatting import badge, day, mg, parse_mg
 from benzoapp.gui.services import DoseLogRepository, JournalRepository, PlanRepository
 
-# A short check-in; the Journal page has the full list from the source documents.
+# A short check-in with ids from the journal's symptom catalogue (resources/journal);
+# the Journal page has the full list from the source documents.
 QUICK_SYMPTOMS: tuple[tuple[str, str], ...] = (
-    ("anxiety", "Anxiety"),
-    ("insomnia", "Sleep problems"),
-    ("muscle_tension", "Muscle tension"),
     ("fatigue", "Fatigue"),
-    ("cognitive", "Thinking, memory"),
+    ("cognitive", "Brain fog"),
+    ("unrefreshing_sleep", "Unrefreshing sleep"),
+    ("pain", "Pain and aching"),
+    ("muscle_tension", "Muscle tension"),
 )
 
 

@@ -166,6 +166,9 @@ class MemoryJournal:
     def get(self, day: dt.date) -> JournalDay | None:
         return self.days.get(day)
 
+    def all(self) -> list[JournalDay]:
+        return [self.days[d] for d in sorted(self.days)]
+
     def save_day(self, day: JournalDay) -> None:
         self.days[day.day] = day
 

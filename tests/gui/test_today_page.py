@@ -90,14 +90,14 @@ def test_bad_amount_is_not_stored(qtbot: QtBot, page: TodayPage, dose_log, today
 def test_check_in_goes_to_the_journal(
     qtbot: QtBot, page: TodayPage, journal, undo_stack, today
 ) -> None:
-    spin = page.symptoms["anxiety"]
+    spin = page.symptoms["fatigue"]
     spin.selectAll()
     qtbot.keyClicks(spin, "6")
     qtbot.mouseClick(page.save_check_in, Qt.MouseButton.LeftButton)
-    assert journal.get(today).symptoms["anxiety"] == 6
+    assert journal.get(today).symptoms["fatigue"] == 6
     undo_stack.undo()
     assert journal.get(today) is None
-    assert page.symptoms["anxiety"].value() == 0
+    assert page.symptoms["fatigue"].value() == 0
 
 
 def test_warnings_in_force_are_shown(
