@@ -158,10 +158,12 @@ class PlanPage(QWidget):
         buttons = QHBoxLayout()
         self.hold_button = QPushButton("Insert &hold…")
         self.edit_button = QPushButton("&Edit step…")
-        self.replan_button = QPushButton("Re-&plan from today…")
+        self.replan_button = QPushButton("Re-&plan…")
+        self.replan_button.setToolTip("Start again from what you take today")
         self.save_button = QPushButton("&Use this plan")
         for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+        self.replan_button.setAccessibleName("Re-plan from today")
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.chart = DoseChart()

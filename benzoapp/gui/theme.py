@@ -115,10 +115,16 @@ def apply_theme(app: QApplication, theme: ThemeName, large_text: bool) -> None:
     for r in (role.Text, role.WindowText, role.ButtonText):
         palette.setColor(disabled, r, QColor(c.muted_text))
     app.setPalette(palette)
-    app.setStyleSheet(_stylesheet(c))
+    size = LARGE_POINT_SIZE if large_text else NORMAL_POINT_SIZE
     font = QFont(app.font())
-    font.setPointSize(LARGE_POINT_SIZE if large_text else NORMAL_POINT_SIZE)
+    font.setPointSize(size)
     app.setFont(font)
+    # With a style sheet in force, widgets that exist already ignore a new application
+    # font; sizes in the sheet reach them all.
+    app.setStyleSheet(
+        f"QWidget {{ font-size: {size}pt; }}\n"
+        f'QLabel[role="title"] {{ font-size: {size + 4}pt; font-weight: 600; }}\n' + _stylesheet(c)
+    )
 
 
 def _stylesheet(c: Colours) -> str:
