@@ -163,8 +163,8 @@ class PlanPage(QWidget):
         self.save_button = QPushButton("&Use this plan")
         for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-        self.replan_button.setAccessibleName("Re-plan from today")
             buttons.addWidget(button)
+        self.replan_button.setAccessibleName("Re-plan from today")
         buttons.addStretch(1)
         self.chart = DoseChart()
         right = QWidget()
