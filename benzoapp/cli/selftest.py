@@ -12,6 +12,7 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 
@@ -49,6 +50,29 @@ def check_main_window(ctx: SelfTestContext) -> str:
     if not shown:
         raise RuntimeError("the main window did not show")
     return f"main window shown with {window.navigation.count()} sections"
+
+
+def check_taper(ctx: SelfTestContext) -> str:
+    """The drug data loads and a small crossover taper plans down to zero."""
+    import datetime as dt
+
+    from benzoapp.core.dose_parse import parse_regimen
+    from benzoapp.core.drugs import load_catalog
+    from benzoapp.core.model import Method, PlanSettings
+    from benzoapp.core.taper import build_plan
+
+    catalog = load_catalog()
+    regimen = parse_regimen("lorazepam 1mg 08:00; lorazepam 1mg 22:00", catalog)
+    settings = PlanSettings(
+        method=Method.LINEAR,
+        rate_percent=Decimal(5),
+        start=dt.date(2030, 1, 7),
+        crossover_to="diazepam",
+    )
+    plan = build_plan(regimen, settings, catalog)
+    if plan.steps[-1].total_mg != 0 or plan.steps[2].diazepam_equivalent_mg != 20:
+        raise RuntimeError("the lorazepam crossover plan did not reach zero from 20 mg")
+    return f"{len(catalog.drugs)} drugs; crossover plan of {len(plan.steps)} steps to zero"
 
 
 def check_cautions(ctx: SelfTestContext) -> str:
@@ -97,6 +121,7 @@ def check_journal(ctx: SelfTestContext) -> str:
 
 CHECKS: list[tuple[str, Check]] = [
     ("resources", check_resources),
+    ("taper engine", check_taper),
     ("main window", check_main_window),
     ("cautions", check_cautions),
     ("journal", check_journal),
