@@ -74,9 +74,32 @@ def attach_data(window: MainWindow, folder: Path, undo_stack: QUndoStack) -> Non
     here yet keeps a page that says so.
     """
     from benzoapp.core.cautions import Checker, load_knowledge_base
+    from benzoapp.core.drugs import load_catalog
+    from benzoapp.gui.adapters import CorePlanner
     from benzoapp.gui.check_page import CheckPage
     from benzoapp.gui.first_paint import quit_when_loaded_if_asked
+    from benzoapp.gui.plan_page import PlanPage
 
     checker = Checker(load_knowledge_base())
     window.set_page("Check", CheckPage(checker))
+    # No store in this build yet: the plan can be made and printed, not kept.
+    planner = CorePlanner(load_catalog())
+    plan_page = PlanPage(planner, None, undo_stack)
+    window.set_page("Plan", plan_page)
+
+    def new_plan() -> None:
+        window.show_page("Plan")
+        plan_page.new_plan()
+
+    def print_plan() -> None:
+        from benzoapp.gui.file_actions import print_plan as show_preview
+
+        plan = plan_page.state.plan
+        if plan is not None:
+            show_preview(window, plan, planner.table_label(plan.settings.table))
+
+    window.registry["file.new_plan"].triggered.connect(new_plan)
+    window.registry["file.new_plan"].setEnabled(True)
+    window.registry["file.print"].triggered.connect(print_plan)
+    window.registry["file.print"].setEnabled(True)
     quit_when_loaded_if_asked(window)
