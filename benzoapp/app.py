@@ -35,18 +35,25 @@ def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
     if hand_over(folder):
         print(f"{APP_NAME} is already open on {folder}; it has been brought forward.")
         return 0
-    server = InstanceServer(folder, app)
-    server.listen()
     fault_stream = crash.install(folder)
     window, undo_stack = create_window(app, folder)
-    server.activate.connect(window.bring_forward)
+    servers: list[InstanceServer] = []
+
+    def after_paint() -> None:
+        server = InstanceServer(folder, app)
+        server.listen()
+        server.activate.connect(window.bring_forward)
+        servers.append(server)
+        attach_data(window, folder, undo_stack)
+
     quit_on_first_paint_if_asked(window)
-    after_first_paint(window, lambda: attach_data(window, folder, undo_stack))
+    after_first_paint(window, after_paint)
     window.show()
     try:
         return app.exec()
     finally:
-        server.close()
+        for server in servers:
+            server.close()
         crash.disable_faulthandler(fault_stream)
 
 
@@ -102,4 +109,5 @@ def attach_data(window: MainWindow, folder: Path, undo_stack: QUndoStack) -> Non
     window.registry["file.new_plan"].setEnabled(True)
     window.registry["file.print"].triggered.connect(print_plan)
     window.registry["file.print"].setEnabled(True)
+    window.finish_loading()
     quit_when_loaded_if_asked(window)

@@ -2,15 +2,15 @@
 
 Layers: ``faulthandler`` writes a hard crash (segfault) to a file in the data folder; the
 excepthook logs any uncaught Python error with its traceback to ``benzoapp.log`` and shows
-a quiet dialog whose details can be copied. Data is saved as it is entered (every edit
-goes straight to the store), so an error never takes away what was already typed.
+a quiet dialog (``crash_dialog``, loaded only when needed) whose details can be copied.
+Data is saved as it is entered (every edit goes straight to the store), so an error never
+takes away what was already typed.
 """
 
 from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import sys
 import traceback
 from collections.abc import Callable
@@ -18,64 +18,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication
 
 from benzoapp import __version__
 
 LOG_NAME = "benzoapp.log"
+MAX_LOG_BYTES = 1_000_000
 FAULT_NAME = "crash-native.log"
 log = logging.getLogger("benzoapp")
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
-
-
-class CrashDialog(QDialog):
-    """Says calmly that something went wrong, that nothing entered is lost, and why."""
-
-    def __init__(self, details: str, log_path: Path | None, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Something went wrong")
-        self.setAccessibleName("Something went wrong")
-        box = QVBoxLayout(self)
-        box.setSpacing(12)
-        where = f" The details are also saved in {log_path}." if log_path else ""
-        message = QLabel(
-            "BenzoApp met a problem it did not expect. What you had already entered is "
-            "saved. You can carry on, or close the app and open it again." + where
-        )
-        message.setWordWrap(True)
-        box.addWidget(message)
-        label = QLabel("&Details (you can copy these to report the problem):")
-        self.details = QPlainTextEdit(details)
-        self.details.setReadOnly(True)
-        self.details.setAccessibleName("Error details")
-        self.details.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        label.setBuddy(self.details)
-        box.addWidget(label)
-        box.addWidget(self.details, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton(
-            "&Copy details", QDialogButtonBox.ButtonRole.ActionRole
-        )
-        self.copy_button.clicked.connect(self.copy_details)
-        buttons.rejected.connect(self.reject)
-        box.addWidget(buttons)
-        self.resize(620, 420)
-
-    def copy_details(self) -> None:
-        QApplication.clipboard().setText(self.details.toPlainText())
 
 
 def setup_logging(data_dir: Path) -> Path:
@@ -83,9 +35,10 @@ def setup_logging(data_dir: Path) -> Path:
     data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / LOG_NAME
     if not any(getattr(h, "baseFilename", None) == str(path) for h in log.handlers):
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
-        )
+        # Rotated by hand at start: logging.handlers costs start-up time we avoid.
+        if path.exists() and path.stat().st_size > MAX_LOG_BYTES:
+            path.replace(path.with_suffix(".log.1"))
+        handler = logging.FileHandler(path, encoding="utf-8")
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         log.addHandler(handler)
         log.setLevel(logging.INFO)
@@ -123,6 +76,8 @@ def make_excepthook(
     """
 
     def show_dialog(details: str, path: Path | None) -> None:
+        from benzoapp.gui.crash_dialog import CrashDialog
+
         parent = QApplication.activeWindow()
         CrashDialog(details, path, parent).exec()
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 STATEMENT = "BenzoApp informs. Your prescriber decides."
 
@@ -39,12 +39,14 @@ class FirstRunPage(QWidget):
         for point in WELCOME_POINTS:
             label = QLabel("•  " + point)
             label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             box.addWidget(label)
         self.continue_button = QPushButton("I understand, continue")
         self.continue_button.setAccessibleName("I understand, continue")
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self.accepted)
         box.addSpacing(12)
-        box.addWidget(self.continue_button, 0, Qt.AlignmentFlag.AlignLeft)
+        row = QHBoxLayout()
+        row.addWidget(self.continue_button)
+        row.addStretch(1)
+        box.addLayout(row)
         box.addStretch(1)

@@ -8,10 +8,12 @@ memory, a server left behind by a crash is simply removed and recreated.
 from __future__ import annotations
 
 import hashlib
+import os
+import sys
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 MESSAGE = b"show\n"
 TIMEOUT_MS = 1000
@@ -23,8 +25,24 @@ def server_name(data_dir: Path) -> str:
     return f"benzoapp-{digest}"
 
 
+def maybe_running(data_dir: Path) -> bool:
+    """Cheap first look, before QtNetwork is loaded: could an instance be listening?
+
+    On Unix-like systems Qt's local server is a socket file in the temporary folder;
+    with no such file, nothing is listening. Elsewhere (Windows pipes) assume it may be.
+    """
+    if sys.platform == "win32":
+        return True
+    folder = os.environ.get("TMPDIR") or tempfile.gettempdir()
+    return (Path(folder) / server_name(data_dir)).exists()
+
+
 def hand_over(data_dir: Path) -> bool:
     """Ask a running instance to come forward; True if one answered."""
+    if not maybe_running(data_dir):
+        return False
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_dir))
     if not socket.waitForConnected(TIMEOUT_MS):
@@ -42,6 +60,8 @@ class InstanceServer(QObject):
     activate = Signal()
 
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self.name = server_name(data_dir)
         self._server = QLocalServer(self)
@@ -52,7 +72,7 @@ class InstanceServer(QObject):
         """Start listening, clearing a stale socket left by a crashed instance."""
         if self._server.listen(self.name):
             return True
-        QLocalServer.removeServer(self.name)
+        self._server.removeServer(self.name)
         return self._server.listen(self.name)
 
     def close(self) -> None:

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from benzoapp.gui import crash
-from benzoapp.gui.crash import CrashDialog, make_excepthook, setup_logging
-from benzoapp.gui.single_instance import InstanceServer, hand_over
+from benzoapp.gui.crash import make_excepthook, setup_logging
+from benzoapp.gui.crash_dialog import CrashDialog
+from benzoapp.gui.single_instance import InstanceServer, hand_over, maybe_running
 
 
 @pytest.fixture
@@ -69,8 +70,10 @@ def test_keyboard_interrupt_is_not_turned_into_a_dialog(
 def test_second_launch_brings_the_first_forward(
     qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
+    assert not maybe_running(data_dir)
     server = InstanceServer(data_dir)
     assert server.listen()
+    assert maybe_running(data_dir)
     try:
         with qtbot.waitSignal(server.activate, timeout=3000):
             assert hand_over(data_dir)
