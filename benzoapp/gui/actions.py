@@ -57,7 +57,9 @@ class ActionRegistry(QObject):
             if isinstance(spec.key, StandardKey):
                 action.setShortcuts(spec.key)
             elif spec.key:
-                action.setShortcut(QKeySequence(spec.key))
+                # The list form: setShortcut's overloads would load Qt's whole enum
+                # namespace before the first paint (tens of milliseconds).
+                action.setShortcuts([QKeySequence(spec.key)])
             self._actions[spec.id] = action
 
     def __getitem__(self, action_id: str) -> QAction:

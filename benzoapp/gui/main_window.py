@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         for row, title in enumerate(PAGE_TITLES):
             go = QAction(f"Go to {title}", self)
             go.setObjectName(f"view.go.{row}")
-            go.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            go.setShortcuts([QKeySequence(f"Ctrl+{row + 1}")])
             go.triggered.connect(lambda _=False, t=title: self.show_page(t))
             view_menu.addAction(go)
             self.registry.add(go)
