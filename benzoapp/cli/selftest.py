@@ -119,12 +119,37 @@ def check_journal(ctx: SelfTestContext) -> str:
     )
 
 
+def check_gui_pages(ctx: SelfTestContext) -> str:
+    """The composition root fills the window's sections from a fresh data folder."""
+    from PySide6.QtWidgets import QApplication
+
+    from benzoapp.app import attach_data, create_window
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    folder = ctx.data_dir / "gui"
+    folder.mkdir()
+    window, undo_stack = create_window(app, folder)
+    window.show()
+    attach_data(window, folder, undo_stack)
+    app.processEvents()
+    missing = [t for t, page in window.pages.items() if page.objectName() == "placeholder"]
+    filled = len(window.pages) - len(missing)
+    window.close()
+    if filled == 0:
+        raise RuntimeError("no section could be filled")
+    return f"{filled} of {len(window.pages)} sections filled" + (
+        f" (not in this build: {', '.join(missing)})" if missing else ""
+    )
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("resources", check_resources),
     ("taper engine", check_taper),
     ("main window", check_main_window),
     ("cautions", check_cautions),
     ("journal", check_journal),
+    ("window sections", check_gui_pages),
 ]
 
 
