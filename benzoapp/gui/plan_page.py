@@ -366,14 +366,30 @@ class PlanPage(QWidget):
         )
 
     def replan_from_today(self) -> None:
-        if self._state.plan is None:
+        """Ask what is taken now (suggesting today's step) and re-plan from it."""
+        plan = self._state.plan
+        if plan is None:
             return
+        today = self._today()
+        running = next(
+            (
+                s
+                for s in plan.steps
+                if s.start <= today <= s.end and not getattr(s, "history", False)
+            ),
+            None,
+        )
+        suggested = self._state.regimen_text
+        if running is not None and running.doses:
+            suggested = "; ".join(
+                f"{d.drug} {format(d.mg.normalize(), 'f')}mg {d.time}" for d in running.doses
+            )
         text, ok = QInputDialog.getText(
             self,
             "Re-plan from today",
             "What do you take now?",
             QLineEdit.EchoMode.Normal,
-            self._state.regimen_text,
+            suggested,
         )
         if not ok:
             return
@@ -382,10 +398,7 @@ class PlanPage(QWidget):
         except BenzoAppError as error:
             self.plan_warnings.setText(f"Could not re-plan: {error}")
             return
-        today = self._today()
-        self._push_edit(
-            "Re-plan from today", lambda plan: self._planner.replan(plan, today, taking)
-        )
+        self._push_edit("Re-plan from today", lambda p: self._planner.replan(p, today, taking))
 
     def save_plan(self) -> None:
         """Keep this plan as the one Today follows (the store keeps earlier ones)."""

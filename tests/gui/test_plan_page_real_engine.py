@@ -73,3 +73,27 @@ def test_hold_and_undo_on_the_real_engine(
     assert after.end_date == before.end_date + dt.timedelta(days=7)
     undo_stack.undo()
     assert page.state.plan == before
+
+
+def test_replan_suggests_todays_doses_and_keeps_history(
+    qtbot: QtBot, page: PlanPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qtbot.keyClicks(page.regimen, "diazepam 10mg 08:00")
+    page.start.setDate(page.start.date().addDays(-20))
+    plan = page.state.plan
+    assert plan is not None
+    running = next(s for s in plan.steps if s.start <= START <= s.end)
+    asked: list[str] = []
+
+    def answer(*args: object, **kwargs: object) -> tuple[str, bool]:
+        asked.append(str(args[4]))
+        return str(args[4]), True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    qtbot.mouseClick(page.replan_button, Qt.MouseButton.LeftButton)
+    expected = f"diazepam {format(running.total_mg.normalize(), 'f')}mg 08:00"
+    assert asked == [expected]
+    replanned = page.state.plan
+    assert replanned is not None
+    assert any(s.history for s in replanned.steps)
+    assert "Before the re-plan" in page.proxy.index(0, COLUMNS.index("Notes")).data()
