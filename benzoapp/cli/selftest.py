@@ -29,10 +29,47 @@ Check = Callable[[SelfTestContext], str]
 
 def check_resources(ctx: SelfTestContext) -> str:
     """The bundle carries its resources and migrations."""
-    from benzoapp.paths import bundle_root, resource_path
+    from benzoapp.paths import bundle_root, migrations_path, resource_path
 
     resource_path("styles", "base.qss")
+    if not (migrations_path() / "versions").is_dir():
+        raise RuntimeError("the migrations folder has no versions/")
     return f"bundle at {bundle_root()}"
+
+
+def check_store(ctx: SelfTestContext) -> str:
+    """A fresh data file is created and migrated; a plan and a journal day read back exactly."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from benzoapp.core.model import (
+        JournalDay,
+        Plan,
+        PlanSettings,
+        Regimen,
+        RegimenDose,
+        Step,
+        StepDose,
+    )
+    from benzoapp.store import open_store
+    from benzoapp.store.schema import DB_FILENAME, SCHEMA_HEAD, read_stored_revision
+
+    dose = StepDose("diazepam", "22:00", Decimal("0.125"))
+    plan = Plan(
+        Regimen((RegimenDose("diazepam", "22:00", Decimal("0.25")),)),
+        PlanSettings(start=dt.date(2030, 1, 7)),
+        (Step(0, dt.date(2030, 1, 7), 14, (dose,), Decimal("0.125")),),
+    )
+    day = JournalDay(dt.date(2030, 1, 7), {"tinnitus": 3}, {"physical": 2}, "self-test")
+    with open_store(ctx.data_dir) as store:
+        revision = read_stored_revision(ctx.data_dir / DB_FILENAME)
+        if revision != SCHEMA_HEAD:
+            raise RuntimeError(f"schema is {revision}, expected {SCHEMA_HEAD}")
+        plan_id = store.plans.save(plan, "self-test")
+        store.journal.save_day(day)
+        if store.plans.get(plan_id) != plan or store.journal.all() != [day]:
+            raise RuntimeError("saved data did not read back unchanged")
+    return f"database at schema {revision}; plan and journal day read back exactly"
 
 
 def check_main_window(ctx: SelfTestContext) -> str:
@@ -145,6 +182,7 @@ def check_gui_pages(ctx: SelfTestContext) -> str:
 
 CHECKS: list[tuple[str, Check]] = [
     ("resources", check_resources),
+    ("store", check_store),
     ("taper engine", check_taper),
     ("main window", check_main_window),
     ("cautions", check_cautions),
