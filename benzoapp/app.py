@@ -7,7 +7,10 @@ imported only after the first paint, then the real pages take their places.
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,10 +18,17 @@ from benzoapp import APP_NAME, __version__
 from benzoapp.paths import resolve_data_dir
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoStack
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtGui import QAction, QUndoStack
+    from PySide6.QtWidgets import QApplication, QWidget
 
+    from benzoapp.core.model import Plan
+    from benzoapp.gui.adapters import CorePlanner
+    from benzoapp.gui.journal_page import JournalPage
     from benzoapp.gui.main_window import MainWindow
+    from benzoapp.gui.medications_page import MedicationsPage
+    from benzoapp.gui.plan_page import PlanPage
+    from benzoapp.gui.today_page import TodayPage
+    from benzoapp.store.facade import Store
 
 
 def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
@@ -75,39 +85,164 @@ def create_window(app: QApplication, folder: Path) -> tuple[MainWindow, QUndoSta
 
 
 def attach_data(window: MainWindow, folder: Path, undo_stack: QUndoStack) -> None:
-    """Load the services and put the real pages in place (after the first paint).
+    """Open the data and put the real pages in place (after the first paint).
 
-    Only the parts present in this build are attached; a section whose service is not
-    here yet keeps a page that says so.
+    Every service is built here and handed to the page that needs it; the signal
+    connections between pages and menus are all in ``_connect``.
     """
+    from PySide6.QtWidgets import QApplication
+
     from benzoapp.core.cautions import Checker, load_knowledge_base
     from benzoapp.core.drugs import load_catalog
-    from benzoapp.gui.adapters import CorePlanner
+    from benzoapp.core.journal import load_catalogue
+    from benzoapp.gui.adapters import CheckerLookup, CorePlanner
     from benzoapp.gui.check_page import CheckPage
     from benzoapp.gui.first_paint import quit_when_loaded_if_asked
+    from benzoapp.gui.journal_page import JournalPage
+    from benzoapp.gui.medications_page import MedicationsPage
     from benzoapp.gui.plan_page import PlanPage
+    from benzoapp.gui.today_page import TodayPage
 
+    store = _open_store_or_explain(window, folder)
+    if store is None:
+        return
+    undo_stack.clear()
     checker = Checker(load_knowledge_base())
-    window.set_page("Check", CheckPage(checker))
-    # No store in this build yet: the plan can be made and printed, not kept.
-    planner = CorePlanner(load_catalog())
-    plan_page = PlanPage(planner, None, undo_stack)
-    window.set_page("Plan", plan_page)
+    profile = store.profile.get()
+    planner = CorePlanner(load_catalog(), profile)
+    pages = Pages(
+        today=TodayPage(store.plans, store.dose_log, store.journal, undo_stack),
+        plan=PlanPage(planner, store.plans, undo_stack),
+        medications=MedicationsPage(store.medications, CheckerLookup(checker), undo_stack),
+        check=CheckPage(checker),
+        journal=JournalPage(
+            load_catalogue(), store.journal, store.plans, undo_stack, profile=profile
+        ),
+    )
+    window.set_page("Today", pages.today)
+    window.set_page("Plan", pages.plan)
+    window.set_page("Medications & supplements", pages.medications)
+    window.set_page("Check", pages.check)
+    window.set_page("Journal", pages.journal)
+    _connect(window, store, planner, pages, folder=folder, undo_stack=undo_stack)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(store.close)
+    window.finish_loading()
+    quit_when_loaded_if_asked(window)
+
+
+@dataclass
+class Pages:
+    """The pages built from the data, so the wiring can name them."""
+
+    today: TodayPage
+    plan: PlanPage
+    medications: MedicationsPage
+    check: QWidget
+    journal: JournalPage
+
+
+def _connect(
+    window: MainWindow,
+    store: Store,
+    planner: CorePlanner,
+    pages: Pages,
+    *,
+    folder: Path,
+    undo_stack: QUndoStack,
+) -> None:
+    """Every connection between pages, menus and the data, in one readable place."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from benzoapp.gui import file_actions
+
+    actions = window.registry
+    pages.plan.plan_saved.connect(lambda _plan: pages.today.refresh())
+    pages.plan.plan_saved.connect(lambda _plan: pages.journal.refresh())
+    # Both pages write journal days; after any undoable change, each shows the store.
+    undo_stack.indexChanged.connect(lambda _i: pages.journal.refresh())
 
     def new_plan() -> None:
         window.show_page("Plan")
-        plan_page.new_plan()
+        pages.plan.new_plan()
+
+    def current_plan() -> Plan | None:
+        found = store.plans.active()
+        return pages.plan.state.plan or (found[1] if found else None)
 
     def print_plan() -> None:
-        from benzoapp.gui.file_actions import print_plan as show_preview
-
-        plan = plan_page.state.plan
+        plan = current_plan()
         if plan is not None:
-            show_preview(window, plan, planner.table_label(plan.settings.table))
+            file_actions.print_plan(window, plan, planner.table_label(plan.settings.table))
 
-    window.registry["file.new_plan"].triggered.connect(new_plan)
-    window.registry["file.new_plan"].setEnabled(True)
-    window.registry["file.print"].triggered.connect(print_plan)
-    window.registry["file.print"].setEnabled(True)
-    window.finish_loading()
-    quit_when_loaded_if_asked(window)
+    def back_up() -> None:
+        path = store.backup_now("manual")
+        window.statusBar().showMessage(f"Backed up to {path}", 8000)
+
+    def restore() -> None:
+        picked = file_actions.choose_backup(window, store.list_backups())
+        if picked is None:
+            return
+        from benzoapp.store import StoreError, restore_backup
+
+        store.close()
+        try:
+            restore_backup(folder, picked)
+        except StoreError as error:
+            QMessageBox.warning(window, "Restore", str(error))
+        attach_data(window, folder, undo_stack)
+
+    for action_id, slot in (
+        ("file.new_plan", new_plan),
+        ("file.print", print_plan),
+        ("file.backup", back_up),
+        ("file.restore", restore),
+    ):
+        action = actions[action_id]
+        action.setEnabled(True)
+        _reconnect(action, slot)
+    export = actions["file.export_pdf"]
+    export.setEnabled(False)
+    export.setToolTip("PDF export is not available in this build yet.")
+
+
+def _reconnect(action: QAction, slot: Callable[[], None]) -> None:
+    """Point an action at a new slot (after a restore the data objects are new)."""
+    with contextlib.suppress(RuntimeError, TypeError):
+        action.triggered.disconnect()
+    action.triggered.connect(slot)
+
+
+def _open_store_or_explain(window: MainWindow, folder: Path) -> Store | None:
+    """Open the data; if it cannot be used, say why calmly and offer the backups."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from benzoapp.gui.file_actions import choose_backup
+    from benzoapp.store import StoreError, open_store, restore_backup
+
+    while True:
+        try:
+            return open_store(folder)
+        except StoreError as error:
+            box = QMessageBox(window)
+            box.setWindowTitle("Your data could not be opened")
+            box.setText(error.plain_message)
+            box.setInformativeText(
+                "Nothing has been changed. You can restore a backup, or close BenzoApp "
+                "and ask for help with the file."
+            )
+            restore_button = box.addButton("Restore a backup…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Close", QMessageBox.ButtonRole.RejectRole)
+            restore_button.setEnabled(bool(error.backups))
+            box.exec()
+            if box.clickedButton() is not restore_button:
+                return None
+            picked = choose_backup(window, list(error.backups))
+            if picked is None:
+                return None
+            try:
+                restore_backup(folder, picked)
+            except StoreError as again:
+                QMessageBox.warning(window, "Restore", str(again))
+                return None

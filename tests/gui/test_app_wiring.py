@@ -1,33 +1,95 @@
-"""The composition root: the window first, then the services and pages after it paints."""
+"""The composition root on a real data folder: every section filled, edits reach the store."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from benzoapp.app import attach_data, create_window
-from benzoapp.gui.main_window import PAGE_TITLES
+from benzoapp.gui.main_window import PAGE_TITLES, MainWindow
+from benzoapp.store import open_store
 
 # Completion popups ask the offscreen platform for things it cannot do.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
 
 
-def test_window_then_pages_from_the_data_folder(qtbot: QtBot, data_dir: Path) -> None:
+@pytest.fixture
+def window(qtbot: QtBot, data_dir: Path):
     app = QApplication.instance()
-    window, undo_stack = create_window(app, data_dir)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.stack.currentWidget() is window.welcome  # first run
-    attach_data(window, data_dir, undo_stack)
-    window.welcome.accepted.emit()
+    win, undo_stack = create_window(app, data_dir)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.stack.currentWidget() is win.welcome  # first run
+    attach_data(win, data_dir, undo_stack)
+    win.welcome.accepted.emit()
+    yield win
+    win.close()
+    app.aboutToQuit.emit()  # closes the store as at a real exit
+
+
+def test_every_section_is_filled(window: MainWindow) -> None:
+    assert [window.navigation.item(i).text() for i in range(5)] == list(PAGE_TITLES)
+    assert all(p.objectName() != "placeholder" for p in window.pages.values())
+    assert window.registry["file.print"].isEnabled()
+
+
+def test_check_answers_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
     window.show_page("Check")
     search = window.pages["Check"].findChild(QLineEdit, "check_search")
-    assert search is not None
     qtbot.keyClicks(search, "Valium")
     shown = " ".join(label.text() for label in window.pages["Check"].findChildren(QLabel))
     assert "diazepam" in shown
-    assert [window.navigation.item(i).text() for i in range(5)] == list(PAGE_TITLES)
+
+
+def test_a_plan_used_on_the_plan_page_is_followed_by_today_and_stored(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    plan_page = window.pages["Plan"]
+    window.show_page("Plan")
+    qtbot.keyClicks(plan_page.regimen, "diazepam 10mg 08:00")
+    qtbot.mouseClick(plan_page.save_button, Qt.MouseButton.LeftButton)
+    today_page = window.pages["Today"]
+    window.show_page("Today")
+    assert [row.label.text() for row in today_page.rows] == ["08:00   diazepam 10 mg"]
+    qtbot.mouseClick(today_page.rows[0].taken, Qt.MouseButton.LeftButton)
+    with open_store(data_dir) as store:
+        active = store.plans.active()
+        assert active is not None
+        assert active[1].steps[0].total_mg == Decimal(10)
+        (entry,) = store.dose_log.all()
+        assert entry.taken_mg == Decimal(10)
+        assert entry.day == dt.date.today()
+    window.registry["edit.undo"].trigger()
+    with open_store(data_dir) as store:
+        assert store.dose_log.all() == []
+
+
+def test_medications_and_journal_write_to_the_store(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    meds = window.pages["Medications & supplements"]
+    qtbot.keyClicks(meds.name, "Epsom salt bath")
+    qtbot.mouseClick(meds.add_button, Qt.MouseButton.LeftButton)
+    assert meds.model.index(0, 3).data() == "✕ Avoid"
+    journal = window.pages["Journal"]
+    spin = journal.entry.spin_box("fatigue")
+    spin.selectAll()
+    qtbot.keyClicks(spin, "4")
+    journal.entry.save()
+    with open_store(data_dir) as store:
+        assert [m.name for _, m in store.medications.list()] == ["Epsom salt bath"]
+        assert store.journal.get(dt.date.today()).symptoms["fatigue"] == 4
+
+
+def test_backup_from_the_file_menu(window: MainWindow, data_dir: Path) -> None:
+    window.registry["file.backup"].trigger()
+    assert "Backed up to" in window.statusBar().currentMessage()
+    with open_store(data_dir) as store:
+        assert store.list_backups()
