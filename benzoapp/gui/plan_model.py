@@ -20,6 +20,23 @@ STEP_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+def step_details(step: Step, warnings: tuple[PlanWarning, ...]) -> str:
+    """One step in full: dates, doses and how to make them, notes, warnings with sources."""
+    lines = [
+        f"Step {step.index + 1}: {short_day(step.start)} to {short_day(step.end)}"
+        f" ({step.days} days), {mg(step.total_mg)} a day"
+    ]
+    lines += [
+        f"  {d.time}  {d.drug} {mg(d.mg)}" + (f"  ({d.units})" if d.units else "")
+        for d in step.doses
+    ]
+    notes = step_notes(step, ())
+    if notes:
+        lines.append(notes)
+    lines += [f"{badge(w.level.value)}: {w.message} Source: {w.source}" for w in warnings]
+    return "\n".join(lines)
+
+
 def step_notes(step: Step, warnings: tuple[PlanWarning, ...]) -> str:
     """Hold/edited markers and the warnings this step caused, each with its level word."""
     parts = []
@@ -87,13 +104,22 @@ class StepTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def details(self, row: int) -> str:
+        """The full text of one step (for the details beside the table)."""
+        if self._plan is None or not 0 <= row < len(self._plan.steps):
+            return ""
+        step = self._plan.steps[row]
+        return step_details(step, self._warnings_for(step))
+
     def _warnings_for(self, step: Step) -> tuple[PlanWarning, ...]:
         assert self._plan is not None
         return tuple(w for w in self._plan.warnings if w.step_index == step.index)
 
     def _text(self, step: Step, column: int) -> str:
         if column == 0:
-            return str(step.index + 1)
+            # A shape beside the number: this step caused a warning (the words are in
+            # Notes and in the step details below the table).
+            return f"{step.index + 1} ▲" if self._warnings_for(step) else str(step.index + 1)
         if column == 1:
             return short_day(step.start)
         if column == 2:

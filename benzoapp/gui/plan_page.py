@@ -167,9 +167,15 @@ class PlanPage(QWidget):
         self.replan_button.setAccessibleName("Re-plan from today")
         buttons.addStretch(1)
         self.chart = DoseChart()
+        self.step_details = QLabel("Choose a step to see it in full.")
+        self.step_details.setWordWrap(True)
+        self.step_details.setAccessibleName("Step details")
+        self.step_details.setProperty("role", "muted")
+        self.step_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.addWidget(self.table, 3)
+        right_box.addWidget(self.step_details)
         right_box.addLayout(buttons)
         right_box.addWidget(self.chart, 2)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -183,6 +189,7 @@ class PlanPage(QWidget):
 
     def _connect(self) -> None:
         self.regimen.textEdited.connect(self._regimen_edited)
+        self.table.selectionModel().currentRowChanged.connect(self._show_step_details)
         self.method.currentIndexChanged.connect(self._settings_edited)
         self.rate.valueChanged.connect(self._settings_edited)
         self.every.valueChanged.connect(self._settings_edited)
@@ -253,6 +260,7 @@ class PlanPage(QWidget):
 
     def _show_plan(self, plan: Plan | None) -> None:
         self.model.set_plan(plan)
+        self.step_details.setText("Choose a step to see it in full.")
         self.chart.set_plan(plan, self._today())
         has_plan = plan is not None and bool(plan.steps)
         for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
@@ -265,6 +273,11 @@ class PlanPage(QWidget):
         self.plan_warnings.setText(
             "\n\n".join(f"{badge(w.level.value)}: {w.message}\nSource: {w.source}" for w in general)
         )
+
+    def _show_step_details(self) -> None:
+        row = self.selected_step()
+        text = self.model.details(row) if row is not None else ""
+        self.step_details.setText(text or "Choose a step to see it in full.")
 
     def _check_regimen_text(self, text: str) -> Regimen | None:
         """Parse as typed; say beside the field what was understood or what is wrong."""
