@@ -62,7 +62,7 @@ class JournalPage(QWidget):
         splitter.addWidget(entry_scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 640])
+        splitter.setSizes([480, 520])
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(splitter, 1)
