@@ -8,7 +8,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -73,6 +73,7 @@ class PlanPage(QWidget):
         self._undo = undo_stack
         self._today = today
         self._applying = False
+        self._needs_sizing = False
         found = plans.active() if plans is not None else None
         self._plan_id: int | None = found[0] if found else None
         active = found[1] if found else None
@@ -152,9 +153,10 @@ class PlanPage(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once per new plan (see _show_plan), not on every layout pass: automatic
+        # resizing asks the model for every cell again and again, and long plans crawl.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QHBoxLayout()
         self.hold_button = QPushButton("Insert &hold…")
         self.edit_button = QPushButton("&Edit step…")
@@ -260,6 +262,9 @@ class PlanPage(QWidget):
 
     def _show_plan(self, plan: Plan | None) -> None:
         self.model.set_plan(plan)
+        self._needs_sizing = True
+        if self.isVisible():
+            self._size_table()
         self.step_details.setText("Choose a step to see it in full.")
         self.chart.set_plan(plan, self._today())
         has_plan = plan is not None and bool(plan.steps)
@@ -278,6 +283,17 @@ class PlanPage(QWidget):
         row = self.selected_step()
         text = self.model.details(row) if row is not None else ""
         self.step_details.setText(text or "Choose a step to see it in full.")
+
+    def _size_table(self) -> None:
+        """Fit columns and rows to the plan once (deferred while the page is hidden)."""
+        self._needs_sizing = False
+        self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._needs_sizing:
+            self._size_table()
 
     def _check_regimen_text(self, text: str) -> Regimen | None:
         """Parse as typed; say beside the field what was understood or what is wrong."""
