@@ -158,10 +158,11 @@ def _connect(
     from benzoapp.gui import file_actions
 
     actions = window.registry
-    pages.plan.plan_saved.connect(lambda _plan: pages.today.refresh())
-    pages.plan.plan_saved.connect(lambda _plan: pages.journal.refresh())
+    # Bound slots, not lambdas: Qt drops them when a page goes (after a restore).
+    pages.plan.plan_saved.connect(pages.today.refresh)
+    pages.plan.plan_saved.connect(pages.journal.refresh)
     # Both pages write journal days; after any undoable change, each shows the store.
-    undo_stack.indexChanged.connect(lambda _i: pages.journal.refresh())
+    undo_stack.indexChanged.connect(pages.journal.refresh)
 
     def new_plan() -> None:
         window.show_page("Plan")

@@ -82,7 +82,7 @@ class JournalPage(QWidget):
         self.entry.set_previous(self._journal.get(day - dt.timedelta(days=1)))
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, *_changed: object) -> None:
         days = self._journal.all()
         summary = analyse_journal(days, self._plan(), self._profile)
         self.chart.set_data(summary, self._plan())

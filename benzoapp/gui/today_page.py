@@ -149,7 +149,7 @@ class TodayPage(QWidget):
         found = self._plans.active() if self._plans is not None else None
         return found[1] if found else None
 
-    def refresh(self) -> None:
+    def refresh(self, *_changed: object) -> None:
         """Re-read the plan, the log and the journal (after a save or a new day)."""
         today = self._today()
         self.heading.setText(f"Today, {day(today)}")
