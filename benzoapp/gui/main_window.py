@@ -261,6 +261,31 @@ class MainWindow(QMainWindow):
         box = QMessageBox(QMessageBox.Icon.Information, STATEMENT, STATEMENT_TEXT, parent=self)
         box.exec()
 
+    def _settle_unsaved(self) -> bool:
+        """Before closing, offer to keep a plan that was changed but not put to use.
+
+        Returns False when the person chose to stay.
+        """
+        from PySide6.QtWidgets import QMessageBox
+
+        for title, page in self.pages.items():
+            unsaved = getattr(page, "has_unsaved_changes", None)
+            if not callable(unsaved) or not unsaved():
+                continue
+            box = QMessageBox(self)
+            box.setWindowTitle("Keep the changed plan?")
+            box.setText(f"The plan on the {title} page has changes that are not in use yet.")
+            buttons = QMessageBox.StandardButton
+            box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+            box.setDefaultButton(buttons.Save)
+            box.button(buttons.Save).setText("Use this plan")
+            answer = box.exec()
+            if answer == buttons.Cancel:
+                return False
+            if answer == buttons.Save:
+                page.save_plan()  # type: ignore[attr-defined]
+        return True
+
     # -- window state ----------------------------------------------------------------
     def _restore_window(self) -> None:
         if self.prefs is None:
@@ -280,6 +305,9 @@ class MainWindow(QMainWindow):
         self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        if not self._settle_unsaved():
+            event.ignore()
+            return
         if self.prefs is not None:
             self.prefs.save_window_state(self.saveGeometry(), self.saveState())
             self.prefs.sync()

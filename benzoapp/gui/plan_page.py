@@ -77,6 +77,7 @@ class PlanPage(QWidget):
         found = plans.active() if plans is not None else None
         self._plan_id: int | None = found[0] if found else None
         active = found[1] if found else None
+        self._kept_plan = active
         settings = active.settings if active else PlanSettings(start=today())
         self._state = PlanState(
             self._regimen_text(active.regimen) if active else "", settings, active
@@ -439,8 +440,17 @@ class PlanPage(QWidget):
             self._plan_id = self._plans.save(plan, name, active=True)
         else:
             self._plans.revise(self._plan_id, plan, "changed on the Plan page")
+        self._kept_plan = plan
         self.plan_saved.emit(self._state.plan)
         self.regimen_message.setText("✓ Saved as your plan. Today now follows it.")
+
+    def has_unsaved_changes(self) -> bool:
+        """A plan is on screen that differs from the one kept (asked about on quit)."""
+        return (
+            self._plans is not None
+            and self._state.plan is not None
+            and self._state.plan != self._kept_plan
+        )
 
     def new_plan(self) -> None:
         """File > New plan: clear the regimen (undoable) and put the cursor there.

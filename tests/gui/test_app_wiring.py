@@ -93,3 +93,20 @@ def test_backup_from_the_file_menu(window: MainWindow, data_dir: Path) -> None:
     assert "Backed up to" in window.statusBar().currentMessage()
     with open_store(data_dir) as store:
         assert store.list_backups()
+
+
+def test_closing_with_a_changed_plan_offers_to_keep_it(
+    qtbot: QtBot, window: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    qtbot.keyClicks(window.pages["Plan"].regimen, "diazepam 5mg 08:00")
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: answers.pop(0))
+    assert not window.close()  # Cancel: the window stays
+    assert window.isVisible()
+    assert window.close()  # "Use this plan": kept, then closed
+    with open_store(data_dir) as store:
+        active = store.plans.active()
+        assert active is not None
+        assert active[1].steps[0].total_mg == Decimal(5)
