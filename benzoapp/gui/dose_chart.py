@@ -66,15 +66,19 @@ class DoseChart(QWidget):
             f"ending {last.end.isoformat()}."
         )
 
+    def _left_margin(self) -> int:
+        """Room for the dose labels at the current text size."""
+        return max(MARGIN_LEFT, self.fontMetrics().horizontalAdvance("000.00 mg") + 12)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
         area = QRectF(
-            MARGIN_LEFT,
+            self._left_margin(),
             MARGIN_TOP,
-            self.width() - MARGIN_LEFT - MARGIN,
+            self.width() - self._left_margin() - MARGIN,
             self.height() - MARGIN_TOP - MARGIN_BOTTOM,
         )
         muted = pal.color(QPalette.ColorRole.PlaceholderText)
@@ -122,7 +126,7 @@ class DoseChart(QWidget):
         painter.setPen(text_pen)
         metrics = painter.fontMetrics()
         painter.drawText(
-            QRectF(0, area.top() - 8, MARGIN_LEFT - 6, metrics.height()),
+            QRectF(0, area.top() - 8, area.left() - 6, metrics.height()),
             int(Qt.AlignmentFlag.AlignRight),
             mg(top),
         )
@@ -137,7 +141,7 @@ class DoseChart(QWidget):
             "a day, as diazepam equivalent (approximate)",
         )
         painter.drawText(
-            QRectF(0, area.bottom() - metrics.height() + 4, MARGIN_LEFT - 6, metrics.height()),
+            QRectF(0, area.bottom() - metrics.height() + 4, area.left() - 6, metrics.height()),
             int(Qt.AlignmentFlag.AlignRight),
             "0 mg",
         )

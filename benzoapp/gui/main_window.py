@@ -231,7 +231,12 @@ class MainWindow(QMainWindow):
         theme = str(self.prefs.get("view/theme")) if self.prefs else "dark"
         large = bool(self.prefs.get("view/large_text")) if self.prefs else False
         apply_theme(app, ThemeName(theme), large_text=large)
+        self.fit_navigation()
         self.theme_changed.emit(theme)
+
+    def fit_navigation(self) -> None:
+        """Wide enough for the longest section name at the current text size."""
+        self.navigation.setFixedWidth(max(250, self.navigation.sizeHintForColumn(0) + 36))
 
     def set_theme(self, name: str) -> None:
         if self.prefs is not None:

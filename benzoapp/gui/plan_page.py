@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -192,6 +192,7 @@ class PlanPage(QWidget):
 
     def _connect(self) -> None:
         self.regimen.textEdited.connect(self._regimen_edited)
+        self.proxy.layoutChanged.connect(self._size_rows)  # sorting moves the rows
         self.table.selectionModel().currentRowChanged.connect(self._show_step_details)
         self.method.currentIndexChanged.connect(self._settings_edited)
         self.rate.valueChanged.connect(self._settings_edited)
@@ -289,7 +290,25 @@ class PlanPage(QWidget):
         """Fit columns and rows to the plan once (deferred while the page is hidden)."""
         self._needs_sizing = False
         self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
+        self._size_rows()
+
+    def _size_rows(self, *_changed: object) -> None:
+        # Row heights from the number of dose lines: exact, and far cheaper than asking
+        # the view to measure every cell.
+        line = self.table.fontMetrics().lineSpacing()
+        plan = self.model.plan
+        for row in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+            lines = max(1, len(plan.steps[source].doses)) if plan else 1
+            self.table.setRowHeight(row, lines * line + 10)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        """Text size or theme changed: fit the columns again."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._needs_sizing = True
+            if self.isVisible():
+                self._size_table()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)

@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QWidget
 
 from benzoapp.gui.main_window import PAGE_TITLES, MainWindow
-from benzoapp.gui.theme import ThemeName, apply_theme
 
 SIZE = (1280, 800)
 
@@ -72,12 +71,14 @@ def main(argv: list[str] | None = None) -> int:
         if search is not None:
             search.setProperty("text", "Cipro")
             _save(window, out / "04b-check-cipro.png")
-        apply_theme(app, ThemeName.LIGHT, large_text=True)
+        window.set_theme("light")
+        window.registry["view.large_text"].setChecked(True)
         window.show_page("Today")
         _save(window, out / "10-today-light-large.png")
         window.show_page("Plan")
         _save(window, out / "11-plan-light-large.png")
-        apply_theme(app, ThemeName.DARK, large_text=False)
+        window.set_theme("dark")
+        window.registry["view.large_text"].setChecked(False)
         window.close()
     return 0
 

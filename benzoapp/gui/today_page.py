@@ -202,15 +202,17 @@ class TodayPage(QWidget):
             self.next_change.setText("")
             return
         later = [s for s in plan.steps if s.start > step.end and not _history(s)]
-        if not later:
-            self.next_change.setText("This is the last step of your plan.")
+        changed = next((s for s in later if s.total_mg != step.total_mg), None)
+        if changed is None:
+            self.next_change.setText(f"Your dose stays at {mg(step.total_mg)} a day.")
             return
-        nxt = later[0]
-        self.next_change.setText(
-            f"Next change: {day(nxt.start)} — {mg(nxt.total_mg)} a day "
+        text = (
+            f"Next change: {day(changed.start)} — {mg(changed.total_mg)} a day "
             f"(now {mg(step.total_mg)})."
-            + (" Then a hold: the same doses for longer." if nxt.hold else "")
         )
+        if any(s.hold for s in later if s.start < changed.start):
+            text += " Before it, a hold keeps today's doses for longer."
+        self.next_change.setText(text)
 
     def _show_warnings(self, plan: Plan | None, step: Step | None) -> None:
         if plan is None:
