@@ -123,3 +123,16 @@ def test_without_a_plan_it_says_where_to_make_one(
     assert widget.rows == []
     shown = [label.text() for label in widget.doses_group.findChildren(QLabel)]
     assert shown == ["No plan in use for today. Make one on the Plan page."]
+
+
+def test_next_change_looks_past_a_hold(
+    qtbot: QtBot, *, planner, plans, dose_log, journal, undo_stack, today, active_plan
+) -> None:
+    held = planner.insert_hold(active_plan, 0, 7)
+    plans.save(held, "held")
+    widget = TodayPage(plans, dose_log, journal, undo_stack, today=lambda: today)
+    qtbot.addWidget(widget)
+    assert widget.next_change.text() == (
+        "Next change: Fri 20 Mar 2026 — 0.675 mg a day (now 0.75 mg). "
+        "Before it, a hold keeps today's doses for longer."
+    )
