@@ -54,7 +54,7 @@ def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
         server.listen()
         server.activate.connect(window.bring_forward)
         servers.append(server)
-        attach_data(window, folder, undo_stack)
+        attach_data(window, folder, undo_stack, staged=True)
 
     quit_on_first_paint_if_asked(window)
     after_first_paint(window, after_paint)
@@ -84,14 +84,49 @@ def create_window(app: QApplication, folder: Path) -> tuple[MainWindow, QUndoSta
     return MainWindow(undo_stack=undo_stack, prefs=prefs), undo_stack
 
 
-def attach_data(window: MainWindow, folder: Path, undo_stack: QUndoStack) -> None:
+def attach_data(
+    window: MainWindow, folder: Path, undo_stack: QUndoStack, *, staged: bool = False
+) -> None:
     """Open the data and put the real pages in place (after the first paint).
 
-    Every service is built here and handed to the page that needs it; the signal
-    connections between pages and menus are all in ``_connect``.
+    Today comes first: it needs only the store. With ``staged`` (the running app), the
+    other sections, which load the drug data, the knowledge base and the journal
+    catalogue, follow on the next turn of the event loop, so the person's day is on
+    screen before the rest is ready. Every service is built here and handed to the page
+    that needs it; the connections between pages and menus are all in ``_connect``.
     """
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from benzoapp.gui.first_paint import quit_when_loaded_if_asked
+    from benzoapp.gui.today_page import TodayPage
+
+    store = _open_store_or_explain(window, folder)
+    if store is None:
+        window.finish_loading()
+        return
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(store.close)
+    undo_stack.clear()
+    today = TodayPage(store.plans, store.dose_log, store.journal, undo_stack)
+    window.set_page("Today", today)
+    if quit_when_loaded_if_asked(window, "today"):
+        return
+
+    def rest() -> None:
+        _attach_rest(window, store, today, folder=folder, undo_stack=undo_stack)
+
+    if staged:
+        QTimer.singleShot(0, rest)
+    else:
+        rest()
+
+
+def _attach_rest(
+    window: MainWindow, store: Store, today: TodayPage, *, folder: Path, undo_stack: QUndoStack
+) -> None:
+    """Plan, Medications & supplements, Check and Journal, then all the wiring."""
     from benzoapp.core.cautions import Checker, load_knowledge_base
     from benzoapp.core.drugs import load_catalog
     from benzoapp.core.journal import load_catalogue
@@ -101,17 +136,12 @@ def attach_data(window: MainWindow, folder: Path, undo_stack: QUndoStack) -> Non
     from benzoapp.gui.journal_page import JournalPage
     from benzoapp.gui.medications_page import MedicationsPage
     from benzoapp.gui.plan_page import PlanPage
-    from benzoapp.gui.today_page import TodayPage
 
-    store = _open_store_or_explain(window, folder)
-    if store is None:
-        return
-    undo_stack.clear()
     checker = Checker(load_knowledge_base())
     profile = store.profile.get()
     planner = CorePlanner(load_catalog(), profile)
     pages = Pages(
-        today=TodayPage(store.plans, store.dose_log, store.journal, undo_stack),
+        today=today,
         plan=PlanPage(planner, store.plans, undo_stack),
         medications=MedicationsPage(store.medications, CheckerLookup(checker), undo_stack),
         check=CheckPage(checker),
@@ -119,17 +149,13 @@ def attach_data(window: MainWindow, folder: Path, undo_stack: QUndoStack) -> Non
             load_catalogue(), store.journal, store.plans, undo_stack, profile=profile
         ),
     )
-    window.set_page("Today", pages.today)
     window.set_page("Plan", pages.plan)
     window.set_page("Medications & supplements", pages.medications)
     window.set_page("Check", pages.check)
     window.set_page("Journal", pages.journal)
     _connect(window, store, planner, pages, folder=folder, undo_stack=undo_stack)
-    app = QApplication.instance()
-    if app is not None:
-        app.aboutToQuit.connect(store.close)
     window.finish_loading()
-    quit_when_loaded_if_asked(window)
+    quit_when_loaded_if_asked(window, "all")
 
 
 @dataclass

@@ -60,9 +60,16 @@ def after_first_paint(widget: QWidget, callback: Callable[[], None]) -> None:
 LOADED_ENV = "BENZOAPP_QUIT_WHEN_LOADED"
 
 
-def quit_when_loaded_if_asked(widget: QWidget) -> None:
-    """For the benchmark: after the data is on screen, report and quit."""
-    if os.environ.get(LOADED_ENV):
+def quit_when_loaded_if_asked(widget: QWidget, stage: str) -> bool:
+    """For the benchmark: once ``stage`` is on screen, report it and quit.
+
+    ``BENZOAPP_QUIT_WHEN_LOADED=today`` (or ``1``) stops when Today shows the data;
+    ``=all`` when every section is filled. Returns True when it is quitting.
+    """
+    wanted = os.environ.get(LOADED_ENV)
+    if wanted and (wanted == stage or (wanted == "1" and stage == "today")):
         widget.repaint()
-        print(f"loaded {time.perf_counter():.6f}", flush=True)
+        print(f"loaded-{stage} {time.perf_counter():.6f}", flush=True)
         QTimer.singleShot(0, QApplication.quit)
+        return True
+    return False
