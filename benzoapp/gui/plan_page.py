@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -29,28 +23,16 @@ from PySide6.QtWidgets import (
 )
 
 from benzoapp.core.errors import BenzoAppError
-from benzoapp.core.model import Form, Method, Plan, PlanSettings, Regimen
+from benzoapp.core.model import Plan, PlanSettings, Regimen
 from benzoapp.gui.commands import PlanEditCommand, PlanState, SetValueCommand
 from benzoapp.gui.dose_chart import DoseChart
 from benzoapp.gui.formatting import badge, mg
 from benzoapp.gui.plan_dialogs import EditStepDialog
+from benzoapp.gui.plan_form import PlanForm
 from benzoapp.gui.plan_model import StepTableModel, sorting_proxy
 from benzoapp.gui.services import Planner, PlanRepository
 
-METHOD_LABELS = {
-    Method.PERCENT: "Percent of the current dose",
-    Method.HYPERBOLIC: "Hyperbolic (smaller cuts as the dose falls)",
-    Method.LINEAR: "Equal mg cuts",
-}
-FORM_LABELS = {Form.TABLET: "Tablets", Form.LIQUID: "Liquid", Form.WEIGHED: "Weighed pieces"}
 MERGE_REGIMEN, MERGE_SETTINGS = 101, 102
-
-
-def _labelled(text: str, field: QWidget, name: str) -> QLabel:
-    field.setAccessibleName(name)
-    label = QLabel(text)
-    label.setBuddy(field)
-    return label
 
 
 class PlanPage(QWidget):
@@ -87,56 +69,16 @@ class PlanPage(QWidget):
 
     # -- layout ------------------------------------------------------------------------
     def _build(self) -> None:
-        form = QFormLayout()
-        form.setVerticalSpacing(10)
-        self.regimen = QLineEdit()
-        self.regimen.setPlaceholderText("e.g. clonazepam 0.5mg 08:00; clonazepam 0.25mg 21:00")
-        form.addRow(_labelled("&Regimen:", self.regimen, "Regimen"), self.regimen)
-        self.regimen_message = QLabel("Type what you take now.")
-        self.regimen_message.setWordWrap(True)
-        self.regimen_message.setProperty("role", "muted")
-        self.regimen_message.setAccessibleName("Regimen check")
-        form.addRow("", self.regimen_message)
-        self.method = QComboBox()
-        for method, text in METHOD_LABELS.items():
-            self.method.addItem(text, method.value)
-        form.addRow(_labelled("&Method:", self.method, "Method"), self.method)
-        self.rate = QDoubleSpinBox()
-        self.rate.setRange(1.0, 25.0)
-        self.rate.setDecimals(1)
-        self.rate.setSingleStep(0.5)
-        self.rate.setSuffix(" %")
-        form.addRow(_labelled("Ra&te per step:", self.rate, "Rate per step"), self.rate)
-        self.every = QSpinBox()
-        self.every.setRange(1, 60)
-        self.every.setSuffix(" days")
-        form.addRow(_labelled("&Interval:", self.every, "Days between steps"), self.every)
-        self.form_box = QComboBox()
-        for form_value, text in FORM_LABELS.items():
-            self.form_box.addItem(text, form_value.value)
-        form.addRow(_labelled("&Form:", self.form_box, "Form"), self.form_box)
-        self.crossover = QComboBox()
-        self.crossover.addItem("No crossover", None)
-        for drug in self._planner.crossover_drugs():
-            self.crossover.addItem(f"Cross over to {drug}", drug)
-        form.addRow(_labelled("&Crossover:", self.crossover, "Crossover"), self.crossover)
-        self.start = QDateEdit()
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
-        form.addRow(_labelled("&Start:", self.start, "Start date"), self.start)
-        self.table_note = QLabel("")
-        self.table_note.setWordWrap(True)
-        self.table_note.setProperty("role", "muted")
-        form.addRow("", self.table_note)
-        self.plan_warnings = QLabel("")
-        self.plan_warnings.setWordWrap(True)
-        self.plan_warnings.setAccessibleName("Plan warnings")
-        self.plan_warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("", self.plan_warnings)
+        self.form = PlanForm(self._planner.crossover_drugs())
+        f = self.form
+        self.regimen, self.regimen_message = f.regimen, f.regimen_message
+        self.method, self.rate, self.every = f.method, f.rate, f.every
+        self.form_box, self.crossover, self.start = f.form_box, f.crossover, f.start
+        self.table_note, self.plan_warnings = f.table_note, f.plan_warnings
         left = QWidget()
         left.setMaximumWidth(420)
         left_box = QVBoxLayout(left)
-        left_box.addLayout(form)
+        left_box.addWidget(self.form)
         left_box.addStretch(1)
         self._build_right(left)
         self._connect()
@@ -231,16 +173,7 @@ class PlanPage(QWidget):
         )
 
     def _settings_from_fields(self) -> PlanSettings:
-        qdate = self.start.date()
-        return replace(
-            self._state.settings,
-            method=Method(self.method.currentData()),
-            rate_percent=Decimal(f"{self.rate.value():.1f}").normalize(),
-            every_days=self.every.value(),
-            form=Form(self.form_box.currentData()),
-            crossover_to=self.crossover.currentData(),
-            start=dt.date(qdate.year(), qdate.month(), qdate.day()),
-        )
+        return self.form.settings(self._state.settings)
 
     def _apply_state(self, state: PlanState) -> None:
         """Show a state in every field, the table and the chart, without echoing edits."""
@@ -249,14 +182,7 @@ class PlanPage(QWidget):
             self._state = state
             if self.regimen.text() != state.regimen_text:
                 self.regimen.setText(state.regimen_text)
-            s = state.settings
-            self.method.setCurrentIndex(self.method.findData(s.method.value))
-            self.rate.setValue(float(s.rate_percent))
-            self.every.setValue(s.every_days)
-            self.form_box.setCurrentIndex(self.form_box.findData(s.form.value))
-            index = self.crossover.findData(s.crossover_to) if s.crossover_to else 0
-            self.crossover.setCurrentIndex(max(index, 0))
-            self.start.setDate(QDate(s.start.year, s.start.month, s.start.day))
+            self.form.show_settings(state.settings)
             self._show_plan(state.plan)
             self._check_regimen_text(state.regimen_text)
         finally:
