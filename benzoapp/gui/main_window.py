@@ -73,9 +73,7 @@ class MainWindow(QMainWindow):
                 page.setAccessibleName(title)
             self.pages[title] = page
             self.stack.addWidget(page)
-        self.welcome = FirstRunPage()
-        self.stack.addWidget(self.welcome)
-        self.welcome.accepted.connect(self._welcome_done)
+        self.welcome: FirstRunPage | None = None  # built when first needed
         self.navigation.currentRowChanged.connect(self._show_row)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
@@ -143,8 +141,17 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(PAGE_TITLES.index(title))
 
     def show_welcome(self) -> None:
+        if self.welcome is None:
+            self.welcome = FirstRunPage()
+            self.stack.addWidget(self.welcome)
+            self.welcome.accepted.connect(self._welcome_done)
         self.stack.setCurrentWidget(self.welcome)
         self.welcome.continue_button.setFocus()
+
+    def dismiss_welcome(self) -> None:
+        """As if the person pressed "I understand, continue"."""
+        if self.welcome is not None:
+            self.welcome.accepted.emit()
 
     def _welcome_done(self) -> None:
         if self.prefs is not None:

@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(*SIZE)
         window.show()
         _save(window, out / "00-welcome.png")
-        window.welcome.accepted.emit()
+        window.dismiss_welcome()
         attach_data(window, folder, undo_stack)
         take_all(window, out)
         check = window.pages["Check"]

@@ -167,3 +167,14 @@ def test_pages_arrive_after_the_window_and_file_actions_wait_for_data(
     assert page.accessibleName() == "Plan"
     assert window.pages["Plan"] is page
     assert window.stack.count() == len(PAGE_TITLES) + 1
+
+
+def test_after_the_first_run_the_welcome_page_waits_for_help(qtbot: QtBot, data_dir: Path) -> None:
+    prefs = Preferences(data_dir)
+    prefs.set("app/first_run_done", True)
+    window = MainWindow(prefs=prefs)
+    qtbot.addWidget(window)
+    assert window.welcome is None
+    assert window.stack.currentWidget() is window.pages["Today"]
+    window.registry["help.welcome"].trigger()
+    assert window.stack.currentWidget() is window.welcome
