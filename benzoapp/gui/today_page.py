@@ -161,6 +161,15 @@ class TodayPage(QWidget):
         self._show_check_in(today)
 
     def _show_doses(self, step: Step | None, today: dt.date) -> None:
+        logged = {
+            (e.time, e.drug): e for e in (self._log.between(today, today) if self._log else [])
+        }
+        doses = sorted(step.doses, key=lambda d: d.time) if step is not None else []
+        if doses and [row.dose for row in self.rows] == doses:
+            # Same doses as shown: update in place, so keyboard focus stays where it was.
+            for row in self.rows:
+                self._show_logged(row, logged.get((row.dose.time, row.dose.drug)))
+            return
         while self._doses_grid.count():
             item = self._doses_grid.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -172,15 +181,9 @@ class TodayPage(QWidget):
             empty.setProperty("role", "muted")
             self._doses_grid.addWidget(empty, 0, 0)
             return
-        logged = {
-            (e.time, e.drug): e for e in (self._log.between(today, today) if self._log else [])
-        }
-        for r, dose in enumerate(sorted(step.doses, key=lambda d: d.time)):
+        for r, dose in enumerate(doses):
             row = DoseRow(dose)
-            entry = logged.get((dose.time, dose.drug))
-            if entry is not None and entry.taken_mg is not None:
-                row.taken.setChecked(True)
-                row.amount.setText(format(entry.taken_mg.normalize(), "f"))
+            self._show_logged(row, logged.get((dose.time, dose.drug)))
             for c, widget in enumerate(
                 (row.label, row.how, row.taken, row.amount, row.amount_label)
             ):
@@ -196,6 +199,16 @@ class TodayPage(QWidget):
                 if previous is not None:
                     QWidget.setTabOrder(previous, widget)
                 previous = widget
+
+    @staticmethod
+    def _show_logged(row: DoseRow, entry: DoseLogEntry | None) -> None:
+        """A row's tick and amount as the log has them (the plan's amount if nothing)."""
+        taken = entry is not None and entry.taken_mg is not None
+        amount = entry.taken_mg if entry is not None and entry.taken_mg is not None else None
+        row.taken.setChecked(taken)
+        text = format((amount if amount is not None else row.dose.mg).normalize(), "f")
+        if row.amount.text() != text and not row.amount.hasFocus():
+            row.amount.setText(text)
 
     def _show_next(self, plan: Plan | None, step: Step | None) -> None:
         if plan is None or step is None:

@@ -136,3 +136,17 @@ def test_next_change_looks_past_a_hold(
         "Next change: Fri 20 Mar 2026 — 0.675 mg a day (now 0.75 mg). "
         "Before it, a hold keeps today's doses for longer."
     )
+
+
+def test_ticking_by_keyboard_keeps_the_focus_in_place(
+    qtbot: QtBot, page: TodayPage, dose_log, today
+) -> None:
+    page.activateWindow()
+    qtbot.waitActive(page)
+    box = page.rows[1].taken
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert page.rows[1].taken is box  # updated in place, not rebuilt
+    assert box.hasFocus()
+    assert box.isChecked()
+    assert [e.time for e in dose_log.between(today, today)] == ["22:00"]
