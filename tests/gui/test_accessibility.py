@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from benzoapp.core.journal import load_catalogue
 from benzoapp.core.model import PlanSettings
+from benzoapp.gui.journal_page import JournalPage
 from benzoapp.gui.medications_page import MedicationsPage
 from benzoapp.gui.plan_page import PlanPage
 from benzoapp.gui.today_page import TodayPage
@@ -33,6 +35,7 @@ def build_pages(planner, plans, dose_log, journal, *, medications, checker, toda
         TodayPage(plans, dose_log, journal, stack, today=lambda: today),
         PlanPage(planner, plans, stack, today=lambda: today),
         MedicationsPage(medications, checker, stack),
+        JournalPage(load_catalogue(), journal, plans, stack, today=lambda: today),
     ]
 
 
