@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -116,6 +116,12 @@ class TodayPage(QWidget):
         self._box.addWidget(self.warnings)
         self._box.addWidget(self._build_check_in())
         self._box.addStretch(1)
+        self._shown_day = today()
+        # Left open overnight, the page turns to the new day by itself.
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(60_000)
+        self._day_timer.timeout.connect(self._turn_day_if_needed)
+        self._day_timer.start()
         self.refresh()
 
     def _build_check_in(self) -> QGroupBox:
@@ -149,9 +155,14 @@ class TodayPage(QWidget):
         found = self._plans.active() if self._plans is not None else None
         return found[1] if found else None
 
+    def _turn_day_if_needed(self) -> None:
+        if self._today() != self._shown_day:
+            self.refresh()
+
     def refresh(self, *_changed: object) -> None:
         """Re-read the plan, the log and the journal (after a save or a new day)."""
         today = self._today()
+        self._shown_day = today
         self.heading.setText(f"Today, {day(today)}")
         plan = self._active_plan()
         step = step_on(plan, today) if plan else None

@@ -150,3 +150,14 @@ def test_ticking_by_keyboard_keeps_the_focus_in_place(
     assert box.hasFocus()
     assert box.isChecked()
     assert [e.time for e in dose_log.between(today, today)] == ["22:00"]
+
+
+def test_the_page_turns_to_a_new_day_by_itself(
+    qtbot: QtBot, *, plans, dose_log, journal, undo_stack, today, active_plan
+) -> None:
+    days = [today]
+    widget = TodayPage(plans, dose_log, journal, undo_stack, today=lambda: days[0])
+    qtbot.addWidget(widget)
+    days[0] = today + dt.timedelta(days=1)
+    widget._day_timer.timeout.emit()
+    assert widget.heading.text() == "Today, Tue 3 Mar 2026"
