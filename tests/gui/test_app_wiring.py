@@ -110,3 +110,22 @@ def test_closing_with_a_changed_plan_offers_to_keep_it(
         active = store.plans.active()
         assert active is not None
         assert active[1].steps[0].total_mg == Decimal(5)
+
+
+def test_restore_from_the_file_menu_brings_back_the_backup(
+    qtbot: QtBot, window: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    window.registry["file.backup"].trigger()
+    meds = window.pages["Medications & supplements"]
+    qtbot.keyClicks(meds.name, "magnesium")
+    qtbot.mouseClick(meds.add_button, Qt.MouseButton.LeftButton)
+    assert meds.model.rowCount() == 1
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][-1], True))
+    window.registry["file.restore"].trigger()
+    restored = window.pages["Medications & supplements"]
+    assert restored is not meds
+    assert restored.model.rowCount() == 0
+    with open_store(data_dir) as store:
+        assert store.medications.list() == []
