@@ -16,6 +16,7 @@ from benzoapp.core.decimals import fmt
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import Form, TabletStrength
 
+_ZERO = Decimal(0)  # compared with Decimal amounts, it spares converting an int each time
 LIQUID_ML_STEP = Decimal("0.1")  # an oral syringe measures to 0.1 ml
 WEIGHED_STEP_MG = Decimal("0.01")  # a 0.001 g jeweller's scale on dry-cut tablet fragments
 _FRACTIONS = {
@@ -63,6 +64,8 @@ class Formulation:
         self.tablets = tuple(sorted(tablets, key=lambda t: t.mg))
         self.mg_per_ml = mg_per_ml
         self._smallest: Decimal | None = None
+        # Written once here, not once per dose: a daily plan shows thousands of doses.
+        self._tablet_text = {t.mg: fmt(t.mg) for t in self.tablets}
         if form is Form.LIQUID:
             assert mg_per_ml is not None
             self.quantum = LIQUID_ML_STEP * mg_per_ml
@@ -104,6 +107,11 @@ class Formulation:
             if choice is not None:
                 self._amounts.append(n)
 
+    def _on_grid(self, mg: Decimal) -> bool:
+        """Whether ``mg`` is a whole number of quanta (``_units_of`` without the count)."""
+        units = mg / self.quantum
+        return units == units.to_integral_value()
+
     def _units_of(self, mg: Decimal) -> int | None:
         units = mg / self.quantum
         if units != units.to_integral_value():
@@ -125,7 +133,7 @@ class Formulation:
 
     def at_or_above(self, mg: Decimal) -> Decimal:
         """The smallest amount this form can make that is not less than ``mg``."""
-        if mg <= 0:
+        if mg <= _ZERO:
             return Decimal(0)
         units = int((mg / self.quantum).to_integral_value(ROUND_CEILING))
         if self.form is not Form.TABLET:
@@ -192,18 +200,21 @@ class Formulation:
 
     def units(self, mg: Decimal) -> str:
         """How to make ``mg``, e.g. "1 x 2 mg + 1/2 x 1 mg" or "2.5 ml"; "" if it cannot."""
-        if mg == 0:
+        if mg == _ZERO:
             return "none"
         if self.form is Form.LIQUID:
-            if not self.can_make(mg):
+            if mg < 0 or not self._on_grid(mg):
                 return ""
             assert self.mg_per_ml is not None
             return f"{fmt(mg / self.mg_per_ml)} ml of {self._strength_text} mg/ml"
         if self.form is Form.WEIGHED:
-            if self._units_of(mg) is None or mg < 0:
+            if mg < _ZERO or not self._on_grid(mg):
                 return ""
-            return f"weigh {fmt(mg)} mg (cut from a {fmt(self._source(mg))} mg tablet)"
+            source = self._tablet_text[self._source(mg)]
+            return f"weigh {fmt(mg)} mg (cut from a {source} mg tablet)"
         found = self.parts(mg)
         if found is None:
             return ""
-        return " + ".join(f"{_quantity(p.count)} x {fmt(p.strength_mg)} mg" for p in found)
+        return " + ".join(
+            f"{_quantity(p.count)} x {self._tablet_text[p.strength_mg]} mg" for p in found
+        )

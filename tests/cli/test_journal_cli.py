@@ -106,3 +106,23 @@ def test_bad_input_exits_2_with_a_plain_message(
 def test_a_missing_file_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["journal", "analyse", str(tmp_path / "nope.json")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_analyse_without_file_reads_the_saved_journal_and_plan(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "data"
+    assert main(["--data-dir", str(folder), "demo"]) == 0
+    capsys.readouterr()
+    assert main(["--data-dir", str(folder), "journal", "analyse", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["days_logged"] >= 300  # the demo keeps about a year of journal
+    assert result["episodes"], "the demo journal has windows and waves to find"
+
+
+def test_analyse_without_file_and_without_data_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["--data-dir", str(tmp_path / "empty"), "journal", "analyse"])
+    assert code == 2
+    assert "no BenzoApp data" in capsys.readouterr().err

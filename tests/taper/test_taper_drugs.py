@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -143,8 +144,15 @@ def test_conversions_go_through_diazepam_both_ways(
     catalog = parse_catalog(*_raw())
     mg = Decimal(thousandths) / 1000
     direct = convert(mg, a, b, table, catalog)
-    via = to_diazepam(mg, a, table, catalog) / to_diazepam(Decimal(1), b, table, catalog)
-    assert abs(direct - via) <= Decimal("0.0005")
+
+    def exact_de_per_mg(drug: str) -> Fraction:
+        entry = catalog.equivalent(drug, table)
+        return Fraction(entry.per_diazepam_mg) / Fraction(entry.mg)
+
+    # Exact, as fractions: a Decimal quotient is itself rounded in the 28th digit, which
+    # pushed an exact half (0.0005) to 0.00049999...9 and failed the bound below.
+    via = Fraction(mg) * exact_de_per_mg(a) / exact_de_per_mg(b)
+    assert abs(Fraction(direct) - via) <= Fraction("0.0005")
     back = convert(direct, b, a, table, catalog)
     # the way back only loses what the 0.001 mg rounding of ``direct`` lost
     ratio = to_diazepam(Decimal(1), b, table, catalog) / to_diazepam(Decimal(1), a, table, catalog)

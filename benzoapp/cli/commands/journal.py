@@ -11,6 +11,7 @@ from benzoapp.core.errors import InputError
 
 if TYPE_CHECKING:
     from benzoapp.core.journal import JournalSummary
+    from benzoapp.core.model import JournalDay, Plan
 
 ANSWERS = {"yes": True, "no": False}
 QUESTION_FLAGS: tuple[tuple[str, str, str], ...] = (
@@ -37,10 +38,11 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
     analyse = actions.add_parser(
         "analyse",
         help="windows, waves, post-exertional worsening and framework notes for a journal",
-        description='FILE is a JSON list of days: {"day": "2025-03-01", "symptoms": '
+        description="Without FILE, analyses the journal, active plan and profile saved in "
+        'the data folder. FILE is a JSON list of days: {"day": "2025-03-01", "symptoms": '
         '{"fatigue": 6}, "exertion": {"physical": 4}, "notes": ""}.',
     )
-    analyse.add_argument("file", metavar="FILE.json", type=Path)
+    analyse.add_argument("file", metavar="FILE.json", type=Path, nargs="?")
     analyse.add_argument("--json", action="store_true", help="print the result as JSON")
     for flag, dest, text in QUESTION_FLAGS:
         analyse.add_argument(flag, dest=dest, choices=sorted(ANSWERS), help=text)
@@ -70,16 +72,36 @@ def handle_analyse(args: argparse.Namespace) -> int:
         summary_lines,
     )
 
-    days = days_from_json(_read_days(args.file))
+    plan = None
+    saved_answers: dict[str, bool | None] = {}
+    if args.file is not None:
+        days = days_from_json(_read_days(args.file))
+    else:
+        days, plan, saved_answers = _from_store(args)
     answers = FrameworkAnswers(
-        **{dest: ANSWERS.get(getattr(args, dest) or "") for _, dest, _ in QUESTION_FLAGS}
+        **{
+            dest: ANSWERS[getattr(args, dest)] if getattr(args, dest) else saved_answers.get(dest)
+            for _, dest, _ in QUESTION_FLAGS
+        }
     )
-    summary = analyse_journal(days, profile=answers)
+    summary = analyse_journal(days, plan=plan, profile=answers)
     if args.json:
         print_json(summary_to_json(summary))
     else:
         print("\n".join(summary_lines(summary)))
     return 0
+
+
+def _from_store(args: argparse.Namespace) -> tuple[list[JournalDay], Plan | None, dict[str, Any]]:
+    """The saved journal, the active plan and the profile's answers from the data folder."""
+    from benzoapp.cli.store_access import open_for_command
+
+    with open_for_command(args, must_exist=True) as store:
+        days = list(store.journal.all())
+        active = store.plans.active()
+        profile = store.profile.get()
+    answers = {dest: getattr(profile, dest, None) for _, dest, _ in QUESTION_FLAGS}
+    return days, (active[1] if active else None), answers
 
 
 def summary_to_json(summary: JournalSummary) -> dict[str, Any]:

@@ -69,7 +69,7 @@ def insert_hold(plan: Plan, step_index: int, days: int, catalog: DrugCatalog | N
     for s in active:
         seg = _segment(s)
         if s.index == step_index and s.hold:
-            segments.append((replace(seg, days=seg.days + days), s.edited))
+            segments.append((seg._replace(days=seg.days + days), s.edited))
             continue
         segments.append((seg, s.edited))
         if s.index == step_index:

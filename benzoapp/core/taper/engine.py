@@ -21,6 +21,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from benzoapp.core.decimals import fmt, round_half_up, tidy
 from benzoapp.core.drugs import DrugCatalog, load_catalog
@@ -42,12 +43,16 @@ from benzoapp.core.taper.methods import RateModel
 from benzoapp.core.taper.warnings import plan_warnings
 
 MAX_PLAN_DAYS = 365 * 30
+_ZERO = Decimal(0)  # made once: the hot loops compare and sum with it thousands of times
 Key = tuple[str, str]  # (time, drug)
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A run of days on the same doses, before dates are attached."""
+class Segment(NamedTuple):
+    """A run of days on the same doses, before dates are attached.
+
+    A named tuple rather than a frozen dataclass: just as immutable, and several times
+    cheaper to make, which counts when a daily plan makes thousands.
+    """
 
     doses: dict[Key, Decimal]
     days: int
@@ -63,25 +68,23 @@ class PlanContext:
     factors: dict[str, Decimal]
 
     def de(self, doses: dict[Key, Decimal]) -> Decimal:
-        return sum((mg * self.factors[k[1]] for k, mg in doses.items()), Decimal(0))
+        total = _ZERO
+        for (_time, drug), mg in doses.items():
+            total += mg * self.factors[drug]
+        return total
 
     def step(self, index: int, start: dt.date, seg: Segment, *, edited: bool = False) -> Step:
         step_doses = []
-        total = Decimal(0)
+        total = _ZERO
         for (time, drug), mg in sorted(seg.doses.items()):
             units = self.forms[drug].units(mg)
             step_doses.append(StepDose(drug, time, tidy(mg), units, units != ""))
             total += mg * self.factors[drug]
-        return Step(
-            index=index,
-            start=start,
-            days=seg.days,
-            doses=tuple(step_doses),
-            diazepam_equivalent_mg=tidy(round_half_up(total, DE_QUANTUM)),
-            hold=seg.hold,
-            edited=edited,
-            note=seg.note,
-        )
+        de = tidy(round_half_up(total, DE_QUANTUM))
+        # The five required fields by position: a daily plan makes thousands of Steps,
+        # and keyword arguments make each noticeably dearer.
+        doses = tuple(step_doses)
+        return Step(index, start, seg.days, doses, de, hold=seg.hold, edited=edited, note=seg.note)
 
 
 def context_for(
@@ -100,12 +103,16 @@ def context_for(
 
 
 def dated_steps(ctx: PlanContext, start: dt.date, segments: list[Segment]) -> tuple[Step, ...]:
-    """Attach contiguous dates: each step starts the day after the previous one ends."""
+    """Attach contiguous dates: each step starts the day after the previous one ends.
+
+    Counting in day ordinals is the same calendar arithmetic as adding timedeltas, only
+    cheaper, which shows over the thousands of steps of a daily plan.
+    """
     steps = []
-    day = start
+    day = start.toordinal()
     for index, seg in enumerate(segments):
-        steps.append(ctx.step(index, day, seg))
-        day += dt.timedelta(days=seg.days)
+        steps.append(ctx.step(index, dt.date.fromordinal(day), seg))
+        day += seg.days
     return tuple(steps)
 
 
@@ -179,37 +186,57 @@ def _crossover(
     return segments, current, notes, note
 
 
-def _propose(
-    current: dict[Key, Decimal],
-    total: Decimal,
-    *,
-    days: int,
-    model: RateModel,
-    ctx: PlanContext,
-    settings: PlanSettings,
-) -> tuple[dict[Key, Decimal], str] | None:
+@dataclass(frozen=True)
+class Pace:
+    """What every step of one reduction consults, looked up once instead of at each step.
+
+    A daily micro-taper takes thousands of steps, so re-deriving these per step (the
+    final dose, the tick, dictionary look-ups through the settings) was a large share of
+    the planning time.
+    """
+
+    model: RateModel
+    forms: dict[str, Formulation]
+    factors: dict[str, Decimal]
+    final: dict[str, Decimal]  # per drug: a last dose at or below this may go to zero
+    every: int  # days per period
+    tick: int  # steps last a multiple of this many days
+
+    @classmethod
+    def of(cls, model: RateModel, ctx: PlanContext, settings: PlanSettings) -> Pace:
+        final = {d: settings.final_dose_mg or f.smallest() for d, f in ctx.forms.items()}
+        tick = 1 if settings.micro else settings.every_days
+        return cls(model, ctx.forms, ctx.factors, final, settings.every_days, tick)
+
+
+Proposal = tuple[dict[Key, Decimal], str]
+
+
+def _stopped(key: Key) -> Proposal:
+    return {key: _ZERO}, f"{key[0]}: {key[1]} stopped"
+
+
+def _propose(current: dict[Key, Decimal], total: Decimal, days: int, pace: Pace) -> Proposal | None:
     """The next doses after ``days`` on ``current`` (``total`` mg DE), or None to hold."""
-    target = model.target(total, days)
+    target = pace.model.target(total, days)
     if target >= total:
         return None
-    live = sorted(current)
-    if len(live) == 1:
-        key = live[0]
-        mg = current[key]
-        stop = {key: Decimal(0)}, f"{key[0]}: {key[1]} stopped"
-        final = settings.final_dose_mg or ctx.forms[key[1]].smallest()
-        if mg <= final and days >= settings.every_days:
-            return stop
-        new_mg = ctx.forms[key[1]].at_or_above(target / ctx.factors[key[1]])
-        if 0 < new_mg < mg:
+    if len(current) == 1:
+        ((key, mg),) = current.items()
+        drug = key[1]
+        if mg <= pace.final[drug] and days >= pace.every:
+            return _stopped(key)
+        new_mg = pace.forms[drug].at_or_above(target / pace.factors[drug])
+        if _ZERO < new_mg < mg:
             return {key: new_mg}, ""
-        return stop if target * 2 < total else None
+        return _stopped(key) if target * 2 < total else None
     # A dose the form cannot make (only ever a starting dose) is cut first, onto the grid.
-    live.sort(key=lambda k: ctx.forms[k[1]].can_make(current[k]))
+    live = sorted(current)
+    live.sort(key=lambda k: pace.forms[k[1]].can_make(current[k]))
     for key in live:
-        factor = ctx.factors[key[1]]
+        factor = pace.factors[key[1]]
         desired = (target - (total - current[key] * factor)) / factor
-        new_mg = ctx.forms[key[1]].at_or_above(desired)
+        new_mg = pace.forms[key[1]].at_or_above(desired)
         if new_mg < current[key]:
             new = dict(current)
             if new_mg == 0:
@@ -220,33 +247,28 @@ def _propose(
     return None
 
 
-def _first_day_guess(
-    current: dict[Key, Decimal],
-    total: Decimal,
-    *,
-    model: RateModel,
-    ctx: PlanContext,
-    settings: PlanSettings,
-    tick: int,
-) -> int:
+def _first_day_guess(current: dict[Key, Decimal], total: Decimal, pace: Pace) -> int:
     """Roughly when the next makeable cut (or the stop) is allowed; only a starting point."""
     reachable = total / 2  # the stop rule's "curve below half the last dose"
     live = [k for k, mg in current.items() if mg > 0]
     for key in live:
-        form = ctx.forms[key[1]]
+        form = pace.forms[key[1]]
         lower = form.at_or_below(current[key] - form.quantum)
         if lower > 0 or len(live) > 1:
-            reachable = max(reachable, total - (current[key] - lower) * ctx.factors[key[1]])
-    days = model.days_until(total, reachable)
-    if len(live) == 1:
-        final = settings.final_dose_mg or ctx.forms[live[0][1]].smallest()
-        if current[live[0]] <= final:
-            days = min(days, settings.every_days)
+            reachable = max(reachable, total - (current[key] - lower) * pace.factors[key[1]])
+    days = pace.model.days_until(total, reachable)
+    if len(live) == 1 and current[live[0]] <= pace.final[live[0][1]]:
+        days = min(days, pace.every)
     days = min(max(days, 1.0), MAX_PLAN_DAYS + 1.0)
+    tick = pace.tick
     return max(tick, math.ceil(days / tick) * tick)
 
 
-Proposal = tuple[dict[Key, Decimal], str]
+def _too_long() -> InputError:
+    return InputError(
+        "At this rate the plan would take more than 30 years; choose a faster rate "
+        "or a form that can make smaller amounts."
+    )
 
 
 def _first_allowed_day(
@@ -258,17 +280,13 @@ def _first_allowed_day(
     is checked on both sides and corrected by galloping and halving: the same day as
     trying every day, in a few tries.
     """
-    too_long = InputError(
-        "At this rate the plan would take more than 30 years; choose a faster rate "
-        "or a form that can make smaller amounts."
-    )
     proposal = propose(guess)
     low, high = 0, guess
     if proposal is None:
         low, high = guess, guess * 2
         while (proposal := propose(high)) is None:
             if high > limit:
-                raise too_long
+                raise _too_long()
             low, high = high, high * 2
     elif guess > tick:
         earlier = propose(guess - tick)
@@ -284,7 +302,7 @@ def _first_allowed_day(
         else:
             high, proposal = mid, found
     if high > limit:
-        raise too_long
+        raise _too_long()
     return high, proposal
 
 
@@ -297,24 +315,33 @@ def taper_segments(
 ) -> list[Segment]:
     """Reduction steps from ``current`` down to a final step at zero."""
     segments: list[Segment] = []
-    tick = 1 if settings.micro else settings.every_days
+    pace = Pace.of(model, ctx, settings)
     elapsed = 0
     total = ctx.de(current)
 
     def propose(days: int) -> Proposal | None:
-        return _propose(current, total, days=days, model=model, ctx=ctx, settings=settings)
+        return _propose(current, total, days, pace)
 
+    days = 0
     while True:
-        guess = _first_day_guess(current, total, model=model, ctx=ctx, settings=settings, tick=tick)
-        days, proposal = _first_allowed_day(propose, guess, tick, MAX_PLAN_DAYS - elapsed)
-        if days > settings.every_days:
+        limit = MAX_PLAN_DAYS - elapsed
+        # After a step as short as allowed the next is usually as short (a daily
+        # micro-taper): one try settles it, with no estimate. The shortest step is the
+        # first allowed day whenever it allows a change.
+        shortest = _propose(current, total, days, pace) if days == pace.tick <= limit else None
+        if shortest is not None:
+            proposal = shortest
+        else:
+            guess = _first_day_guess(current, total, pace)
+            days, proposal = _first_allowed_day(propose, guess, pace.tick, limit)
+        if days > pace.every:
             held = f"held {days} days: the form cannot make a smaller cut sooner"
             note = f"{note}; {held}" if note else held
         segments.append(Segment(current, days, note))
         elapsed += days
         current, note = proposal
         total = ctx.de(current)
-        if all(mg == 0 for mg in current.values()):
+        if not any(current.values()):  # every dose is zero
             segments.append(Segment(current, 1, note or "stopped"))
             return segments
 

@@ -14,6 +14,7 @@ percent of the base dose; d = K·E / (1 − E) then gives ever smaller mg cuts.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 from benzoapp.core.errors import InputError
@@ -24,8 +25,11 @@ from benzoapp.core.model import Method
 _TARGET_QUANTUM = Decimal("1e-9")
 
 
+_ZERO = Decimal(0)
+
+
 def _q(value: Decimal) -> Decimal:
-    return value.quantize(_TARGET_QUANTUM, rounding=ROUND_HALF_UP)
+    return value.quantize(_TARGET_QUANTUM, ROUND_HALF_UP)
 
 
 class RateModel:
@@ -50,14 +54,21 @@ class RateModel:
         self.every = every_days
         self.base = base_de
         self.k = k_de
-        self._factors: dict[int, Decimal] = {}  # percent: kept share after so many days
+        # Per number of days: the kept share (percent) or the mg cut (linear). A plan asks
+        # about the same few day counts thousands of times.
+        self._by_days: dict[int, Decimal] = {}
+        # The method is settled here once rather than on each of those calls.
+        self.target: Callable[[Decimal, int], Decimal]
         if method is Method.PERCENT:
             keep = 1 - self.rate
             self._daily = keep ** (Decimal(1) / every_days) if keep > 0 else Decimal(0)
+            self.target = self._percent_target
         elif method is Method.LINEAR:
             self._cut = self.rate * base_de
+            self.target = self._linear_target
         else:
             self._delta = self.effect(base_de) - self.effect(base_de * (1 - self.rate))
+            self.target = self._hyperbolic_target
 
     def effect(self, dose_de: Decimal) -> Decimal:
         """Fraction of the maximal effect at ``dose_de`` (hyperbolic model)."""
@@ -85,22 +96,33 @@ class RateModel:
             periods = float((self.effect(a) - self.effect(max(x, Decimal(0)))) / self._delta)
         return periods * self.every
 
-    def target(self, a: Decimal, days: int) -> Decimal:
-        """Lowest total (diazepam eq.) the rate allows ``days`` days after being at ``a``."""
+    # ``target(a, days)``: the lowest total (diazepam eq.) the rate allows ``days`` days
+    # after being at ``a``; one of the three below, chosen in ``__init__``.
+    def _percent_target(self, a: Decimal, days: int) -> Decimal:
         if a <= 0:
-            return Decimal(0)
-        if self.method is Method.PERCENT:
-            factor = self._factors.get(days)
-            if factor is None:
-                if days % self.every == 0:
-                    factor = (1 - self.rate) ** (days // self.every)
-                else:
-                    factor = self._daily**days
-                self._factors[days] = factor
-            return _q(a * factor)
-        if self.method is Method.LINEAR:
-            return max(Decimal(0), _q(a - self._cut * days / self.every))
+            return _ZERO
+        factor = self._by_days.get(days)
+        if factor is None:
+            if days % self.every == 0:
+                factor = (1 - self.rate) ** (days // self.every)
+            else:
+                factor = self._daily**days
+            self._by_days[days] = factor
+        return _q(a * factor)
+
+    def _linear_target(self, a: Decimal, days: int) -> Decimal:
+        if a <= _ZERO:  # Decimal against Decimal: no int to convert (hot)
+            return _ZERO
+        cut = self._by_days.get(days)
+        if cut is None:
+            cut = self._by_days[days] = self._cut * days / self.every
+        left = _q(a - cut)
+        return left if left > _ZERO else _ZERO
+
+    def _hyperbolic_target(self, a: Decimal, days: int) -> Decimal:
+        if a <= 0:
+            return _ZERO
         remaining = self.effect(a) - self._delta * days / self.every
         if remaining <= 0:
-            return Decimal(0)
+            return _ZERO
         return _q(self.k * remaining / (1 - remaining))

@@ -23,6 +23,8 @@ TABLE_NOTE = "ASAM 2025 Table 7 footnote: equivalents are for guidance only"
 # Codes that depend on the person's profile; an edit keeps them as they were.
 PROFILE_CODES = frozenset({"kindling"})
 _EPS = 1e-9
+_ZERO = Decimal(0)  # made once: the per-step loops below use them thousands of times
+_ONE = Decimal(1)
 
 
 def _mg(value: Decimal) -> str:
@@ -38,7 +40,7 @@ def step_de(
 ) -> Decimal:
     """Exact diazepam-equivalent total of a step, in the plan's table."""
     known = factors if factors is not None else {}
-    total = Decimal(0)
+    total = _ZERO
     for dose in step.doses:
         factor = known.get(dose.drug)
         if factor is None:
@@ -53,12 +55,16 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
     steps = [s for s in plan.steps if not s.history]
     factors: dict[str, Decimal] = {}
     totals = [step_de(s, plan, catalog, factors) for s in steps]
-    limits: dict[int, tuple[float, float]] = {}
-    largest_final = Decimal(0)
+    limits: dict[int, tuple[float, float, Decimal]] = {}
+    # The share each step keeps of a dose above zero, when it keeps any: the smallest
+    # makes the largest percentage cut (for linear plans), with no second pass.
+    kept_shares: list[Decimal] = []
     for i in range(1, len(steps)):
         prev, cur = steps[i - 1], steps[i]
         a, b = totals[i - 1], totals[i]
         if b > a:
+            if a > 0:
+                kept_shares.append(b / a)
             found.append(
                 PlanWarning(
                     "dose_increase",
@@ -71,8 +77,10 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
             )
             continue
         if b == a:
+            if a > 0:
+                kept_shares.append(_ONE)
             continue
-        if b == 0:
+        if not b:  # zero
             if i == 1:
                 found.append(
                     PlanWarning(
@@ -85,7 +93,6 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
                     )
                 )
             else:
-                largest_final = max(largest_final, a)
                 share = a / totals[0] * 100 if totals[0] else Decimal(0)
                 level = WarningLevel.CAUTION if share > 5 else WarningLevel.INFO
                 found.append(
@@ -101,55 +108,63 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
                     )
                 )
             continue
-        days = prev.days
-        if days not in limits:  # the share a rate of 10% or 25% per 14 days keeps
-            limits[days] = (0.9 ** (days / 14) * (1 - _EPS), 0.75 ** (days / 14) * (1 - _EPS))
-        ten, quarter = limits[days]
         ratio = b / a
-        kept = float(ratio)  # a classification, not a dose: a float is exact enough
-        if kept >= ten:
-            continue
-        pct = _pct((1 - ratio) * 100)
-        if kept < quarter:
-            found.append(
-                PlanWarning(
-                    "faster_than_25pct_per_2wk",
-                    WarningLevel.STRONG,
-                    f"Step {cur.index + 1} cuts {pct}% after {days} days: faster than 25% "
-                    "every 2 weeks, which guidelines say a taper should typically not exceed.",
-                    ASAM_RATE,
-                    cur.index,
-                )
-            )
-        else:
-            found.append(
-                PlanWarning(
-                    "faster_than_10pct_per_2wk",
-                    WarningLevel.CAUTION,
-                    f"Step {cur.index + 1} cuts {pct}% after {days} days: faster than the "
-                    "usual starting pace of 5–10% of the current dose every 2 weeks.",
-                    ASAM_RATE,
-                    cur.index,
-                )
-            )
-    if plan.settings.method is Method.LINEAR and len(steps) > 2:
-        cuts = [
-            (1 - totals[i] / totals[i - 1]) * 100
-            for i in range(1, len(steps))
-            if totals[i] > 0 and totals[i - 1] > 0
-        ]
-        if cuts:
-            found.append(
-                PlanWarning(
-                    "linear_large_last_cuts",
-                    WarningLevel.CAUTION,
-                    "Equal mg cuts become large shares of a small dose: the last cuts here "
-                    f"take up to {fmt(round_half_up(max(cuts), Decimal('0.1')))}% of the "
-                    "current dose. Percent or hyperbolic tapers keep the late cuts small.",
-                    HOROWITZ,
-                )
-            )
+        kept_shares.append(ratio)
+        warning = _pace_warning(cur, prev.days, ratio, limits)
+        if warning is not None:
+            found.append(warning)
+    if plan.settings.method is Method.LINEAR and len(steps) > 2 and kept_shares:
+        found.append(_linear_warning(min(kept_shares)))
     return found
+
+
+def _pace_warning(
+    step: Step, days: int, ratio: Decimal, limits: dict[int, tuple[float, float, Decimal]]
+) -> PlanWarning | None:
+    """A cut faster than 10% (or 25%) per 14 days, ``days`` after the last change."""
+    if days not in limits:  # the share a rate of 10% or 25% per 14 days keeps
+        ten = 0.9 ** (days / 14) * (1 - _EPS)
+        limits[days] = (ten, 0.75 ** (days / 14) * (1 - _EPS), Decimal(ten))
+    ten, quarter, exact_ten = limits[days]
+    # Decimal(ten) is exactly ten, and rounding to a float never crosses a float, so a
+    # ratio at or above it is at or above ten as a float too: most steps need no float.
+    if ratio >= exact_ten:
+        return None
+    kept = float(ratio)  # a classification, not a dose: a float is exact enough
+    if kept >= ten:
+        return None
+    pct = _pct((1 - ratio) * 100)
+    if kept < quarter:
+        return PlanWarning(
+            "faster_than_25pct_per_2wk",
+            WarningLevel.STRONG,
+            f"Step {step.index + 1} cuts {pct}% after {days} days: faster than 25% "
+            "every 2 weeks, which guidelines say a taper should typically not exceed.",
+            ASAM_RATE,
+            step.index,
+        )
+    return PlanWarning(
+        "faster_than_10pct_per_2wk",
+        WarningLevel.CAUTION,
+        f"Step {step.index + 1} cuts {pct}% after {days} days: faster than the "
+        "usual starting pace of 5–10% of the current dose every 2 weeks.",
+        ASAM_RATE,
+        step.index,
+    )
+
+
+def _linear_warning(smallest_kept: Decimal) -> PlanWarning:
+    # (1 - kept) * 100 only falls as ``kept`` rises, and Decimal's rounding keeps that
+    # order, so the smallest share kept gives the largest of the step-by-step cuts.
+    largest_cut = (1 - smallest_kept) * 100
+    return PlanWarning(
+        "linear_large_last_cuts",
+        WarningLevel.CAUTION,
+        "Equal mg cuts become large shares of a small dose: the last cuts here "
+        f"take up to {fmt(round_half_up(largest_cut, Decimal('0.1')))}% of the "
+        "current dose. Percent or hyperbolic tapers keep the late cuts small.",
+        HOROWITZ,
+    )
 
 
 def _regimen_warnings(
