@@ -8,6 +8,7 @@ imported only after the first paint, then the real pages take their places.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QUndoStack
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from benzoapp.core.cautions import Checker
     from benzoapp.core.model import Plan
     from benzoapp.gui.adapters import CorePlanner
     from benzoapp.gui.journal_page import JournalPage
@@ -153,7 +155,7 @@ def _attach_rest(
     window.set_page("Medications & supplements", pages.medications)
     window.set_page("Check", pages.check)
     window.set_page("Journal", pages.journal)
-    _connect(window, store, planner, pages, folder=folder, undo_stack=undo_stack)
+    _connect(window, store, planner, pages, checker=checker, folder=folder, undo_stack=undo_stack)
     window.finish_loading()
     quit_when_loaded_if_asked(window, "all")
 
@@ -175,6 +177,7 @@ def _connect(
     planner: CorePlanner,
     pages: Pages,
     *,
+    checker: Checker,
     folder: Path,
     undo_stack: QUndoStack,
 ) -> None:
@@ -203,6 +206,19 @@ def _connect(
         if plan is not None:
             file_actions.print_plan(window, plan, planner.table_label(plan.settings.table))
 
+    def export_pdf() -> None:
+        plan = current_plan()
+        if plan is None:
+            return
+        from benzoapp.gui.report_export import render_pdf, report_data
+
+        medications = [m for _, m in store.medications.list()]
+        data = report_data(plan, planner.catalog, store.profile.get(), medications, checker)
+        suggested = Path.home() / f"taper-plan-{dt.date.today().isoformat()}.pdf"
+        saved = file_actions.export_pdf(window, lambda: render_pdf(data), suggested)
+        if saved is not None:
+            window.statusBar().showMessage(f"Saved {saved}", 8000)
+
     def back_up() -> None:
         path = store.backup_now("manual")
         window.statusBar().showMessage(f"Backed up to {path}", 8000)
@@ -222,6 +238,7 @@ def _connect(
 
     for action_id, slot in (
         ("file.new_plan", new_plan),
+        ("file.export_pdf", export_pdf),
         ("file.print", print_plan),
         ("file.backup", back_up),
         ("file.restore", restore),
@@ -229,9 +246,6 @@ def _connect(
         action = actions[action_id]
         action.setEnabled(True)
         _reconnect(action, slot)
-    export = actions["file.export_pdf"]
-    export.setEnabled(False)
-    export.setToolTip("PDF export is not available in this build yet.")
 
 
 def _reconnect(action: QAction, slot: Callable[[], None]) -> None:

@@ -129,3 +129,23 @@ def test_restore_from_the_file_menu_brings_back_the_backup(
     assert restored.model.rowCount() == 0
     with open_store(data_dir) as store:
         assert store.medications.list() == []
+
+
+def test_export_pdf_writes_the_plan_with_the_medications(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    qtbot.keyClicks(window.pages["Plan"].regimen, "diazepam 10mg 08:00")
+    qtbot.mouseClick(window.pages["Plan"].save_button, Qt.MouseButton.LeftButton)
+    meds = window.pages["Medications & supplements"]
+    qtbot.keyClicks(meds.name, "Cipro")
+    qtbot.mouseClick(meds.add_button, Qt.MouseButton.LeftButton)
+    target = tmp_path / "my plan.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.registry["file.export_pdf"].trigger()
+    text = " ".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "diazepam" in text
+    assert "Cipro" in text
+    assert window.statusBar().currentMessage() == f"Saved {target}"
