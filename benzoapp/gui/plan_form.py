@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -84,13 +85,17 @@ class PlanForm(QWidget):
         self.table_note = QLabel("")
         self.table_note.setWordWrap(True)
         self.table_note.setProperty("role", "muted")
-        form.addRow("", self.table_note)
+
         self.plan_warnings = QLabel("")
         self.plan_warnings.setWordWrap(True)
         self.plan_warnings.setAccessibleName("Plan warnings")
         self.plan_warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow("", self.plan_warnings)
-        self.setLayout(form)
+        # Below the form, not in it: wrapped labels in form rows can be cut short.
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(form)
+        box.addWidget(self.table_note)
+        box.addWidget(self.plan_warnings)
 
     def settings(self, base: PlanSettings) -> PlanSettings:
         """``base`` with the values now in the fields."""
