@@ -31,6 +31,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from benzoapp.store.rows import mg_value
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -54,7 +56,7 @@ class Mg(TypeDecorator[Decimal]):
         return str(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
-        return None if value is None else Decimal(value)
+        return mg_value(value)  # the same conversion as the plain-row readers
 
 
 class Base(DeclarativeBase):

@@ -14,19 +14,9 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, delete, func, insert, select, update
 
 from benzoapp.core.model import (
-    Form,
-    Method,
     Plan,
-    PlanSettings,
-    PlanWarning,
-    Regimen,
-    RegimenDose,
-    Step,
-    StepDose,
-    TabletStrength,
-    WarningLevel,
 )
-from benzoapp.store.engine import Database, day_text, mg_text, plain_insert_many
+from benzoapp.store.engine import Database, day_text, mg_text, plain_insert_many, plain_rows
 from benzoapp.store.errors import StoreError
 from benzoapp.store.models import (
     PlanRegimenDoseRow,
@@ -36,6 +26,15 @@ from benzoapp.store.models import (
     PlanTabletRow,
     PlanVersionRow,
     PlanWarningRow,
+)
+from benzoapp.store.rows import (
+    REGIMEN_FIELDS,
+    STEP_DOSE_FIELDS,
+    STEP_FIELDS,
+    TABLET_FIELDS,
+    VERSION_FIELDS,
+    WARNING_FIELDS,
+    plan_from_rows,
 )
 
 PLANS = cast(Table, PlanRow.__table__)
@@ -130,15 +129,15 @@ class PlanRepository:
         """A plan as saved (its latest version unless ``version`` is given)."""
         with self._db.read() as conn:
             self._require(conn, plan_id)
-            query = select(VERSIONS).where(VERSIONS.c.plan_id == plan_id)
+            query = select(VERSIONS.c.id).where(VERSIONS.c.plan_id == plan_id)
             if version is None:
                 query = query.order_by(VERSIONS.c.number.desc()).limit(1)
             else:
                 query = query.where(VERSIONS.c.number == version)
-            row = conn.execute(query).mappings().first()
-            if row is None:
+            version_id = conn.execute(query).scalar()
+            if version_id is None:
                 raise StoreError(f"Plan {plan_id} has no version {version}.")
-            return read_version(conn, row)
+            return read_version(conn, int(version_id))
 
     def active(self) -> tuple[int, Plan] | None:
         """The active plan and its id, or None when no plan is active."""
@@ -299,77 +298,19 @@ def write_version(
     return version_id
 
 
-def read_version(conn: Connection, header: Any) -> Plan:
-    """Rebuild a core ``Plan`` from one version's rows."""
-    vid = header["id"]
-    regimen = Regimen(
-        tuple(
-            RegimenDose(r.drug, r.time, r.mg)
-            for r in conn.execute(
-                select(REGIMEN.c.drug, REGIMEN.c.time, REGIMEN.c.mg)
-                .where(REGIMEN.c.version_id == vid)
-                .order_by(REGIMEN.c.position)
-            )
-        )
+def read_version(conn: Connection, version_id: int) -> Plan:
+    """Rebuild a core ``Plan`` from one version's rows (the conversion is in ``rows``)."""
+
+    def rows(table: Table, fields: tuple[str, ...], *order: str) -> list[tuple[Any, ...]]:
+        query = select(*(table.c[name] for name in fields)).where(table.c.version_id == version_id)
+        return plain_rows(conn, query.order_by(*(table.c[name] for name in order)))
+
+    header = select(*(VERSIONS.c[name] for name in VERSION_FIELDS))
+    return plan_from_rows(
+        plain_rows(conn, header.where(VERSIONS.c.id == version_id))[0],
+        regimen=rows(REGIMEN, REGIMEN_FIELDS, "position"),
+        tablets=rows(TABLETS, TABLET_FIELDS, "position"),
+        steps=rows(STEPS, STEP_FIELDS, "position"),
+        doses=rows(STEP_DOSES, STEP_DOSE_FIELDS, "step_position", "position"),
+        warnings=rows(WARNINGS, WARNING_FIELDS, "position"),
     )
-    tablets = tuple(
-        TabletStrength(r.drug, r.mg, r.max_split)
-        for r in conn.execute(
-            select(TABLETS.c.drug, TABLETS.c.mg, TABLETS.c.max_split)
-            .where(TABLETS.c.version_id == vid)
-            .order_by(TABLETS.c.position)
-        )
-    )
-    doses: dict[int, list[StepDose]] = {}
-    for r in conn.execute(
-        select(
-            STEP_DOSES.c.step_position,
-            STEP_DOSES.c.drug,
-            STEP_DOSES.c.time,
-            STEP_DOSES.c.mg,
-            STEP_DOSES.c.units,
-            STEP_DOSES.c.makeable,
-        )
-        .where(STEP_DOSES.c.version_id == vid)
-        .order_by(STEP_DOSES.c.step_position, STEP_DOSES.c.position)
-    ):
-        doses.setdefault(r[0], []).append(StepDose(r[1], r[2], r[3], r[4], bool(r[5])))
-    steps = tuple(
-        Step(
-            index=r.step_index,
-            start=r.start,
-            days=r.days,
-            doses=tuple(doses.get(r.position, ())),
-            diazepam_equivalent_mg=r.diazepam_equivalent_mg,
-            hold=bool(r.hold),
-            edited=bool(r.edited),
-            note=r.note,
-            history=bool(r.history),
-        )
-        for r in conn.execute(
-            select(STEPS).where(STEPS.c.version_id == vid).order_by(STEPS.c.position)
-        )
-    )
-    warnings = tuple(
-        PlanWarning(r.code, WarningLevel(r.level), r.message, r.source, r.step_index)
-        for r in conn.execute(
-            select(WARNINGS).where(WARNINGS.c.version_id == vid).order_by(WARNINGS.c.position)
-        )
-    )
-    settings = PlanSettings(
-        method=Method(header["method"]),
-        rate_percent=header["rate_percent"],
-        every_days=header["every_days"],
-        form=Form(header["form"]),
-        start=header["start"],
-        crossover_to=header["crossover_to"],
-        table=header["equivalence_table"],
-        liquid_mg_per_ml=header["liquid_mg_per_ml"],
-        tablets=tablets,
-        micro=bool(header["micro"]),
-        final_dose_mg=header["final_dose_mg"],
-        hyperbolic_k_de_mg=header["hyperbolic_k_de_mg"],
-        rate_base_de_mg=header["rate_base_de_mg"],
-        crossover_stage_de_mg=header["crossover_stage_de_mg"],
-    )
-    return Plan(regimen=regimen, settings=settings, steps=steps, warnings=warnings)

@@ -9,9 +9,6 @@ from __future__ import annotations
 import builtins
 import datetime as dt
 from collections.abc import Iterable
-from decimal import Decimal
-from itertools import groupby
-from operator import itemgetter
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
@@ -27,6 +24,14 @@ from benzoapp.store.models import (
     JournalSymptomRow,
     MedicationRow,
     ProfileRow,
+)
+from benzoapp.store.rows import (
+    DOSE_LOG_FIELDS,
+    EXERTION_FIELDS,
+    JOURNAL_DAY_FIELDS,
+    SYMPTOM_FIELDS,
+    dose_log_entries,
+    journal_days,
 )
 
 PROFILE = cast(Table, ProfileRow.__table__)
@@ -136,32 +141,14 @@ class DoseLogRepository:
         return self._select(None, None)
 
     def _select(self, start: dt.date | None, end: dt.date | None) -> builtins.list[DoseLogEntry]:
-        query = select(
-            DOSE_LOG.c.day,
-            DOSE_LOG.c.time,
-            DOSE_LOG.c.drug,
-            DOSE_LOG.c.planned_mg,
-            DOSE_LOG.c.taken_mg,
-            DOSE_LOG.c.note,
-        ).order_by(DOSE_LOG.c.day, DOSE_LOG.c.time, DOSE_LOG.c.drug)
+        query = select(*(DOSE_LOG.c[name] for name in DOSE_LOG_FIELDS))
+        query = query.order_by(DOSE_LOG.c.day, DOSE_LOG.c.time, DOSE_LOG.c.drug)
         if start is not None:
             query = query.where(DOSE_LOG.c.day >= start)
         if end is not None:
             query = query.where(DOSE_LOG.c.day <= end)
         with self._db.read() as conn:
-            rows = plain_rows(conn, query)
-        days = _DayCache()
-        return [
-            DoseLogEntry(
-                days[day],
-                time,
-                drug,
-                Decimal(planned),
-                None if taken is None else Decimal(taken),
-                note,
-            )
-            for day, time, drug, planned, taken, note in rows
-        ]
+            return dose_log_entries(plain_rows(conn, query))
 
 
 class JournalRepository:
@@ -194,10 +181,10 @@ class JournalRepository:
         return self._select(None, None)
 
     def _select(self, start: dt.date | None, end: dt.date | None) -> builtins.list[JournalDay]:
-        days_q = select(DAYS.c.day, DAYS.c.notes).order_by(DAYS.c.day)
-        sym_q = select(SYMPTOMS.c.day, SYMPTOMS.c.symptom, SYMPTOMS.c.severity)
+        days_q = select(*(DAYS.c[n] for n in JOURNAL_DAY_FIELDS)).order_by(DAYS.c.day)
+        sym_q = select(*(SYMPTOMS.c[n] for n in SYMPTOM_FIELDS))
         sym_q = sym_q.order_by(SYMPTOMS.c.day, SYMPTOMS.c.position)
-        ex_q = select(EXERTION.c.day, EXERTION.c.kind, EXERTION.c.level)
+        ex_q = select(*(EXERTION.c[n] for n in EXERTION_FIELDS))
         ex_q = ex_q.order_by(EXERTION.c.day, EXERTION.c.position)
         if start is not None:
             days_q = days_q.where(DAYS.c.day >= start)
@@ -209,30 +196,7 @@ class JournalRepository:
             ex_q = ex_q.where(EXERTION.c.day <= end)
         with self._db.read() as conn:
             day_rows = plain_rows(conn, days_q)
-            symptoms = _grouped(plain_rows(conn, sym_q))
-            exertion = _grouped(plain_rows(conn, ex_q))
-        return [
-            JournalDay(
-                dt.date.fromisoformat(key), symptoms.get(key, {}), exertion.get(key, {}), notes
-            )
-            for key, notes in day_rows
-        ]
-
-
-class _DayCache(dict[str, dt.date]):
-    """ISO day text to date, parsed once per distinct day."""
-
-    def __missing__(self, key: str) -> dt.date:
-        value = self[key] = dt.date.fromisoformat(key)
-        return value
-
-
-def _grouped(rows: builtins.list[tuple[Any, ...]]) -> dict[str, dict[str, int]]:
-    """(day, name, value) rows in day order as {day: {name: value}}, keeping row order."""
-    return {
-        key: {name: value for _, name, value in group}
-        for key, group in groupby(rows, itemgetter(0))
-    }
+            return journal_days(day_rows, plain_rows(conn, sym_q), plain_rows(conn, ex_q))
 
 
 def upsert_dose_log(conn: Connection, entries: Iterable[DoseLogEntry]) -> None:

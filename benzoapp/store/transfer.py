@@ -92,7 +92,7 @@ def export_data(store: Store) -> dict[str, Any]:
                     "number": v["number"],
                     "created_at": v["created_at"],
                     "note": v["note"],
-                    "plan": to_plain(read_version(conn, v)),
+                    "plan": to_plain(read_version(conn, v["id"])),
                 }
                 for v in conn.execute(
                     select(VERSIONS)
