@@ -33,13 +33,22 @@ def read_stored_revision(db_path: Path) -> str | None:
         return None
     conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
     try:
-        # Reading the schema forces SQLite to parse the header: a non-database fails here.
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        if not tables:
-            return None
-        if "alembic_version" not in tables:
-            raise sqlite3.DatabaseError("file is a database, but not one made by BenzoApp")
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        return str(row[0]) if row else None
+        return revision_in(conn)
     finally:
         conn.close()
+
+
+def revision_in(conn: sqlite3.Connection) -> str | None:
+    """The Alembic revision of an open database; None when it has no tables yet.
+
+    Shared by the start-up check above and the quick read, which asks inside its own
+    read transaction so the revision and the rows it reads belong to one snapshot.
+    """
+    # Reading the schema forces SQLite to parse the header: a non-database fails here.
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return None
+    if "alembic_version" not in tables:
+        raise sqlite3.DatabaseError("file is a database, but not one made by BenzoApp")
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    return str(row[0]) if row else None
