@@ -91,11 +91,57 @@ def attach_data(
 ) -> None:
     """Open the data and put the real pages in place (after the first paint).
 
-    Today comes first: it needs only the store. With ``staged`` (the running app), the
-    other sections, which load the drug data, the knowledge base and the journal
-    catalogue, follow on the next turn of the event loop, so the person's day is on
-    screen before the rest is ready. Every service is built here and handed to the page
-    that needs it; the connections between pages and menus are all in ``_connect``.
+    Today comes first: it needs only the store. With ``staged`` (the running app), Today
+    first shows the person's day from a read-only snapshot read with plain sqlite3 (when
+    the file needs no upgrade), before SQLAlchemy is even imported; the store opens on
+    the next turn of the event loop and Today is handed to it. The other sections, which
+    load the drug data, the knowledge base and the journal catalogue, follow on the turn
+    after. Every service is built here and handed to the page that needs it; the
+    connections between pages and menus are all in ``_connect``.
+    """
+    from PySide6.QtCore import QTimer
+
+    from benzoapp.gui.first_paint import quit_when_loaded_if_asked
+
+    early = _today_read_only(window, folder, undo_stack) if staged else None
+    if early is None:
+        _attach_store(window, folder, undo_stack, staged=staged)
+        return
+    if quit_when_loaded_if_asked(window, "today"):
+        return
+    QTimer.singleShot(
+        0, window, lambda: _attach_store(window, folder, undo_stack, staged=True, today=early)
+    )
+
+
+def _today_read_only(window: MainWindow, folder: Path, undo_stack: QUndoStack) -> TodayPage | None:
+    """Today from the start-up snapshot, its writing controls disabled; None if unavailable."""
+    from benzoapp.gui.today_page import TodayPage
+    from benzoapp.store.quick_read import read_today
+
+    snapshot = read_today(folder, dt.date.today())
+    if snapshot is None:
+        return None
+    undo_stack.clear()
+    today = TodayPage.read_only(snapshot, undo_stack)
+    window.set_page("Today", today)
+    return today
+
+
+def _attach_store(
+    window: MainWindow,
+    folder: Path,
+    undo_stack: QUndoStack,
+    *,
+    staged: bool,
+    today: TodayPage | None = None,
+) -> None:
+    """Open the store, give Today its repositories, then the other sections.
+
+    ``today`` is the read-only page already shown, if any: it is handed the store's
+    repositories rather than replaced, so the rows the person sees stay as they are. If
+    the store cannot be opened it stays read-only (it shows what the file holds, and
+    nothing can be written).
     """
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
@@ -111,13 +157,17 @@ def attach_data(
     if app is not None:
         app.aboutToQuit.connect(store.close)
     undo_stack.clear()
-    today = TodayPage(store.plans, store.dose_log, store.journal, undo_stack)
-    window.set_page("Today", today)
-    if quit_when_loaded_if_asked(window, "today"):
-        return
+    if today is None:
+        today = TodayPage(store.plans, store.dose_log, store.journal, undo_stack)
+        window.set_page("Today", today)
+        if quit_when_loaded_if_asked(window, "today"):
+            return
+    else:
+        today.attach(store.plans, store.dose_log, store.journal)
+    page = today
 
     def rest() -> None:
-        _attach_rest(window, store, today, folder=folder, undo_stack=undo_stack)
+        _attach_rest(window, store, page, folder=folder, undo_stack=undo_stack)
 
     if staged:
         QTimer.singleShot(0, rest)

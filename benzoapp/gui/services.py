@@ -48,19 +48,25 @@ class Planner(Protocol):
         ...
 
 
-class PlanRepository(Protocol):
-    """Saved plans; the active one is what Today follows (the store keeps versions)."""
+class ActivePlanSource(Protocol):
+    """The one thing Today reads about plans (a start-up snapshot can answer it too)."""
 
     def active(self) -> tuple[int, Plan] | None: ...
+
+
+class PlanRepository(ActivePlanSource, Protocol):
+    """Saved plans; the active one is what Today follows (the store keeps versions)."""
 
     def save(self, plan: Plan, name: str, active: bool = True) -> int: ...
 
     def revise(self, plan_id: int, plan: Plan, note: str = "") -> int: ...
 
 
-class DoseLogRepository(Protocol):
+class DoseLogSource(Protocol):
     def between(self, start: dt.date, end: dt.date) -> list[DoseLogEntry]: ...
 
+
+class DoseLogRepository(DoseLogSource, Protocol):
     def record(self, entry: DoseLogEntry) -> None:
         """Store the entry, replacing any for the same day, time and drug."""
         ...
@@ -76,14 +82,27 @@ class MedicationRepository(Protocol):
     def remove(self, medication_id: int) -> None: ...
 
 
-class JournalRepository(Protocol):
+class JournalDaySource(Protocol):
     def get(self, day: dt.date) -> JournalDay | None: ...
 
+
+class JournalRepository(JournalDaySource, Protocol):
     def all(self) -> list[JournalDay]: ...
 
     def save_day(self, day: JournalDay) -> None: ...
 
     def delete_day(self, day: dt.date) -> None: ...
+
+
+class TodaySnapshot(ActivePlanSource, DoseLogSource, JournalDaySource, Protocol):
+    """One day of what Today shows, read ahead at start-up; it has no way to write.
+
+    Today can show the person's day from it before the store (and SQLAlchemy) is loaded;
+    it answers for its own ``day`` only.
+    """
+
+    @property
+    def day(self) -> dt.date: ...
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,14 @@ from PySide6.QtWidgets import (
 from benzoapp.core.model import DoseLogEntry, JournalDay, Plan, Step, StepDose
 from benzoapp.gui.commands import CallbackCommand
 from benzoapp.gui.formatting import badge, day, mg, parse_mg
-from benzoapp.gui.services import DoseLogRepository, JournalRepository, PlanRepository
+from benzoapp.gui.services import (
+    ActivePlanSource,
+    DoseLogRepository,
+    DoseLogSource,
+    JournalDaySource,
+    JournalRepository,
+    TodaySnapshot,
+)
 
 # A short check-in with ids from the journal's symptom catalogue (resources/journal);
 # the Journal page has the full list from the source documents.
@@ -67,11 +74,17 @@ class DoseRow:
 
 
 class TodayPage(QWidget):
-    """Every tick and every amount is written to the dose log at once, and can be undone."""
+    """Every tick and every amount is written to the dose log at once, and can be undone.
+
+    At start-up the page may first show a read-only snapshot (:meth:`read_only`): the
+    controls that write (ticks, amounts, the check-in) are disabled until :meth:`attach`
+    hands it the store, so no click can reach a write before the store is open (a click
+    on a disabled control does nothing).
+    """
 
     def __init__(
         self,
-        plans: PlanRepository | None,
+        plans: ActivePlanSource | None,
         dose_log: DoseLogRepository | None,
         journal: JournalRepository | None,
         undo_stack: QUndoStack,
@@ -82,9 +95,14 @@ class TodayPage(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Today")
         self._plans = plans
+        # What the page shows from, and what it writes to: the same objects, except
+        # while it shows a start-up snapshot, when there is nothing to write to.
+        self._log_source: DoseLogSource | None = dose_log
+        self._journal_source: JournalDaySource | None = journal
         self._log = dose_log
         self._journal = journal
         self._undo = undo_stack
+        self._clock = today
         self._today = today
         self.rows: list[DoseRow] = []
         outer = QVBoxLayout(self)
@@ -124,6 +142,46 @@ class TodayPage(QWidget):
         self._day_timer.start()
         self.refresh()
 
+    @classmethod
+    def read_only(
+        cls, snapshot: TodaySnapshot, undo_stack: QUndoStack, *, parent: QWidget | None = None
+    ) -> TodayPage:
+        """A page showing ``snapshot``'s day with every writing control disabled.
+
+        It follows the snapshot's day (not the clock) until :meth:`attach`, since the
+        snapshot can answer for that day only.
+        """
+        page = cls(None, None, None, undo_stack, today=lambda: snapshot.day, parent=parent)
+        page._plans = snapshot
+        page._log_source = snapshot
+        page._journal_source = snapshot
+        page.refresh()
+        return page
+
+    def attach(
+        self,
+        plans: ActivePlanSource,
+        dose_log: DoseLogRepository,
+        journal: JournalRepository,
+        *,
+        today: Callable[[], dt.date] | None = None,
+    ) -> None:
+        """Show from and write to the store from now on (after a read-only start).
+
+        The rows are updated in place when the store has the same doses, so what the
+        person sees and where the keyboard focus is stay as they were; the controls
+        that write are enabled.
+        """
+        self._plans = plans
+        self._log_source = self._log = dose_log
+        self._journal_source = self._journal = journal
+        self._today = today or self._clock
+        self.refresh()
+
+    def is_read_only(self) -> bool:
+        """True while the page shows data it cannot write to (before :meth:`attach`)."""
+        return self._log is None and self._log_source is not None
+
     def _build_check_in(self) -> QGroupBox:
         group = QGroupBox("How are you today? (0 = not at all, 10 = worst)")
         form = QFormLayout(group)
@@ -147,7 +205,7 @@ class TodayPage(QWidget):
         row.addWidget(self.save_check_in)
         row.addWidget(self.check_in_message, 1)
         form.addRow(row)
-        group.setEnabled(self._journal is not None)
+        self.check_in_group = group
         return group
 
     # -- showing -----------------------------------------------------------------------
@@ -170,10 +228,19 @@ class TodayPage(QWidget):
         self._show_next(plan, step)
         self._show_warnings(plan, step)
         self._show_check_in(today)
+        self._enable_writing()
+
+    def _enable_writing(self) -> None:
+        """Controls that write are enabled only when there is something to write to."""
+        for row in self.rows:
+            row.taken.setEnabled(self._log is not None)
+            row.amount.setEnabled(self._log is not None)
+        self.check_in_group.setEnabled(self._journal is not None)
 
     def _show_doses(self, step: Step | None, today: dt.date) -> None:
         logged = {
-            (e.time, e.drug): e for e in (self._log.between(today, today) if self._log else [])
+            (e.time, e.drug): e
+            for e in (self._log_source.between(today, today) if self._log_source else [])
         }
         doses = sorted(step.doses, key=lambda d: d.time) if step is not None else []
         if doses and [row.dose for row in self.rows] == doses:
@@ -201,7 +268,6 @@ class TodayPage(QWidget):
                 self._doses_grid.addWidget(widget, r, c)
             row.taken.clicked.connect(lambda _=False, rw=row: self._taken_clicked(rw))
             row.amount.editingFinished.connect(lambda rw=row: self._amount_edited(rw))
-            row.taken.setEnabled(self._log is not None)
             self.rows.append(row)
         self._doses_grid.setColumnStretch(5, 1)
         previous: QWidget | None = None
@@ -252,7 +318,8 @@ class TodayPage(QWidget):
         )
 
     def _show_check_in(self, today: dt.date) -> None:
-        existing = self._journal.get(today) if self._journal is not None else None
+        source = self._journal_source
+        existing = source.get(today) if source is not None else None
         for key, spin in self.symptoms.items():
             spin.setValue(existing.symptoms.get(key, 0) if existing else 0)
 
