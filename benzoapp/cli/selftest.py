@@ -72,6 +72,26 @@ def check_store(ctx: SelfTestContext) -> str:
     return f"database at schema {revision}; plan and journal day read back exactly"
 
 
+def check_quick_read(ctx: SelfTestContext) -> str:
+    """The start-up snapshot (plain sqlite3) reads what the store reads."""
+    import datetime as dt
+
+    from benzoapp.store import open_store
+    from benzoapp.store.quick_read import read_today
+
+    day = dt.date(2030, 1, 7)
+    snapshot = read_today(ctx.data_dir, day)
+    with open_store(ctx.data_dir) as store:
+        same = snapshot is not None and (
+            snapshot.active() == store.plans.active()
+            and snapshot.between(day, day) == store.dose_log.between(day, day)
+            and snapshot.get(day) == store.journal.get(day)
+        )
+    if not same:
+        raise RuntimeError("the start-up snapshot differs from the store")
+    return "start-up snapshot equals the store"
+
+
 def check_main_window(ctx: SelfTestContext) -> str:
     """The main window builds and shows offscreen."""
     from PySide6.QtWidgets import QApplication
@@ -199,6 +219,7 @@ def check_report(ctx: SelfTestContext) -> str:
 CHECKS: list[tuple[str, Check]] = [
     ("resources", check_resources),
     ("store", check_store),
+    ("quick start read", check_quick_read),
     ("taper engine", check_taper),
     ("main window", check_main_window),
     ("cautions", check_cautions),
