@@ -48,9 +48,16 @@ python_setup() {
     python3 -m venv "$VENV"
   fi
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    [ -x "$VENV/bin/uv" ] || "$PY" -m pip install -q --disable-pip-version-check uv
+    local uv="$VENV/bin/uv"
+    if [ ! -x "$uv" ]; then
+      if "$PY" -m pip --version >/dev/null 2>&1; then
+        "$PY" -m pip install -q --disable-pip-version-check uv
+      else
+        uv="$(command -v uv)"   # a venv made by uv itself has no pip
+      fi
+    fi
     say "installing BenzoApp and its dependencies into $VENV"
-    "$VENV/bin/uv" pip install -q --python "$PY" --compile-bytecode -e ".[test,build]"
+    "$uv" pip install -q --python "$PY" --compile-bytecode -e ".[test,build]"
     touch "$stamp"
   fi
 }

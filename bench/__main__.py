@@ -9,6 +9,10 @@ from bench.harness import report
 
 BENCHMARKS: dict[str, str] = {
     "startup": "Cold start of the main window (issue: foundation)",
+    "store": "Local database: ten years of log and journal, a 2,000-step plan (issue: store)",
+    "taper": "Taper engine: 5-year daily micro-taper plan (issue: taper engine)",
+    "check": "Caution checker per keystroke, and the Check page (issue: caution checker)",
+    "journal": "Symptom journal detection over ten years of daily entries (issue: journal)",
 }
 
 

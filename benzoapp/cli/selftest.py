@@ -12,6 +12,7 @@ import tempfile
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 
@@ -28,10 +29,47 @@ Check = Callable[[SelfTestContext], str]
 
 def check_resources(ctx: SelfTestContext) -> str:
     """The bundle carries its resources and migrations."""
-    from benzoapp.paths import bundle_root, resource_path
+    from benzoapp.paths import bundle_root, migrations_path, resource_path
 
     resource_path("styles", "base.qss")
+    if not (migrations_path() / "versions").is_dir():
+        raise RuntimeError("the migrations folder has no versions/")
     return f"bundle at {bundle_root()}"
+
+
+def check_store(ctx: SelfTestContext) -> str:
+    """A fresh data file is created and migrated; a plan and a journal day read back exactly."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from benzoapp.core.model import (
+        JournalDay,
+        Plan,
+        PlanSettings,
+        Regimen,
+        RegimenDose,
+        Step,
+        StepDose,
+    )
+    from benzoapp.store import open_store
+    from benzoapp.store.schema import DB_FILENAME, SCHEMA_HEAD, read_stored_revision
+
+    dose = StepDose("diazepam", "22:00", Decimal("0.125"))
+    plan = Plan(
+        Regimen((RegimenDose("diazepam", "22:00", Decimal("0.25")),)),
+        PlanSettings(start=dt.date(2030, 1, 7)),
+        (Step(0, dt.date(2030, 1, 7), 14, (dose,), Decimal("0.125")),),
+    )
+    day = JournalDay(dt.date(2030, 1, 7), {"tinnitus": 3}, {"physical": 2}, "self-test")
+    with open_store(ctx.data_dir) as store:
+        revision = read_stored_revision(ctx.data_dir / DB_FILENAME)
+        if revision != SCHEMA_HEAD:
+            raise RuntimeError(f"schema is {revision}, expected {SCHEMA_HEAD}")
+        plan_id = store.plans.save(plan, "self-test")
+        store.journal.save_day(day)
+        if store.plans.get(plan_id) != plan or store.journal.all() != [day]:
+            raise RuntimeError("saved data did not read back unchanged")
+    return f"database at schema {revision}; plan and journal day read back exactly"
 
 
 def check_main_window(ctx: SelfTestContext) -> str:
@@ -51,9 +89,80 @@ def check_main_window(ctx: SelfTestContext) -> str:
     return f"main window shown with {window.navigation.count()} sections"
 
 
+def check_taper(ctx: SelfTestContext) -> str:
+    """The drug data loads and a small crossover taper plans down to zero."""
+    import datetime as dt
+
+    from benzoapp.core.dose_parse import parse_regimen
+    from benzoapp.core.drugs import load_catalog
+    from benzoapp.core.model import Method, PlanSettings
+    from benzoapp.core.taper import build_plan
+
+    catalog = load_catalog()
+    regimen = parse_regimen("lorazepam 1mg 08:00; lorazepam 1mg 22:00", catalog)
+    settings = PlanSettings(
+        method=Method.LINEAR,
+        rate_percent=Decimal(5),
+        start=dt.date(2030, 1, 7),
+        crossover_to="diazepam",
+    )
+    plan = build_plan(regimen, settings, catalog)
+    if plan.steps[-1].total_mg != 0 or plan.steps[2].diazepam_equivalent_mg != 20:
+        raise RuntimeError("the lorazepam crossover plan did not reach zero from 20 mg")
+    return f"{len(catalog.drugs)} drugs; crossover plan of {len(plan.steps)} steps to zero"
+
+
+def check_cautions(ctx: SelfTestContext) -> str:
+    """The caution knowledge base loads and reads a brand, a phrase and a made-up word right."""
+    from benzoapp.core.cautions import Checker, Level, load_knowledge_base
+
+    checker = Checker(load_knowledge_base())
+    expected = {
+        "Valium": Level.AVOID,
+        "Epsom salt bath": Level.AVOID,
+        "qwertyuiop": Level.NOT_COVERED,
+    }
+    for query, level in expected.items():
+        got = checker.check(query).level
+        if got is not level:
+            raise RuntimeError(f"check {query!r} gave {got.value}, expected {level.value}")
+    return f"{len(checker.kb.entries)} entries; Valium, Epsom salt bath, qwertyuiop read right"
+
+
+def check_journal(ctx: SelfTestContext) -> str:
+    """A small synthetic journal: its wave and its post-exertional flare are found."""
+    import datetime as dt
+
+    from benzoapp.core.journal import FrameworkAnswers, analyse_journal, load_catalogue
+    from benzoapp.core.journal.synthetic import Exertion, Shift, make_journal
+
+    catalogue = load_catalogue()
+    days = make_journal(
+        dt.date(2025, 1, 1),
+        60,
+        shifts=(Shift(offset=20, days=6, change=9),),
+        exertions=(Exertion(offset=40, flare=9, delay=2),),
+    )
+    summary = analyse_journal(days, profile=FrameworkAnswers(True, False, True, True))
+    if [(e.start.day, e.days) for e in summary.waves] != [(21, 6)]:
+        raise RuntimeError(f"expected one 6-day wave from 21 January, got {summary.episodes}")
+    if [o.delay_days for o in summary.pem.occurrences] != [2]:
+        raise RuntimeError("the flare 48 hours after exertion was not found")
+    if summary.framework is None or summary.framework.position is None:
+        raise RuntimeError("the framework answers matched no position")
+    return (
+        f"{len(catalogue.symptoms)} symptoms; wave, 48-hour flare and "
+        f"'{summary.framework.position.id}' position found"
+    )
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("resources", check_resources),
+    ("store", check_store),
+    ("taper engine", check_taper),
     ("main window", check_main_window),
+    ("cautions", check_cautions),
+    ("journal", check_journal),
 ]
 
 

@@ -85,6 +85,14 @@ class PlanSettings:
     liquid_mg_per_ml: Decimal | None = None
     tablets: tuple[TabletStrength, ...] = ()  # empty: the drug data's common strengths
     micro: bool = False  # daily micro-taper at the same overall rate
+    # Added by the taper engine (all optional):
+    final_dose_mg: Decimal | None = None  # stop after one period at or below this; None:
+    # the smallest amount the form can make
+    hyperbolic_k_de_mg: Decimal = Decimal(5)  # dose (diazepam eq.) of half-maximal effect
+    rate_base_de_mg: Decimal | None = None  # linear/hyperbolic rates are % of this; None:
+    # the starting dose (a re-plan keeps the original)
+    crossover_stage_de_mg: Decimal | None = None  # most diazepam-eq. mg switched per
+    # crossover stage; None: a whole dose time at once
 
 
 @dataclass(frozen=True)
@@ -110,6 +118,7 @@ class Step:
     hold: bool = False
     edited: bool = False  # changed by hand
     note: str = ""
+    history: bool = False  # before a re-plan: kept as a record, no longer the plan ahead
 
     @property
     def end(self) -> dt.date:

@@ -1,0 +1,182 @@
+"""Caution checker speed: a check per keystroke on the real knowledge base, on 50,000
+synthetic names, and a keystroke in the Check page, each beside a plain dictionary look-up."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import statistics
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from bench.harness import Figure
+from benzoapp.core.cautions import Checker, parse_knowledge_base
+from benzoapp.paths import resource_path
+
+# What people type, letter by letter: brands, phrases, typos and made-up words.
+TYPED = (
+    "Valium",
+    "Epsom salt bath",
+    "gabapentn",
+    "deep tissue massage",
+    "Tylenol PM",
+    "klonidine",
+    "qwertyuiop",
+    "magnesium glycinate",
+)
+SYNTHETIC_NAMES = 50_000
+REPEAT = 5
+_SYLLABLES = (
+    "ba",
+    "ce",
+    "di",
+    "fo",
+    "gu",
+    "la",
+    "me",
+    "ni",
+    "po",
+    "ru",
+    "sa",
+    "te",
+    "vo",
+    "xa",
+    "zi",
+)
+
+
+def keystroke_queries() -> list[str]:
+    """Every prefix of every typed query, as the page sees them while typing."""
+    return [text[:n] for text in TYPED for n in range(1, len(text) + 1)]
+
+
+def _raw() -> tuple[dict[str, Any], dict[str, Any]]:
+    folder = resource_path("cautions")
+    return (
+        json.loads((folder / "knowledge_base.json").read_text(encoding="utf-8")),
+        json.loads((folder / "products.json").read_text(encoding="utf-8")),
+    )
+
+
+def synthetic_checker(count: int = SYNTHETIC_NAMES) -> Checker:
+    """The real knowledge base plus ``count`` made-up, drug-like names (not covered)."""
+    kb_raw, products_raw = _raw()
+    rng = random.Random(20261122)
+    seen: set[str] = set()
+    while len(seen) < count:
+        word = "".join(rng.choice(_SYLLABLES) for _ in range(rng.randint(3, 5)))
+        seen.add(word + rng.choice(("pam", "lam", "done", "mine", "zol", "fen")))
+    kb_raw["entries"].extend(
+        {
+            "id": f"synthetic-{n}",
+            "kind": "ingredient",
+            "names": [name],
+            "categories": ["synthetic"],
+            "level": "not_covered",
+            "reasons": [],
+        }
+        for n, name in enumerate(sorted(seen))
+    )
+    return Checker(parse_knowledge_base(kb_raw, products_raw))
+
+
+def _median_per_call(fn: Callable[[str], object], queries: Iterable[str]) -> float:
+    """Median milliseconds of one call over all queries (each repeated, warm)."""
+    return statistics.median(_samples(fn, queries)) * 1000
+
+
+def _p95_per_call(fn: Callable[[str], object], queries: Iterable[str]) -> float:
+    """95th percentile in milliseconds: the slow keystrokes, where fuzzy matching runs."""
+    return statistics.quantiles(_samples(fn, queries), n=20)[-1] * 1000
+
+
+def _samples(fn: Callable[[str], object], queries: Iterable[str]) -> list[float]:
+    samples = []
+    for query in queries:
+        fn(query)
+        for _ in range(REPEAT):
+            start = time.perf_counter()
+            fn(query)
+            samples.append(time.perf_counter() - start)
+    return samples
+
+
+def _dict_baseline(checker: Checker, queries: list[str]) -> float:
+    names = {name.casefold(): name for name in checker.completions()}
+    return _median_per_call(lambda q: names.get(q.casefold()), queries)
+
+
+def _gui_keystroke_ms(checker: Checker) -> float:
+    """Median time for one typed letter to update the Check page, offscreen."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from benzoapp.gui.check_page import CheckPage
+
+    app = QApplication.instance() or QApplication([])
+    page = CheckPage(checker)
+    page.resize(820, 600)
+    page.show()
+    app.processEvents()
+    samples = []
+    for _ in range(REPEAT):
+        for text in TYPED:
+            page.search.clear()
+            app.processEvents()
+            for char in text:
+                start = time.perf_counter()
+                QTest.keyClicks(page.search, char)
+                app.processEvents()
+                samples.append(time.perf_counter() - start)
+            popup = page.completer.popup()
+            if popup is not None:
+                popup.hide()
+    typed = page.search.text()
+    page.close()
+    if typed != TYPED[-1]:
+        raise RuntimeError(f"the page did not receive the typing (has {typed!r})")
+    return statistics.median(samples) * 1000
+
+
+def run() -> list[Figure]:
+    """Real knowledge base, then 50,000 synthetic names, then the page, each with a baseline."""
+    queries = keystroke_queries()
+    real = Checker(parse_knowledge_base(*_raw()))
+    big = synthetic_checker()
+    real_baseline = _dict_baseline(real, queries)
+    return [
+        Figure(
+            name="check per keystroke, real KB (median)",
+            value=_median_per_call(real.check, queries),
+            baseline_name="plain dict look-up of the same query",
+            baseline=real_baseline,
+            unit="ms",
+            max_value=1.0,
+        ),
+        Figure(
+            name=f"check per keystroke, +{SYNTHETIC_NAMES:,} names (median)",
+            value=_median_per_call(big.check, queries),
+            baseline_name=f"plain dict look-up over {len(big.completions()):,} names",
+            baseline=_dict_baseline(big, queries),
+            unit="ms",
+            max_value=10.0,
+        ),
+        Figure(
+            name=f"check per keystroke, +{SYNTHETIC_NAMES:,} names (95th pct)",
+            value=_p95_per_call(big.check, queries),
+            baseline_name="plain dict look-up (median), for scale",
+            baseline=real_baseline,
+            unit="ms",
+        ),
+        Figure(
+            name="Check page: keystroke to results (median)",
+            value=_gui_keystroke_ms(real),
+            baseline_name="plain dict look-up of the same query",
+            baseline=real_baseline,
+            unit="ms",
+            max_value=16.0,
+        ),
+    ]

@@ -1,0 +1,205 @@
+"""``benzoapp plan``: a taper plan from a regimen, printed as a table or as JSON.
+
+``plan_from_args`` is the reusable part: other commands (and later export flags) build
+the same Plan from the same arguments.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from benzoapp.core.model import Plan
+
+
+def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments that describe a plan, shared by every command that builds one."""
+    parser.add_argument(
+        "--regimen",
+        required=True,
+        metavar="TEXT",
+        help='e.g. "clonazepam 0.5mg 08:00; clonazepam 1mg 22:00"',
+    )
+    parser.add_argument("--method", choices=("percent", "hyperbolic", "linear"), default="percent")
+    parser.add_argument(
+        "--rate",
+        default="10",
+        metavar="PERCENT",
+        help="percent: of the current dose; linear and hyperbolic: first cut as a percent "
+        "of the starting dose (default 10)",
+    )
+    parser.add_argument("--every", type=int, default=14, metavar="DAYS", help="default 14")
+    parser.add_argument("--crossover", metavar="DRUG", help="switch to this drug first")
+    parser.add_argument(
+        "--crossover-stage",
+        metavar="MG",
+        help="most mg (diazepam equivalent) switched per stage (default: a whole dose time)",
+    )
+    parser.add_argument("--form", choices=("tablet", "liquid", "weighed"), default="tablet")
+    parser.add_argument("--liquid-mg-per-ml", metavar="MG", help="strength of the liquid")
+    parser.add_argument(
+        "--tablet",
+        action="append",
+        default=[],
+        metavar="DRUG:MG[:SPLIT]",
+        help="a strength you have (repeatable); SPLIT 1, 2 or 4 (default 1)",
+    )
+    parser.add_argument("--micro", action="store_true", help="daily cuts at the same rate")
+    parser.add_argument("--final-dose", metavar="MG", help="stop after a period at this dose")
+    parser.add_argument("--table", default="ashton", metavar="NAME", help="equivalence table")
+    parser.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default today)")
+    parser.add_argument(
+        "--prior-withdrawals", type=int, default=0, metavar="N", help="for the kindling note"
+    )
+
+
+def register(subparsers: argparse._SubParsersAction[Any]) -> None:
+    parser = subparsers.add_parser(
+        "plan",
+        help="a taper plan from what you take now",
+        description="Plan a taper to zero. BenzoApp informs; your prescriber decides.",
+    )
+    add_plan_arguments(parser)
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(handler=handle)
+
+
+def _decimal(text: str, what: str) -> Any:
+    from decimal import Decimal, InvalidOperation
+
+    from benzoapp.core.errors import InputError
+
+    try:
+        value = Decimal(text.replace(",", "."))
+    except InvalidOperation as error:
+        raise InputError(f"{what} must be a number, not '{text}'.") from error
+    if not value.is_finite() or value <= 0:
+        raise InputError(f"{what} must be more than 0.")
+    return value
+
+
+def _tablet(text: str, catalog: Any) -> Any:
+    from benzoapp.core.dose_parse import parse_dose
+    from benzoapp.core.errors import InputError
+    from benzoapp.core.model import TabletStrength
+
+    parts = text.split(":")
+    if len(parts) not in (2, 3):
+        raise InputError(f"--tablet '{text}': write it as DRUG:MG or DRUG:MG:SPLIT.")
+    strength = parts[1] if parts[1].strip()[-1:].isalpha() else f"{parts[1]} mg"
+    split = parts[2] if len(parts) == 3 else "1"
+    if split not in ("1", "2", "4"):
+        raise InputError(f"--tablet '{text}': SPLIT must be 1, 2 or 4.")
+    return TabletStrength(catalog.get(parts[0]).id, parse_dose(strength), int(split))
+
+
+def plan_from_args(args: argparse.Namespace) -> Plan:
+    """Build the Plan the arguments describe (raises InputError on anything unclear)."""
+    import datetime as dt
+
+    from benzoapp.core.dose_parse import parse_regimen
+    from benzoapp.core.drugs import load_catalog
+    from benzoapp.core.errors import InputError
+    from benzoapp.core.model import Form, Method, PlanSettings, Profile
+    from benzoapp.core.taper import build_plan
+
+    catalog = load_catalog()
+    try:
+        start = dt.date.fromisoformat(args.start) if args.start else dt.date.today()
+    except ValueError as error:
+        raise InputError(f"--start '{args.start}' is not a date like 2030-01-07.") from error
+    if args.every < 1:
+        raise InputError("--every must be at least 1 day.")
+    if args.prior_withdrawals < 0:
+        raise InputError("--prior-withdrawals cannot be negative.")
+    catalog.table(args.table)
+    settings = PlanSettings(
+        method=Method(args.method),
+        rate_percent=_decimal(args.rate, "--rate"),
+        every_days=args.every,
+        form=Form(args.form),
+        start=start,
+        crossover_to=catalog.get(args.crossover).id if args.crossover else None,
+        crossover_stage_de_mg=(
+            _decimal(args.crossover_stage, "--crossover-stage") if args.crossover_stage else None
+        ),
+        table=args.table,
+        liquid_mg_per_ml=(
+            _decimal(args.liquid_mg_per_ml, "--liquid-mg-per-ml") if args.liquid_mg_per_ml else None
+        ),
+        tablets=tuple(_tablet(t, catalog) for t in args.tablet),
+        micro=args.micro,
+        final_dose_mg=_decimal(args.final_dose, "--final-dose") if args.final_dose else None,
+    )
+    regimen = parse_regimen(args.regimen, catalog)
+    return build_plan(regimen, settings, catalog, Profile(prior_withdrawals=args.prior_withdrawals))
+
+
+def plan_json(plan: Plan) -> dict[str, Any]:
+    """The plan as the documented JSON shape (steps, warnings, table, pill counts)."""
+    from benzoapp.cli.output import to_jsonable
+    from benzoapp.core.drugs import load_catalog
+    from benzoapp.core.taper import pill_counts
+
+    table = load_catalog().table(plan.settings.table)
+    return {
+        "table": table.id,
+        "table_name": table.name,
+        "settings": to_jsonable(plan.settings),
+        "steps": [
+            {
+                "index": s.index,
+                "start": s.start,
+                "end": s.end,
+                "days": s.days,
+                "doses": [
+                    {
+                        "drug": d.drug,
+                        "time": d.time,
+                        "mg": d.mg,
+                        "units": d.units,
+                        "makeable": d.makeable,
+                    }
+                    for d in s.doses
+                ],
+                "total_mg": s.total_mg,
+                "diazepam_equivalent_mg": s.diazepam_equivalent_mg,
+                "hold": s.hold,
+                "edited": s.edited,
+                "history": s.history,
+                "note": s.note,
+            }
+            for s in plan.steps
+        ],
+        "warnings": plan.warnings,
+        "pill_counts": pill_counts(plan),
+    }
+
+
+def handle(args: argparse.Namespace) -> int:
+    from benzoapp.cli.output import print_json
+    from benzoapp.core.decimals import fmt
+    from benzoapp.core.drugs import load_catalog
+
+    plan = plan_from_args(args)
+    if args.json:
+        print_json(plan_json(plan))
+        return 0
+    table = load_catalog().table(plan.settings.table)
+    print(f"Equivalence table: {table.name} (approximate)")
+    print(f"{'step':>4}  {'from':10}  {'days':>4}  {'diazepam eq.':>12}  doses")
+    for s in plan.steps:
+        doses = "; ".join(
+            f"{d.time} {d.drug} {fmt(d.mg)} mg ({d.units or 'cannot be made'})" for d in s.doses
+        )
+        flag = " [hold]" if s.hold else ""
+        print(
+            f"{s.index + 1:>4}  {s.start.isoformat():10}  {s.days:>4}  "
+            f"{fmt(s.diazepam_equivalent_mg):>9} mg  {doses}{flag}"
+        )
+    for w in plan.warnings:
+        where = f" (step {w.step_index + 1})" if w.step_index is not None else ""
+        print(f"[{w.level.value}]{where} {w.message} Source: {w.source}")
+    print("BenzoApp informs; your prescriber decides.")
+    return 0

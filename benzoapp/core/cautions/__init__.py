@@ -1,0 +1,47 @@
+"""Caution checker: what the source documents say about a medicine, supplement or therapy."""
+
+from __future__ import annotations
+
+from benzoapp.core.cautions.checker import (
+    HOW_WORDS,
+    LEVEL_WORDS,
+    NOT_COVERED_TEXT,
+    Checker,
+    CheckResult,
+    Ingredient,
+    Match,
+    Reason,
+    is_benzo_or_z_drug,
+)
+from benzoapp.core.cautions.kb import (
+    Entry,
+    KnowledgeBase,
+    Level,
+    Product,
+    load_knowledge_base,
+    parse_knowledge_base,
+    strictest,
+)
+from benzoapp.core.cautions.normalise import normalise_query
+from benzoapp.core.cautions.regimen import check_regimen
+
+__all__ = [
+    "HOW_WORDS",
+    "LEVEL_WORDS",
+    "NOT_COVERED_TEXT",
+    "CheckResult",
+    "Checker",
+    "Entry",
+    "Ingredient",
+    "KnowledgeBase",
+    "Level",
+    "Match",
+    "Product",
+    "Reason",
+    "check_regimen",
+    "is_benzo_or_z_drug",
+    "load_knowledge_base",
+    "normalise_query",
+    "parse_knowledge_base",
+    "strictest",
+]

@@ -1,0 +1,295 @@
+"""The caution checker: what the source documents say about one thing a person types.
+
+It never answers "safe" for a name it does not know: unknown names read as not_covered,
+weak spellings come back as "did you mean" suggestions to confirm, and what the person
+typed is always returned beside what it matched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from benzoapp.core.cautions.kb import BENZO_CATEGORIES, Entry, KnowledgeBase, Level, strictest
+from benzoapp.core.cautions.matching import (
+    ACCEPT_SCORE,
+    CLEAR_LEAD,
+    Found,
+    NameIndex,
+    Target,
+)
+from benzoapp.core.cautions.normalise import Normalised, normalise_query, without_salt
+from benzoapp.core.errors import InputError
+
+NOT_COVERED_TEXT = "The documents do not cover this; ask your prescriber or pharmacist."
+COMBINATION_TEXT = "Checked ingredient by ingredient; the strictest level is shown."
+OUTSIDE_TEXT = "Some of this comes from beyond the three source documents, as cited."
+MAX_SUGGESTIONS = 3
+# Words that join the parts of a phrase without naming anything to check.
+CONNECTING_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "with", "for", "at", "of", "to", "in", "on", "my", "plus"}
+)
+
+# Plain words for each level and each way of matching, shared by the CLI and the GUI.
+LEVEL_WORDS: dict[Level, str] = {
+    Level.AVOID: "Avoid",
+    Level.CAUTION: "Caution",
+    Level.MIXED: "Mixed reports",
+    Level.SUPPORTIVE: "Supportive",
+    Level.NOT_COVERED: "Not covered",
+}
+HOW_WORDS: dict[str, str] = {
+    "exact": "name",
+    "brand": "brand name",
+    "synonym": "other name or common misspelling",
+    "fuzzy": "close spelling",
+    "phrase": "found in the phrase",
+    "category": "category",
+    "ingredient": "checked by ingredient",
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    """What the query was matched to, and how."""
+
+    name: str  # the name as the knowledge base writes it, e.g. "Valium"
+    how: str  # exact | brand | synonym | fuzzy | phrase | category | ingredient
+    score: float  # 100 for anything but fuzzy
+    generic: str = ""  # the entry or product it leads to, e.g. "diazepam"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One cited reason, shown with where it comes from."""
+
+    text: str
+    source: str  # document id, or the citation for an outside source
+    section: str  # section heading; empty for outside sources
+    outside: bool = False
+    about: str = ""  # the ingredient it concerns, for products
+
+    @property
+    def source_label(self) -> str:
+        """E.g. ``muscular-effects, What to Avoid`` or the outside citation."""
+        if self.outside:
+            return f"from beyond the three documents: {self.source}"
+        return f"{self.source}, {self.section}"
+
+
+@dataclass(frozen=True)
+class Ingredient:
+    """One ingredient of a product, in one reading (a country or a product line)."""
+
+    name: str
+    level: Level
+    reading: str = ""  # e.g. "US", "UK", "SleepTabs"; empty for a plain combination
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """Everything the person should see about one query."""
+
+    query: str
+    level: Level
+    match: Match | None
+    ingredients: tuple[Ingredient, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    suggestions: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()
+    entry_ids: tuple[str, ...] = ()  # every entry the result rests on
+    flags: tuple[str, ...] = ()  # regimen findings, e.g. a second benzodiazepine
+
+
+def _reasons(entry: Entry, about: str = "") -> list[Reason]:
+    return [
+        Reason(
+            text=r.text,
+            source=r.source.citation if r.source.outside else r.source.document,
+            section=r.source.section,
+            outside=r.source.outside,
+            about=about,
+        )
+        for r in entry.reasons
+    ]
+
+
+def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+class Checker:
+    """Checks names against one knowledge base; build once, call often (per keystroke)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.index = NameIndex(kb)
+
+    def complete(self, prefix: str, limit: int = 10) -> list[str]:
+        """Brand and generic names that start with what has been typed so far."""
+        return self.index.complete(prefix, limit)
+
+    def completions(self) -> list[str]:
+        """Every name worth offering while typing."""
+        return self.index.all_completions()
+
+    def check(self, query: str) -> CheckResult:
+        """What the documents say about ``query``; raises InputError for an empty query."""
+        norm = normalise_query(query)
+        if not norm.text:
+            raise InputError("Type the name of a medicine, supplement, product or therapy.")
+        for key in dict.fromkeys((norm.text, norm.core, without_salt(norm.core))):
+            target = self.index.exact(key) if key else None
+            if target is not None and (target.medicine or key == norm.text):
+                # dose and form words only lead to medicines: "water pills" is not water
+                return self._result(
+                    query, norm, [target], how=target.how, score=100.0, stripped=key != norm.text
+                )
+        for tokens in dict.fromkeys((norm.tokens, norm.core_tokens)):
+            found, rest = self.index.phrase(tokens)
+            if found:
+                distinct = list({(t.kind, t.id): t for t in found}.values())
+                how = "phrase" if len(distinct) == 1 else "ingredient"
+                result = self._result(
+                    query, norm, distinct, how=how, score=100.0, stripped=tokens != norm.tokens
+                )
+                unchecked = [w for w in rest if w not in CONNECTING_WORDS]
+                if unchecked:
+                    note = (
+                        f"Not recognised, so not checked: {' '.join(unchecked)}. "
+                        "If that changes what it is, check it on its own."
+                    )
+                    result = _replace(result, notes=(*result.notes, note))
+                return result
+        return self._fuzzy(query, norm)
+
+    def _fuzzy(self, query: str, norm: Normalised) -> CheckResult:
+        """Close spellings: a clear, close one is a shown match; weaker ones only suggestions."""
+        key = norm.core or norm.text
+        hits = self.index.fuzzy(key)
+        best_by_thing: dict[tuple[str, str], Found] = {}
+        for hit in hits:
+            if not hit.target.medicine and key != norm.text:
+                continue  # as for exact names: form words only lead to medicines
+            best_by_thing.setdefault((hit.target.kind, hit.target.id), hit)
+        ranked = list(best_by_thing.values())
+        if ranked:
+            top = ranked[0]
+            runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+            confusable = self._confusable_with(top.target)
+            ranked = [h for h in ranked if h.target.id not in confusable]
+            if top.score >= ACCEPT_SCORE and top.score - runner_up >= CLEAR_LEAD:
+                result = self._result(
+                    query, norm, [top.target], how="fuzzy", score=top.score, stripped=False
+                )
+                read_as = (
+                    f"Read as {top.target.name}, a close spelling ({top.score:.0f}% alike). "
+                    "If you meant something else, check the spelling."
+                )
+                result = _replace(result, notes=(read_as, *result.notes))
+                others = _dedupe(h.target.name for h in ranked[1:MAX_SUGGESTIONS])
+                return _replace(result, suggestions=others)
+        suggestions = _dedupe(h.target.name for h in ranked[:MAX_SUGGESTIONS])
+        notes = [NOT_COVERED_TEXT]
+        if suggestions:
+            notes.append(
+                "Nothing matched exactly. If you meant one of the suggestions, "
+                "choose it to check it."
+            )
+        return CheckResult(
+            query, Level.NOT_COVERED, None, suggestions=suggestions, notes=tuple(notes)
+        )
+
+    def _confusable_with(self, target: Target) -> set[str]:
+        if target.kind != "entry":
+            return set()
+        return set(self.kb.entries[target.id].not_to_confuse_with)
+
+    def _result(
+        self,
+        query: str,
+        norm: Normalised,
+        targets: list[Target],
+        *,
+        how: str,
+        score: float,
+        stripped: bool,
+    ) -> CheckResult:
+        """Build the result for what was found: one entry, one product, or several things."""
+        notes: list[str] = []
+        if stripped and norm.set_aside:
+            notes.append(f"Set aside as dose or form words: {' '.join(norm.set_aside)}.")
+        readings: list[tuple[str, list[Entry]]] = []
+        product_notes: list[str] = []
+        for target in targets:
+            if target.kind == "product":
+                product = self.kb.products[target.id]
+                product_notes.extend(product.notes)
+                for reading in product.readings:
+                    entries = [self.kb.entries[i] for i in reading.ingredients]
+                    readings.append((reading.label, entries))
+            else:
+                readings.append(("", [self.kb.entries[target.id]]))
+        all_entries = [e for _, entries in readings for e in entries]
+        single = len(all_entries) == 1
+        reasons: list[Reason] = []
+        for entry in dict.fromkeys(all_entries):
+            reasons.extend(_reasons(entry, "" if single else entry.title))
+            notes.extend(note if single else f"{entry.title}: {note}" for note in entry.notes)
+            if norm.routes and entry.route_note:
+                notes.append(f"Route matters ({' '.join(norm.routes)}): {entry.route_note}")
+        ingredients: tuple[Ingredient, ...] = ()
+        if not single:
+            ingredients = tuple(
+                Ingredient(e.title, e.level, label) for label, es in readings for e in es
+            )
+            notes.insert(0, COMBINATION_TEXT)
+        notes.extend(product_notes)
+        level = strictest(e.level for e in all_entries)
+        uncovered = _dedupe(e.title for e in all_entries if e.level is Level.NOT_COVERED)
+        if single and uncovered:
+            notes.append(NOT_COVERED_TEXT)
+        elif uncovered:
+            notes.append(
+                f"The documents do not cover {', '.join(uncovered)}; "
+                "ask your prescriber or pharmacist."
+            )
+        if reasons and any(r.outside for r in reasons):
+            notes.append(OUTSIDE_TEXT)
+        if norm.routes and not any(e.route_note for e in all_entries):
+            notes.append(
+                f"Set aside the form ({' '.join(norm.routes)}); as far as the documents say, "
+                "the advice does not depend on it."
+            )
+        generic = " + ".join(
+            self.kb.products[t.id].names[0] if t.kind == "product" else self.kb.entries[t.id].title
+            for t in targets
+        )
+        name = " + ".join(t.name for t in targets)
+        return CheckResult(
+            query=query,
+            level=level,
+            match=Match(name=name, how=how, score=round(score, 1), generic=generic),
+            ingredients=ingredients,
+            reasons=tuple(reasons),
+            notes=_dedupe(notes),
+            categories=_dedupe(c for e in all_entries for c in e.categories),
+            entry_ids=_dedupe(e.id for e in all_entries),
+        )
+
+
+def _replace(result: CheckResult, **changes: object) -> CheckResult:
+    from dataclasses import replace
+
+    return replace(result, **changes)  # type: ignore[arg-type]
+
+
+def is_benzo_or_z_drug(result: CheckResult) -> bool:
+    """Whether the result rests on a benzodiazepine or Z-drug (alone or in a product)."""
+    return bool(BENZO_CATEGORIES.intersection(result.categories))
+
+
+def flagged(result: CheckResult, flag: str) -> CheckResult:
+    """The same result with a regimen finding added."""
+    return _replace(result, flags=(*result.flags, flag))

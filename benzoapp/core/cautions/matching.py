@@ -1,0 +1,145 @@
+"""Finding what a query names: exact names, brands, phrases, categories and fuzzy spellings.
+
+The index is built once per knowledge base. Exact look-ups are dictionary hits; fuzzy
+matching (rapidfuzz) only runs when nothing exact or phrase-like was found, and never on
+very short words, where one changed letter turns one drug into another.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from benzoapp.core.cautions.kb import KnowledgeBase
+from benzoapp.core.cautions.normalise import fold
+
+MIN_FUZZY_LENGTH = 5  # below this, no fuzzy matching at all ("soma" vs "sonata")
+ACCEPT_SCORE = 88.0  # a fuzzy match this close (and clearly ahead) is shown as a match
+SUGGEST_SCORE = 75.0  # closer than this is offered as "did you mean", never applied
+CLEAR_LEAD = 4.0  # a fuzzy match must lead the next different thing by this much
+MIN_PHRASE_WORD = 4  # a single word found inside a phrase must be at least this long
+# Everyday words name these ("water", "heat", "walking"), so a single one of them inside a
+# longer phrase ("water pills", "walking pneumonia") is not taken as a match.
+NON_MEDICINE_KINDS = frozenset({"therapy", "food"})
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a name leads to: an entry or a product, and how the name relates to it."""
+
+    kind: str  # "entry" | "product"
+    id: str
+    name: str  # the name as the knowledge base writes it
+    how: str  # exact | brand | synonym | category
+    medicine: bool = True  # False for therapies and foods ("water", "heat", "walking")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One name found in a query."""
+
+    target: Target
+    score: float = 100.0
+
+
+class NameIndex:
+    """Every name of every entry and product, by folded key."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self._by_key: dict[str, Target] = {}
+        completions: list[tuple[str, str]] = []
+        for entry in kb.entries.values():
+            name_how = "category" if entry.kind == "class" else "exact"
+            medicine = entry.kind not in NON_MEDICINE_KINDS
+            for name in entry.names:
+                self._add(name, Target("entry", entry.id, name, name_how, medicine), completions)
+            for brand in entry.brands:
+                target = Target("entry", entry.id, brand.name, "brand", medicine)
+                self._add(brand.name, target, completions)
+            for name in entry.synonyms:
+                self._add(name, Target("entry", entry.id, name, "synonym", medicine), None)
+            for name in entry.category_words:
+                target = Target("entry", entry.id, name, "category", medicine)
+                self._add(name, target, completions)
+        for product in kb.products.values():
+            for name in product.names:
+                self._add(name, Target("product", product.id, name, "brand"), completions)
+        # Sorted by length: a fuzzy score of SUGGEST_SCORE or more is only possible between
+        # strings of similar length, so fuzzy matching looks at a slice of this list only.
+        self._keys = sorted(self._by_key, key=len)
+        self._key_lengths = [len(k) for k in self._keys]
+        self._longest = max((len(k.split()) for k in self._keys), default=1)
+        completions.sort()
+        self._completion_keys = [key for key, _ in completions]
+        self._completion_names = [name for _, name in completions]
+
+    def _add(self, name: str, target: Target, completions: list[tuple[str, str]] | None) -> None:
+        key = fold(name)
+        self._by_key.setdefault(key, target)
+        if completions is not None:
+            completions.append((key, name))
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def exact(self, key: str) -> Target | None:
+        """The target of a folded key, if it is a known name."""
+        return self._by_key.get(key)
+
+    def phrase(self, tokens: tuple[str, ...]) -> tuple[list[Target], list[str]]:
+        """Known names inside a longer phrase (longest first, not overlapping, in order),
+        and the words of the phrase that none of them covers."""
+        taken = [False] * len(tokens)
+        found: list[tuple[int, Target]] = []
+        for size in range(min(self._longest, len(tokens)), 0, -1):
+            for start in range(len(tokens) - size + 1):
+                if any(taken[start : start + size]):
+                    continue
+                key = " ".join(tokens[start : start + size])
+                if size == 1 and len(key) < MIN_PHRASE_WORD:
+                    continue
+                target = self._by_key.get(key)
+                if target is not None and (size > 1 or target.medicine):
+                    found.append((start, target))
+                    taken[start : start + size] = [True] * size
+        found.sort(key=lambda item: item[0])
+        rest = [token for token, used in zip(tokens, taken, strict=True) if not used]
+        return [target for _, target in found], rest
+
+    def fuzzy(self, key: str, limit: int = 8) -> list[Found]:
+        """Close spellings, best first; empty for short queries."""
+        if len(key.replace(" ", "")) < MIN_FUZZY_LENGTH:
+            return []
+        # ratio = 2 * common / (len_a + len_b) * 100, so a score >= cutoff needs
+        # len_b between len_a * c / (200 - c) and len_a * (200 - c) / c.
+        cut = SUGGEST_SCORE
+        low = bisect.bisect_left(self._key_lengths, math.ceil(len(key) * cut / (200 - cut)))
+        high = bisect.bisect_right(self._key_lengths, math.floor(len(key) * (200 - cut) / cut))
+        hits = process.extract(
+            key, self._keys[low:high], scorer=fuzz.ratio, limit=limit, score_cutoff=cut
+        )
+        return [Found(self._by_key[choice], float(score)) for choice, score, _ in hits]
+
+    def complete(self, prefix: str, limit: int = 10) -> list[str]:
+        """Names (brands, generics, products, category words) starting with the prefix."""
+        key = fold(prefix)
+        if not key or limit <= 0:
+            return []
+        start = bisect.bisect_left(self._completion_keys, key)
+        names: list[str] = []
+        for index in range(start, len(self._completion_keys)):
+            if not self._completion_keys[index].startswith(key):
+                break
+            name = self._completion_names[index]
+            if name not in names:
+                names.append(name)
+            if len(names) >= limit:
+                break
+        return names
+
+    def all_completions(self) -> list[str]:
+        """Every name offered while typing, for a completer's word list."""
+        return list(dict.fromkeys(self._completion_names))

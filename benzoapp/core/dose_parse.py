@@ -1,0 +1,146 @@
+"""Reading doses and regimens as people type them: "0,5mg", "500 mcg", "1/2 tablet of 1 mg".
+
+Anything that is not clearly one of the accepted shapes is refused with a plain message:
+guessing at a dose is never safe.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from benzoapp.core.decimals import tidy
+from benzoapp.core.errors import InputError
+from benzoapp.core.model import Regimen, RegimenDose
+
+if TYPE_CHECKING:
+    from benzoapp.core.drugs import Drug, DrugCatalog
+
+# The finest dose the app records: a tenth of a microgram (a quarter of a 0.25 mg tablet
+# is 0.0625 mg). Finer figures are refused rather than silently rounded.
+DOSE_RESOLUTION = Decimal("0.0001")
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_FRACTION = r"\d+\s*/\s*\d+"
+_UNITS = {
+    "mg": Decimal(1),
+    "milligram": Decimal(1),
+    "milligrams": Decimal(1),
+    "mcg": Decimal("0.001"),
+    "µg": Decimal("0.001"),
+    "μg": Decimal("0.001"),
+    "ug": Decimal("0.001"),
+    "microgram": Decimal("0.001"),
+    "micrograms": Decimal("0.001"),
+}
+_UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+_AMOUNT_RE = re.compile(rf"^(?P<num>{_NUMBER})\s*(?P<unit>{_UNIT})$", re.IGNORECASE)
+_TABLET_RE = re.compile(
+    rf"^(?P<count>{_FRACTION}|{_NUMBER}|half|a|one)\s*(?:x\s*)?"
+    rf"(?:tablets?|tabs?|pills?)\s+(?:of\s+)?(?P<strength>{_NUMBER}\s*(?:{_UNIT}))$",
+    re.IGNORECASE,
+)
+_TIME_RE = re.compile(r"^(?P<h>\d{1,2})[:.h](?P<m>\d{2})$")
+HELP = 'Write a dose like "0.5 mg", "0,5mg", "500 mcg" or "1/2 tablet of 1 mg".'
+
+
+def _number(text: str) -> Decimal:
+    cleaned = re.sub(r"\s+", "", text)
+    if "/" in cleaned:
+        top, bottom = cleaned.split("/")
+        if int(bottom) == 0:
+            raise InputError(f'"{text}" divides by zero. {HELP}')
+        return Decimal(top) / Decimal(bottom)
+    try:
+        return Decimal(cleaned.replace(",", "."))
+    except InvalidOperation as error:  # the patterns make this unreachable, kept as a guard
+        raise InputError(f'"{text}" is not a number. {HELP}') from error
+
+
+def _amount(text: str) -> Decimal:
+    match = _AMOUNT_RE.match(text.strip())
+    if not match:
+        raise InputError(f'"{text.strip()}" is not a dose I can read. {HELP}')
+    return _number(match["num"]) * _UNITS[match["unit"].lower()]
+
+
+def parse_dose(text: str, drug: Drug | None = None) -> Decimal:
+    """A dose in exact milligrams; raises InputError with an example for anything else.
+
+    ``drug``, when given, lets a tablet form be checked against the known strengths.
+    """
+    cleaned = " ".join(text.strip().split())
+    if not cleaned:
+        raise InputError(f"The dose is empty. {HELP}")
+    tablet = _TABLET_RE.match(cleaned)
+    if tablet:
+        count_text = tablet["count"].lower()
+        count = {"half": Decimal("0.5"), "a": Decimal(1), "one": Decimal(1)}.get(count_text)
+        if count is None:
+            count = _number(count_text)
+        strength = _amount(tablet["strength"])
+        if drug is not None and all(t.mg != strength for t in drug.tablets):
+            known = ", ".join(f"{t.mg} mg" for t in drug.tablets)
+            raise InputError(
+                f"{drug.id} is not listed in {strength} mg tablets (listed: {known}). "
+                "Give the dose in mg instead."
+            )
+        mg = count * strength
+    else:
+        if re.fullmatch(_NUMBER, cleaned):
+            raise InputError(f'"{cleaned}" has no unit: is it mg or mcg? {HELP}')
+        mg = _amount(cleaned)
+    if mg <= 0:
+        raise InputError(f'"{cleaned}" is not more than zero. {HELP}')
+    if mg != mg.quantize(DOSE_RESOLUTION):
+        raise InputError(
+            f'"{cleaned}" cannot be written exactly to 0.1 microgram; give the dose in mg.'
+        )
+    return tidy(mg)
+
+
+def parse_time(text: str) -> str:
+    """A time of day as "HH:MM" (24-hour); accepts "8:00", "08.00" and "22h30"."""
+    match = _TIME_RE.match(text.strip())
+    if not match or int(match["h"]) > 23 or int(match["m"]) > 59:
+        raise InputError(f'"{text.strip()}" is not a time of day; write it like 08:00 or 22:00.')
+    return f"{int(match['h']):02d}:{match['m']}"
+
+
+def parse_regimen(text: str, catalog: DrugCatalog) -> Regimen:
+    """Read "clonazepam 0.5mg 08:00; clonazepam 1mg 22:00" into a Regimen.
+
+    Each part is a drug (generic or brand), a dose and a time of day, separated by ";".
+    The same drug twice at the same time is refused: it is almost always a typing slip.
+    """
+    doses: list[RegimenDose] = []
+    seen: set[tuple[str, str]] = set()
+    parts = [p.strip() for p in text.split(";") if p.strip()]
+    if not parts:
+        raise InputError('The regimen is empty. Write it like "clonazepam 0.5mg 08:00".')
+    for part in parts:
+        words = part.split()
+        if len(words) < 3:
+            raise InputError(
+                f'"{part}" needs a drug, a dose and a time, like "clonazepam 0.5mg 08:00".'
+            )
+        time = parse_time(words[-1])
+        drug, rest = _split_drug(words[:-1], catalog)
+        mg = parse_dose(" ".join(rest), drug)
+        if (drug.id, time) in seen:
+            raise InputError(f"{drug.id} at {time} is listed twice; give one total for it.")
+        seen.add((drug.id, time))
+        doses.append(RegimenDose(drug=drug.id, time=time, mg=mg))
+    return Regimen(doses=tuple(sorted(doses, key=lambda d: (d.time, d.drug))))
+
+
+def _split_drug(words: list[str], catalog: DrugCatalog) -> tuple[Drug, list[str]]:
+    """Longest leading run of words that names a drug (brands like "Xanax XR" have two)."""
+    for size in range(min(3, len(words) - 1), 0, -1):
+        name = " ".join(words[:size])
+        try:
+            return catalog.get(name), words[size:]
+        except InputError:
+            if size == 1:
+                raise
+    raise InputError(f'"{" ".join(words)}" does not start with a drug name.')

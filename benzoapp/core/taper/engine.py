@@ -1,0 +1,377 @@
+"""Building a taper plan: optional crossover to diazepam, then the reduction steps.
+
+Rules the engine keeps (each has a test):
+- every dose is one the chosen form can make; the units shown add up to it exactly;
+- a cut never goes faster than the chosen rate allows for the days since the last
+  change: the allowed target is rounded *up* to the next amount the form can make, and
+  when that is the current dose the step is simply held longer (never sped up later);
+- one dose time changes per step, the earliest in the day first (as in the NHS
+  Scotland schedules; a starting dose the form cannot make goes first), and a dose
+  time may drop to zero while others remain;
+- stop rule: when one dose is left, it goes to zero once it is at or below the final
+  dose (the smallest amount the form can make, unless stated) and has been held a full
+  period, or once the curve has fallen below half of it;
+- steps are contiguous calendar days from the start date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import NamedTuple
+
+from benzoapp.core.decimals import fmt, round_half_up, tidy
+from benzoapp.core.drugs import DrugCatalog, load_catalog
+from benzoapp.core.equivalence import DE_QUANTUM
+from benzoapp.core.errors import InputError
+from benzoapp.core.formulation import Formulation
+from benzoapp.core.model import (
+    Plan,
+    PlanSettings,
+    PlanWarning,
+    Profile,
+    Regimen,
+    Step,
+    StepDose,
+    WarningLevel,
+)
+from benzoapp.core.taper.forms import formulations
+from benzoapp.core.taper.methods import RateModel
+from benzoapp.core.taper.warnings import plan_warnings
+
+MAX_PLAN_DAYS = 365 * 30
+_ZERO = Decimal(0)  # made once: the hot loops compare and sum with it thousands of times
+Key = tuple[str, str]  # (time, drug)
+
+
+class Segment(NamedTuple):
+    """A run of days on the same doses, before dates are attached.
+
+    A named tuple rather than a frozen dataclass: just as immutable, and several times
+    cheaper to make, which counts when a daily plan makes thousands.
+    """
+
+    doses: dict[Key, Decimal]
+    days: int
+    note: str = ""
+    hold: bool = False
+
+
+@dataclass(frozen=True)
+class PlanContext:
+    """What steps need to be shown: the forms and the equivalence factors."""
+
+    forms: dict[str, Formulation]
+    factors: dict[str, Decimal]
+
+    def de(self, doses: dict[Key, Decimal]) -> Decimal:
+        total = _ZERO
+        for (_time, drug), mg in doses.items():
+            total += mg * self.factors[drug]
+        return total
+
+    def step(self, index: int, start: dt.date, seg: Segment, *, edited: bool = False) -> Step:
+        step_doses = []
+        total = _ZERO
+        for (time, drug), mg in sorted(seg.doses.items()):
+            units = self.forms[drug].units(mg)
+            step_doses.append(StepDose(drug, time, tidy(mg), units, units != ""))
+            total += mg * self.factors[drug]
+        de = tidy(round_half_up(total, DE_QUANTUM))
+        # The five required fields by position: a daily plan makes thousands of Steps,
+        # and keyword arguments make each noticeably dearer.
+        doses = tuple(step_doses)
+        return Step(index, start, seg.days, doses, de, hold=seg.hold, edited=edited, note=seg.note)
+
+
+def context_for(
+    drugs: tuple[str, ...], settings: PlanSettings, catalog: DrugCatalog
+) -> tuple[PlanContext, list[PlanWarning]]:
+    """Forms and factors for every drug a plan may hold (the regimen's and the crossover's)."""
+    taper_drug = settings.crossover_to
+    if taper_drug is not None:
+        taper_drug = catalog.get(taper_drug).id
+    elif len(drugs) == 1:
+        taper_drug = drugs[0]
+    all_drugs = tuple(dict.fromkeys((*drugs, *([taper_drug] if taper_drug else []))))
+    forms, notes = formulations(all_drugs, settings, catalog, taper_drug)
+    factors = {d: catalog.equivalent(d, settings.table).de_per_mg for d in all_drugs}
+    return PlanContext(forms, factors), notes
+
+
+def dated_steps(ctx: PlanContext, start: dt.date, segments: list[Segment]) -> tuple[Step, ...]:
+    """Attach contiguous dates: each step starts the day after the previous one ends.
+
+    Counting in day ordinals is the same calendar arithmetic as adding timedeltas, only
+    cheaper, which shows over the thousands of steps of a daily plan.
+    """
+    steps = []
+    day = start.toordinal()
+    for index, seg in enumerate(segments):
+        steps.append(ctx.step(index, dt.date.fromordinal(day), seg))
+        day += seg.days
+    return tuple(steps)
+
+
+def _normalise(regimen: Regimen, catalog: DrugCatalog) -> dict[Key, Decimal]:
+    if not regimen.doses:
+        raise InputError("The regimen is empty: add at least one drug, dose and time.")
+    doses: dict[Key, Decimal] = {}
+    for d in regimen.doses:
+        if d.mg <= 0:
+            raise InputError(f"{d.drug} at {d.time}: a dose must be more than 0 mg.")
+        key = (d.time, catalog.get(d.drug).id)
+        doses[key] = doses.get(key, Decimal(0)) + d.mg
+    return doses
+
+
+def _swap_amount(
+    old_mg: Decimal, form: Formulation, factor: Decimal, cap: Decimal | None
+) -> Decimal:
+    """How much of the old drug one crossover stage replaces (all of it when no cap)."""
+    if cap is None or old_mg * factor <= cap:
+        return old_mg
+    remaining = form.at_or_above(old_mg - cap / factor)
+    return old_mg - remaining if 0 < remaining < old_mg else old_mg
+
+
+def _crossover(
+    current: dict[Key, Decimal], target: str, ctx: PlanContext, settings: PlanSettings
+) -> tuple[list[Segment], dict[Key, Decimal], list[PlanWarning], str]:
+    """Swap one dose time at a time to the target drug, the latest in the day first.
+
+    With ``crossover_stage_de_mg`` a large dose time is swapped in parts of at most that
+    many mg diazepam-equivalent, one part per period (as the Ashton Manual's schedules
+    exchange part of a dose at a time).
+    """
+    segments: list[Segment] = []
+    notes: list[PlanWarning] = []
+    note = ""
+    form = ctx.forms[target]
+    for key in sorted((k for k in current if k[1] != target), reverse=True):
+        time, drug = key
+        while current.get(key, Decimal(0)) > 0:
+            segments.append(Segment(dict(current), settings.every_days, note))
+            old_mg = current[key]
+            swap = _swap_amount(
+                old_mg, ctx.forms[drug], ctx.factors[drug], settings.crossover_stage_de_mg
+            )
+            de = swap * ctx.factors[drug]
+            new_mg = max(form.nearest(de / ctx.factors[target]), form.smallest())
+            new = dict(current)
+            if swap == old_mg:
+                del new[key]
+            else:
+                new[key] = old_mg - swap
+            new[(time, target)] = new.get((time, target), Decimal(0)) + new_mg
+            if abs(new_mg * ctx.factors[target] - de) > de / 10:
+                notes.append(
+                    PlanWarning(
+                        code="crossover_rounded",
+                        level=WarningLevel.CAUTION,
+                        message=(
+                            f"At {time}, {fmt(swap)} mg {drug} becomes {fmt(new_mg)} mg "
+                            f"{target}: the nearest amount the form can make differs from "
+                            "the equivalent by more than 10%."
+                        ),
+                        source="BenzoApp rounding rule (nearest makeable amount, halves up)",
+                        step_index=len(segments),
+                    )
+                )
+            note = f"{time}: {fmt(swap)} mg {drug} switched to {fmt(new_mg)} mg {target}"
+            current = new
+    return segments, current, notes, note
+
+
+@dataclass(frozen=True)
+class Pace:
+    """What every step of one reduction consults, looked up once instead of at each step.
+
+    A daily micro-taper takes thousands of steps, so re-deriving these per step (the
+    final dose, the tick, dictionary look-ups through the settings) was a large share of
+    the planning time.
+    """
+
+    model: RateModel
+    forms: dict[str, Formulation]
+    factors: dict[str, Decimal]
+    final: dict[str, Decimal]  # per drug: a last dose at or below this may go to zero
+    every: int  # days per period
+    tick: int  # steps last a multiple of this many days
+
+    @classmethod
+    def of(cls, model: RateModel, ctx: PlanContext, settings: PlanSettings) -> Pace:
+        final = {d: settings.final_dose_mg or f.smallest() for d, f in ctx.forms.items()}
+        tick = 1 if settings.micro else settings.every_days
+        return cls(model, ctx.forms, ctx.factors, final, settings.every_days, tick)
+
+
+Proposal = tuple[dict[Key, Decimal], str]
+
+
+def _stopped(key: Key) -> Proposal:
+    return {key: _ZERO}, f"{key[0]}: {key[1]} stopped"
+
+
+def _propose(current: dict[Key, Decimal], total: Decimal, days: int, pace: Pace) -> Proposal | None:
+    """The next doses after ``days`` on ``current`` (``total`` mg DE), or None to hold."""
+    target = pace.model.target(total, days)
+    if target >= total:
+        return None
+    if len(current) == 1:
+        ((key, mg),) = current.items()
+        drug = key[1]
+        if mg <= pace.final[drug] and days >= pace.every:
+            return _stopped(key)
+        new_mg = pace.forms[drug].at_or_above(target / pace.factors[drug])
+        if _ZERO < new_mg < mg:
+            return {key: new_mg}, ""
+        return _stopped(key) if target * 2 < total else None
+    # A dose the form cannot make (only ever a starting dose) is cut first, onto the grid.
+    live = sorted(current)
+    live.sort(key=lambda k: pace.forms[k[1]].can_make(current[k]))
+    for key in live:
+        factor = pace.factors[key[1]]
+        desired = (target - (total - current[key] * factor)) / factor
+        new_mg = pace.forms[key[1]].at_or_above(desired)
+        if new_mg < current[key]:
+            new = dict(current)
+            if new_mg == 0:
+                del new[key]
+                return new, f"{key[0]}: {key[1]} stopped"
+            new[key] = new_mg
+            return new, ""
+    return None
+
+
+def _first_day_guess(current: dict[Key, Decimal], total: Decimal, pace: Pace) -> int:
+    """Roughly when the next makeable cut (or the stop) is allowed; only a starting point."""
+    reachable = total / 2  # the stop rule's "curve below half the last dose"
+    live = [k for k, mg in current.items() if mg > 0]
+    for key in live:
+        form = pace.forms[key[1]]
+        lower = form.at_or_below(current[key] - form.quantum)
+        if lower > 0 or len(live) > 1:
+            reachable = max(reachable, total - (current[key] - lower) * pace.factors[key[1]])
+    days = pace.model.days_until(total, reachable)
+    if len(live) == 1 and current[live[0]] <= pace.final[live[0][1]]:
+        days = min(days, pace.every)
+    days = min(max(days, 1.0), MAX_PLAN_DAYS + 1.0)
+    tick = pace.tick
+    return max(tick, math.ceil(days / tick) * tick)
+
+
+def _too_long() -> InputError:
+    return InputError(
+        "At this rate the plan would take more than 30 years; choose a faster rate "
+        "or a form that can make smaller amounts."
+    )
+
+
+def _first_allowed_day(
+    propose: Callable[[int], Proposal | None], guess: int, tick: int, limit: int
+) -> tuple[int, Proposal]:
+    """The first day (a multiple of ``tick``) on which ``propose`` allows a change.
+
+    Whether a change is allowed only ever turns from no to yes as days pass, so the guess
+    is checked on both sides and corrected by galloping and halving: the same day as
+    trying every day, in a few tries.
+    """
+    proposal = propose(guess)
+    low, high = 0, guess
+    if proposal is None:
+        low, high = guess, guess * 2
+        while (proposal := propose(high)) is None:
+            if high > limit:
+                raise _too_long()
+            low, high = high, high * 2
+    elif guess > tick:
+        earlier = propose(guess - tick)
+        if earlier is None:
+            low = guess - tick
+        else:
+            high, proposal = guess - tick, earlier
+    while high - low > tick:
+        mid = low + (high - low) // (2 * tick) * tick
+        found = propose(mid)
+        if found is None:
+            low = mid
+        else:
+            high, proposal = mid, found
+    if high > limit:
+        raise _too_long()
+    return high, proposal
+
+
+def taper_segments(
+    current: dict[Key, Decimal],
+    model: RateModel,
+    ctx: PlanContext,
+    settings: PlanSettings,
+    note: str = "",
+) -> list[Segment]:
+    """Reduction steps from ``current`` down to a final step at zero."""
+    segments: list[Segment] = []
+    pace = Pace.of(model, ctx, settings)
+    elapsed = 0
+    total = ctx.de(current)
+
+    def propose(days: int) -> Proposal | None:
+        return _propose(current, total, days, pace)
+
+    days = 0
+    while True:
+        limit = MAX_PLAN_DAYS - elapsed
+        # After a step as short as allowed the next is usually as short (a daily
+        # micro-taper): one try settles it, with no estimate. The shortest step is the
+        # first allowed day whenever it allows a change.
+        shortest = _propose(current, total, days, pace) if days == pace.tick <= limit else None
+        if shortest is not None:
+            proposal = shortest
+        else:
+            guess = _first_day_guess(current, total, pace)
+            days, proposal = _first_allowed_day(propose, guess, pace.tick, limit)
+        if days > pace.every:
+            held = f"held {days} days: the form cannot make a smaller cut sooner"
+            note = f"{note}; {held}" if note else held
+        segments.append(Segment(current, days, note))
+        elapsed += days
+        current, note = proposal
+        total = ctx.de(current)
+        if not any(current.values()):  # every dose is zero
+            segments.append(Segment(current, 1, note or "stopped"))
+            return segments
+
+
+def build_plan(
+    regimen: Regimen,
+    settings: PlanSettings,
+    catalog: DrugCatalog | None = None,
+    profile: Profile | None = None,
+) -> Plan:
+    """A whole taper from ``regimen`` to zero, with warnings that give reasons and sources."""
+    cat = catalog or load_catalog()
+    current = _normalise(regimen, cat)
+    drugs = tuple(dict.fromkeys(k[1] for k in sorted(current)))
+    ctx, notes = context_for(drugs, settings, cat)
+    segments: list[Segment] = []
+    switch_note = ""
+    if settings.crossover_to:
+        target = cat.get(settings.crossover_to).id
+        segments, current, crossover_notes, switch_note = _crossover(current, target, ctx, settings)
+        notes.extend(crossover_notes)
+    base = settings.rate_base_de_mg or ctx.de(current)
+    model = RateModel(
+        settings.method,
+        settings.rate_percent,
+        settings.every_days,
+        base,
+        settings.hyperbolic_k_de_mg,
+    )
+    tail = taper_segments(current, model, ctx, settings, switch_note)
+    steps = dated_steps(ctx, settings.start, segments + tail)
+    plan = Plan(regimen=regimen, settings=settings, steps=steps)
+    return replace(plan, warnings=tuple(notes) + plan_warnings(plan, cat, profile))

@@ -1,0 +1,283 @@
+"""Warnings about a plan, each with its reason and source; never silent.
+
+They are worked out from the steps themselves, so a plan edited by hand is checked by
+the same rules as one the engine made.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from benzoapp.core.decimals import fmt, round_half_up
+from benzoapp.core.drugs import DrugCatalog
+from benzoapp.core.model import Form, Method, Plan, PlanWarning, Profile, Step, WarningLevel
+
+ASAM_RATE = "ASAM 2025 Rec. 6 (initial cuts 5–10%; typically not more than 25% every 2 weeks)"
+HOROWITZ = "Horowitz & Taylor 2019, Lancet Psychiatry 6:538–46"
+KINDLING = (
+    "induced-symptoms (Benzodiazepine-Induced or Increased Symptoms), "
+    "point 3: central sensitization and kindling"
+)
+MULTI = "ASAM 2025 Rec. 7 (a comparable dose of one longer-acting benzodiazepine)"
+TABLE_NOTE = "ASAM 2025 Table 7 footnote: equivalents are for guidance only"
+# Codes that depend on the person's profile; an edit keeps them as they were.
+PROFILE_CODES = frozenset({"kindling"})
+_EPS = 1e-9
+_ZERO = Decimal(0)  # made once: the per-step loops below use them thousands of times
+_ONE = Decimal(1)
+
+
+def _mg(value: Decimal) -> str:
+    return fmt(round_half_up(value, Decimal("0.01")))
+
+
+def _pct(value: Decimal) -> str:
+    return fmt(round_half_up(value, Decimal("0.1")))
+
+
+def step_de(
+    step: Step, plan: Plan, catalog: DrugCatalog, factors: dict[str, Decimal] | None = None
+) -> Decimal:
+    """Exact diazepam-equivalent total of a step, in the plan's table."""
+    known = factors if factors is not None else {}
+    total = _ZERO
+    for dose in step.doses:
+        factor = known.get(dose.drug)
+        if factor is None:
+            factor = catalog.equivalent(dose.drug, plan.settings.table).de_per_mg
+            known[dose.drug] = factor
+        total += dose.mg * factor
+    return total
+
+
+def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
+    found: list[PlanWarning] = []
+    steps = [s for s in plan.steps if not s.history]
+    factors: dict[str, Decimal] = {}
+    totals = [step_de(s, plan, catalog, factors) for s in steps]
+    limits: dict[int, tuple[float, float, Decimal]] = {}
+    # The share each step keeps of a dose above zero, when it keeps any: the smallest
+    # makes the largest percentage cut (for linear plans), with no second pass.
+    kept_shares: list[Decimal] = []
+    for i in range(1, len(steps)):
+        prev, cur = steps[i - 1], steps[i]
+        a, b = totals[i - 1], totals[i]
+        if b > a:
+            if a > 0:
+                kept_shares.append(b / a)
+            found.append(
+                PlanWarning(
+                    "dose_increase",
+                    WarningLevel.INFO,
+                    f"Step {cur.index + 1} is higher than the step before ({_mg(a)} "
+                    f"to {_mg(b)} mg diazepam equivalent), as set by hand.",
+                    "BenzoApp: doses only rise when you choose it",
+                    cur.index,
+                )
+            )
+            continue
+        if b == a:
+            if a > 0:
+                kept_shares.append(_ONE)
+            continue
+        if not b:  # zero
+            if i == 1:
+                found.append(
+                    PlanWarning(
+                        "stops_at_once",
+                        WarningLevel.STRONG,
+                        "This plan stops everything at once. Stopping abruptly after regular "
+                        "use risks severe withdrawal; guidelines advise a gradual taper.",
+                        f"{ASAM_RATE}; {HOROWITZ}",
+                        cur.index,
+                    )
+                )
+            else:
+                share = a / totals[0] * 100 if totals[0] else Decimal(0)
+                level = WarningLevel.CAUTION if share > 5 else WarningLevel.INFO
+                found.append(
+                    PlanWarning(
+                        "last_step_to_zero",
+                        level,
+                        f"The last step stops the final {_mg(a)} mg "
+                        f"(diazepam equivalent), {_pct(share)}% of the "
+                        "starting dose. Any cut to zero is 100% of what is left: hold longer "
+                        "first if you need to.",
+                        f"{ASAM_RATE}; {HOROWITZ}",
+                        cur.index,
+                    )
+                )
+            continue
+        ratio = b / a
+        kept_shares.append(ratio)
+        warning = _pace_warning(cur, prev.days, ratio, limits)
+        if warning is not None:
+            found.append(warning)
+    if plan.settings.method is Method.LINEAR and len(steps) > 2 and kept_shares:
+        found.append(_linear_warning(min(kept_shares)))
+    return found
+
+
+def _pace_warning(
+    step: Step, days: int, ratio: Decimal, limits: dict[int, tuple[float, float, Decimal]]
+) -> PlanWarning | None:
+    """A cut faster than 10% (or 25%) per 14 days, ``days`` after the last change."""
+    if days not in limits:  # the share a rate of 10% or 25% per 14 days keeps
+        ten = 0.9 ** (days / 14) * (1 - _EPS)
+        limits[days] = (ten, 0.75 ** (days / 14) * (1 - _EPS), Decimal(ten))
+    ten, quarter, exact_ten = limits[days]
+    # Decimal(ten) is exactly ten, and rounding to a float never crosses a float, so a
+    # ratio at or above it is at or above ten as a float too: most steps need no float.
+    if ratio >= exact_ten:
+        return None
+    kept = float(ratio)  # a classification, not a dose: a float is exact enough
+    if kept >= ten:
+        return None
+    pct = _pct((1 - ratio) * 100)
+    if kept < quarter:
+        return PlanWarning(
+            "faster_than_25pct_per_2wk",
+            WarningLevel.STRONG,
+            f"Step {step.index + 1} cuts {pct}% after {days} days: faster than 25% "
+            "every 2 weeks, which guidelines say a taper should typically not exceed.",
+            ASAM_RATE,
+            step.index,
+        )
+    return PlanWarning(
+        "faster_than_10pct_per_2wk",
+        WarningLevel.CAUTION,
+        f"Step {step.index + 1} cuts {pct}% after {days} days: faster than the "
+        "usual starting pace of 5–10% of the current dose every 2 weeks.",
+        ASAM_RATE,
+        step.index,
+    )
+
+
+def _linear_warning(smallest_kept: Decimal) -> PlanWarning:
+    # (1 - kept) * 100 only falls as ``kept`` rises, and Decimal's rounding keeps that
+    # order, so the smallest share kept gives the largest of the step-by-step cuts.
+    largest_cut = (1 - smallest_kept) * 100
+    return PlanWarning(
+        "linear_large_last_cuts",
+        WarningLevel.CAUTION,
+        "Equal mg cuts become large shares of a small dose: the last cuts here "
+        f"take up to {fmt(round_half_up(largest_cut, Decimal('0.1')))}% of the "
+        "current dose. Percent or hyperbolic tapers keep the late cuts small.",
+        HOROWITZ,
+    )
+
+
+def _regimen_warnings(
+    plan: Plan, catalog: DrugCatalog, profile: Profile | None
+) -> list[PlanWarning]:
+    found: list[PlanWarning] = []
+    drugs = tuple(dict.fromkeys(catalog.get(d.drug).id for d in plan.regimen.doses))
+    table = catalog.table(plan.settings.table)
+    if len(drugs) > 1:
+        found.append(
+            PlanWarning(
+                "multiple_drugs",
+                WarningLevel.CAUTION,
+                f"You take more than one benzodiazepine or Z-drug ({', '.join(drugs)}). Their "
+                "effects add up; the plan counts them together in diazepam equivalents, "
+                "which are approximate.",
+                f"{MULTI}; induced-symptoms (Z-drugs share the mechanism)",
+            )
+        )
+    used = set(drugs) | (
+        {catalog.get(plan.settings.crossover_to).id} if plan.settings.crossover_to else set()
+    )
+    if len(used) > 1:
+        found.append(
+            PlanWarning(
+                "equivalence_approximate",
+                WarningLevel.INFO,
+                f"Doses are compared using the {table.name} equivalence table. Equivalents "
+                "are approximate and people differ; watch how you feel after each change.",
+                f"{table.source}; {TABLE_NOTE}",
+            )
+        )
+    for drug in sorted(used):
+        entry = catalog.equivalent(drug, table.id)
+        if not entry.verified:
+            found.append(
+                PlanWarning(
+                    "equivalence_unverified",
+                    WarningLevel.CAUTION,
+                    f"The {table.name} figure for {drug} could not be checked against its "
+                    "source text here; confirm it with your prescriber or pharmacist.",
+                    entry.source,
+                )
+            )
+    for drug in drugs:
+        info = catalog.drugs[drug]
+        daily = sum(
+            (d.mg for d in plan.regimen.doses if catalog.get(d.drug).id == drug), Decimal(0)
+        )
+        if info.usual_max_daily_mg is not None and daily > info.usual_max_daily_mg:
+            found.append(
+                PlanWarning(
+                    "above_usual_max",
+                    WarningLevel.CAUTION,
+                    f"{fmt(daily)} mg of {drug} a day is above the usual maximum of "
+                    f"{fmt(info.usual_max_daily_mg)} mg. Tapering from a high dose deserves "
+                    "close support from your prescriber.",
+                    info.usual_max_source,
+                )
+            )
+    if profile is not None and (profile.prior_withdrawals > 0 or profile.reinstatements > 0):
+        found.append(
+            PlanWarning(
+                "kindling",
+                WarningLevel.CAUTION,
+                "You have been through withdrawal before. Repeated rounds of taking and "
+                "stopping can leave the nervous system more sensitive each time (kindling), "
+                "so a slower pace and more holds may be wiser.",
+                KINDLING,
+            )
+        )
+    return found
+
+
+def _form_warnings(plan: Plan) -> list[PlanWarning]:
+    found: list[PlanWarning] = []
+    for step in plan.steps:
+        if step.history:
+            continue
+        for dose in step.doses:
+            if not dose.makeable:
+                found.append(
+                    PlanWarning(
+                        "unmakeable_dose",
+                        WarningLevel.CAUTION,
+                        f"{fmt(dose.mg)} mg {dose.drug} at {dose.time} cannot be made exactly "
+                        "with the chosen tablets or liquid.",
+                        "BenzoApp formulation check",
+                        step.index,
+                    )
+                )
+    held = [s for s in plan.steps if "held" in s.note and not s.history]
+    if held and plan.settings.form is Form.TABLET:
+        found.append(
+            PlanWarning(
+                "tablet_holds",
+                WarningLevel.INFO,
+                f"Tablets cannot make cuts small enough here, so {len(held)} step(s) are held "
+                "longer than chosen. An oral liquid (or weighed amounts) would keep the chosen "
+                "pace.",
+                "Maudsley Deprescribing Guidelines 2024 (liquids for doses tablets cannot make)",
+                held[0].index,
+            )
+        )
+    return found
+
+
+def plan_warnings(
+    plan: Plan, catalog: DrugCatalog, profile: Profile | None
+) -> tuple[PlanWarning, ...]:
+    """Every warning the plan deserves, regimen-wide first, then step by step."""
+    return tuple(
+        _regimen_warnings(plan, catalog, profile)
+        + _rate_warnings(plan, catalog)
+        + _form_warnings(plan)
+    )

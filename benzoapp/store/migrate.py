@@ -1,0 +1,99 @@
+"""Bring a data file to the bundled schema at start-up, with a backup first.
+
+The stored revision is read with plain sqlite3; Alembic is imported only when it differs
+from the bundled head. A file newer than this build, damaged or unreadable is refused
+with a plain message and nothing is written.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+from benzoapp.store.backups import list_backups, make_backup, prune_backups
+from benzoapp.store.errors import (
+    BusyDatabaseError,
+    CorruptDatabaseError,
+    NewerDatabaseError,
+    UnreadableDatabaseError,
+)
+from benzoapp.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD, read_stored_revision
+
+
+def stored_revision_or_raise(db_path: Path, backups_dir: Path) -> str | None:
+    """The stored revision, with every way of failing turned into a typed, plain error."""
+    backups = list_backups(backups_dir)
+    if db_path.exists() and not os.access(db_path, os.R_OK | os.W_OK):
+        raise UnreadableDatabaseError(
+            f"Your data file {db_path} cannot be opened: this user may not read or write it. "
+            "Nothing was changed.",
+            backups,
+        )
+    try:
+        return read_stored_revision(db_path)
+    except sqlite3.OperationalError as error:
+        message = str(error).lower()
+        if "locked" in message or "busy" in message:
+            raise BusyDatabaseError(
+                f"Your data file {db_path} is busy in another program. Nothing was changed.",
+                backups,
+            ) from error
+        raise UnreadableDatabaseError(
+            f"Your data file {db_path} cannot be opened ({error}). Nothing was changed.",
+            backups,
+        ) from error
+    except sqlite3.DatabaseError as error:
+        raise CorruptDatabaseError(
+            f"Your data file {db_path} is damaged or is not a BenzoApp file ({error}). "
+            "Nothing was changed or overwritten.",
+            backups,
+        ) from error
+
+
+def ensure_schema(db_path: Path, backups_dir: Path, keep_backups: int) -> str | None:
+    """Upgrade ``db_path`` to :data:`SCHEMA_HEAD`; returns the revision it was at before.
+
+    An existing file is copied into ``backups_dir`` before any change.
+    """
+    stored = stored_revision_or_raise(db_path, backups_dir)
+    if stored == SCHEMA_HEAD:
+        return stored
+    if stored is not None and stored not in KNOWN_REVISIONS:
+        raise NewerDatabaseError(
+            f"Your data file {db_path} was written by a newer version of BenzoApp "
+            f"(schema {stored}). This version cannot use it safely, so it was left "
+            "untouched. Install the newer version, or restore a backup made by this one.",
+            list_backups(backups_dir),
+        )
+    if stored is not None:
+        make_backup(db_path, backups_dir, f"before-upgrade-from-{stored}")
+        prune_backups(backups_dir, keep_backups)
+    upgrade(db_path, SCHEMA_HEAD)
+    return stored
+
+
+def upgrade(db_path: Path, revision: str) -> None:
+    """Run the bundled migrations up to ``revision`` in one transaction (no alembic.ini)."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from benzoapp.paths import migrations_path
+    from benzoapp.store.engine import make_engine
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_path()))
+    engine = make_engine(db_path, foreign_keys=False)
+    try:
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, revision)
+            broken = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+            if broken:
+                raise CorruptDatabaseError(
+                    f"Upgrading your data file left {len(broken)} broken links; "
+                    "the upgrade was undone and nothing was changed."
+                )
+    finally:
+        engine.dispose()

@@ -1,0 +1,45 @@
+"""What the bundled schema is, and which revision a data file holds (plain sqlite3, no Alembic).
+
+Start-up reads the stored revision with the standard library only and imports Alembic
+just when it differs from :data:`SCHEMA_HEAD`, which keeps the common start fast. A test
+checks these constants against the migration scripts in ``db/versions``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+DB_FILENAME = "benzoapp.sqlite3"
+BACKUP_FOLDER = "backups"
+
+# Every revision this build knows, oldest first; the last one is the head.
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_mecfs_history",
+    "0003_taper_settings",
+)
+SCHEMA_HEAD = KNOWN_REVISIONS[-1]
+
+
+def read_stored_revision(db_path: Path) -> str | None:
+    """The Alembic revision stored in ``db_path``; None for a new or empty file.
+
+    Raises ``sqlite3.DatabaseError`` when the file is not a database or is damaged, and
+    ``sqlite3.OperationalError`` when it cannot be opened; the caller turns both into a
+    plain message.
+    """
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    try:
+        # Reading the schema forces SQLite to parse the header: a non-database fails here.
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables:
+            return None
+        if "alembic_version" not in tables:
+            raise sqlite3.DatabaseError("file is a database, but not one made by BenzoApp")
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    finally:
+        conn.close()

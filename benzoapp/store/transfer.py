@@ -1,0 +1,396 @@
+"""Export and import of all the person's data as versioned JSON, lossless both ways.
+
+Milligrams travel as decimal strings (``"0.125"``), dates as ISO text, so nothing is
+rounded on the way. An import happens in one transaction: all of it, or none of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import delete, insert, select
+
+from benzoapp import __version__
+from benzoapp.core.errors import InputError
+from benzoapp.core.model import (
+    DoseLogEntry,
+    Form,
+    JournalDay,
+    Medication,
+    Method,
+    Plan,
+    PlanSettings,
+    PlanWarning,
+    Profile,
+    Regimen,
+    RegimenDose,
+    Step,
+    StepDose,
+    TabletStrength,
+    WarningLevel,
+)
+from benzoapp.store.backups import write_atomically
+from benzoapp.store.facade import Store
+from benzoapp.store.plans import PLANS, VERSIONS, read_version, write_version
+from benzoapp.store.records import (
+    DAYS,
+    DOSE_LOG,
+    MEDICATIONS,
+    PROFILE,
+    PROFILE_FIELDS,
+    replace_journal_days,
+    upsert_dose_log,
+)
+from benzoapp.store.schema import SCHEMA_HEAD
+
+FORMAT = "benzoapp-export"
+FORMAT_VERSION = 1
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """How much an import brought in."""
+
+    plans: int
+    plan_versions: int
+    medications: int
+    dose_log: int
+    journal_days: int
+
+
+def to_plain(value: Any) -> Any:
+    """Core values as JSON-ready values that keep every digit (Decimals become strings)."""
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Method | Form | WarningLevel):
+        return value.value
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_plain(v) for v in value]
+    return value
+
+
+def export_data(store: Store) -> dict[str, Any]:
+    """Everything in the store as one JSON-ready dictionary (read in one snapshot)."""
+    with store.db.read() as conn:
+        plans = []
+        for p in conn.execute(select(PLANS).order_by(PLANS.c.id)).mappings():
+            versions = [
+                {
+                    "number": v["number"],
+                    "created_at": v["created_at"],
+                    "note": v["note"],
+                    "plan": to_plain(read_version(conn, v)),
+                }
+                for v in conn.execute(
+                    select(VERSIONS)
+                    .where(VERSIONS.c.plan_id == p["id"])
+                    .order_by(VERSIONS.c.number)
+                ).mappings()
+            ]
+            plans.append(
+                {
+                    "name": p["name"],
+                    "active": bool(p["active"]),
+                    "created_at": p["created_at"],
+                    "versions": versions,
+                }
+            )
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "schema": SCHEMA_HEAD,
+        "app_version": __version__,
+        "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "profile": to_plain(store.profile.get()),
+        "medications": [to_plain(m) for _, m in store.medications.list()],
+        "plans": plans,
+        "dose_log": [to_plain(e) for e in store.dose_log.all()],
+        "journal": [to_plain(d) for d in store.journal.all()],
+    }
+
+
+def export_to_file(store: Store, path: Path) -> dict[str, Any]:
+    """Write the export to ``path`` atomically; returns what was written."""
+    data = export_data(store)
+    text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    write_atomically(path, text.encode("utf-8"))
+    return data
+
+
+def read_export(path: Path) -> dict[str, Any]:
+    """Load an export file, refusing anything that is not one this build understands."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise InputError(f"There is no file at {path}.") from error
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise InputError(f"{path} is not a readable BenzoApp export ({error}).") from error
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(f"{path} is not a BenzoApp export (no 'format': '{FORMAT}').")
+    version = data.get("format_version")
+    if not isinstance(version, int) or version < 1:
+        raise InputError(f"{path} has no valid format_version.")
+    if version > FORMAT_VERSION:
+        raise InputError(
+            f"{path} was exported by a newer BenzoApp (format version {version}; this one "
+            f"reads up to {FORMAT_VERSION}). Update BenzoApp to import it; nothing was changed."
+        )
+    return data
+
+
+def import_data(store: Store, data: Mapping[str, Any], replace: bool = False) -> ImportSummary:
+    """Put an export's content into the store in one transaction.
+
+    With ``replace`` everything already saved is deleted first (in the same
+    transaction); without it the store must hold nothing. Bad content raises
+    ``InputError`` naming the entry, and nothing changes.
+    """
+    profile = _decode(data.get("profile", {}), "profile", _profile)
+    medications = [
+        _decode(m, f"medications[{i}]", _medication) for i, m in _items(data, "medications")
+    ]
+    dose_log = [_decode(e, f"dose_log[{i}]", _dose_entry) for i, e in _items(data, "dose_log")]
+    journal = [_decode(d, f"journal[{i}]", _journal_day) for i, d in _items(data, "journal")]
+    plans = [_decode(p, f"plans[{i}]", _plan_record) for i, p in _items(data, "plans")]
+    if sum(1 for p in plans if p[1]) > 1:
+        raise InputError("The export marks more than one plan as active.")
+    if not replace and not store.is_empty():
+        raise InputError("This data folder already holds data; nothing was imported.")
+    with store.db.write() as conn:
+        if replace:
+            for table in (PLANS, DOSE_LOG, DAYS, MEDICATIONS, PROFILE):
+                conn.execute(delete(table))
+        if profile != Profile():
+            conn.execute(
+                insert(PROFILE).values(id=1, **{n: getattr(profile, n) for n in PROFILE_FIELDS})
+            )
+        if medications:
+            conn.execute(insert(MEDICATIONS), [to_row(m) for m in medications])
+        for name, active, created_at, versions in plans:
+            plan_id = conn.execute(
+                insert(PLANS).values(name=name, active=active, created_at=created_at)
+            ).lastrowid
+            for number, v_created, note, plan in versions:
+                write_version(conn, plan_id, number, plan, note=note, created_at=v_created)
+        upsert_dose_log(conn, dose_log)
+        replace_journal_days(conn, journal)
+    return ImportSummary(
+        plans=len(plans),
+        plan_versions=sum(len(p[3]) for p in plans),
+        medications=len(medications),
+        dose_log=len(dose_log),
+        journal_days=len(journal),
+    )
+
+
+def to_row(m: Medication) -> dict[str, Any]:
+    return {"name": m.name, "kind": m.kind, "dose": m.dose, "notes": m.notes, "started": m.started}
+
+
+# --- decoding, strict: every value is checked and a bad one is named -------------------
+
+
+def _items(data: Mapping[str, Any], key: str) -> list[tuple[int, Any]]:
+    value = data.get(key, [])
+    if not isinstance(value, list):
+        raise InputError(f"'{key}' in the export must be a list.")
+    return list(enumerate(value))
+
+
+def _decode(value: Any, where: str, decoder: Callable[[Any], T]) -> T:
+    try:
+        return decoder(value)
+    except InputError as error:
+        raise InputError(f"{where}: {error}") from error
+    except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as error:
+        raise InputError(f"{where} is malformed ({type(error).__name__}: {error}).") from error
+
+
+def _mg(value: Any) -> Decimal:
+    if not isinstance(value, str):
+        raise InputError(f'an amount must be decimal text like "0.5", not {value!r}')
+    amount = Decimal(value)
+    if not amount.is_finite():
+        raise InputError(f"{value!r} is not an amount")
+    return amount
+
+
+def _opt_mg(value: Any) -> Decimal | None:
+    return None if value is None else _mg(value)
+
+
+def _date(value: Any) -> dt.date:
+    return dt.date.fromisoformat(value)
+
+
+def _opt_date(value: Any) -> dt.date | None:
+    return None if value is None else _date(value)
+
+
+def _opt_bool(value: Any) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise InputError(f"expected true, false or null, not {value!r}")
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(f"expected a whole number, not {value!r}")
+    return value
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise InputError(f"expected text, not {value!r}")
+    return value
+
+
+def _profile(d: Mapping[str, Any]) -> Profile:
+    return Profile(
+        name=_str(d.get("name", "")),
+        benzo_start=_opt_date(d.get("benzo_start")),
+        prior_tapers=_int(d.get("prior_tapers", 0)),
+        prior_withdrawals=_int(d.get("prior_withdrawals", 0)),
+        reinstatements=_int(d.get("reinstatements", 0)),
+        well_before_exposure=_opt_bool(d.get("well_before_exposure")),
+        classical_trigger=_opt_bool(d.get("classical_trigger")),
+        onset_during_or_after_taper=_opt_bool(d.get("onset_during_or_after_taper")),
+        post_exertional_malaise=_opt_bool(d.get("post_exertional_malaise")),
+        notes=_str(d.get("notes", "")),
+    )
+
+
+def _medication(d: Mapping[str, Any]) -> Medication:
+    return Medication(
+        name=_str(d["name"]),
+        kind=_str(d.get("kind", "medication")),
+        dose=_str(d.get("dose", "")),
+        notes=_str(d.get("notes", "")),
+        started=_opt_date(d.get("started")),
+    )
+
+
+def _dose_entry(d: Mapping[str, Any]) -> DoseLogEntry:
+    return DoseLogEntry(
+        day=_date(d["day"]),
+        time=_str(d["time"]),
+        drug=_str(d["drug"]),
+        planned_mg=_mg(d["planned_mg"]),
+        taken_mg=_opt_mg(d.get("taken_mg")),
+        note=_str(d.get("note", "")),
+    )
+
+
+def _scores(d: Any) -> dict[str, int]:
+    if not isinstance(d, dict):
+        raise InputError("scores must be an object of name: 0-10")
+    out = {}
+    for name, value in d.items():
+        if _int(value) not in range(11):
+            raise InputError(f"{name!r} must be 0-10, not {value!r}")
+        out[_str(name)] = value
+    return out
+
+
+def _journal_day(d: Mapping[str, Any]) -> JournalDay:
+    return JournalDay(
+        day=_date(d["day"]),
+        symptoms=_scores(d.get("symptoms", {})),
+        exertion=_scores(d.get("exertion", {})),
+        notes=_str(d.get("notes", "")),
+    )
+
+
+def plan_from_plain(d: Mapping[str, Any]) -> Plan:
+    """Rebuild a core ``Plan`` from its exported form."""
+    s = d["settings"]
+    settings = PlanSettings(
+        method=Method(s["method"]),
+        rate_percent=_mg(s["rate_percent"]),
+        every_days=_int(s["every_days"]),
+        form=Form(s["form"]),
+        start=_date(s["start"]),
+        crossover_to=None if s.get("crossover_to") is None else _str(s["crossover_to"]),
+        table=_str(s["table"]),
+        liquid_mg_per_ml=_opt_mg(s.get("liquid_mg_per_ml")),
+        tablets=tuple(
+            TabletStrength(_str(t["drug"]), _mg(t["mg"]), _int(t["max_split"]))
+            for t in s.get("tablets", [])
+        ),
+        micro=bool(s.get("micro", False)),
+        final_dose_mg=_opt_mg(s.get("final_dose_mg")),
+        hyperbolic_k_de_mg=_mg(s.get("hyperbolic_k_de_mg", "5")),
+        rate_base_de_mg=_opt_mg(s.get("rate_base_de_mg")),
+        crossover_stage_de_mg=_opt_mg(s.get("crossover_stage_de_mg")),
+    )
+    regimen = Regimen(
+        tuple(
+            RegimenDose(_str(r["drug"]), _str(r["time"]), _mg(r["mg"]))
+            for r in d["regimen"]["doses"]
+        )
+    )
+    steps = tuple(
+        Step(
+            index=_int(st["index"]),
+            start=_date(st["start"]),
+            days=_int(st["days"]),
+            doses=tuple(
+                StepDose(
+                    _str(x["drug"]),
+                    _str(x["time"]),
+                    _mg(x["mg"]),
+                    _str(x.get("units", "")),
+                    bool(x.get("makeable", True)),
+                )
+                for x in st["doses"]
+            ),
+            diazepam_equivalent_mg=_mg(st["diazepam_equivalent_mg"]),
+            hold=bool(st.get("hold", False)),
+            edited=bool(st.get("edited", False)),
+            note=_str(st.get("note", "")),
+            history=bool(st.get("history", False)),
+        )
+        for st in d["steps"]
+    )
+    warnings = tuple(
+        PlanWarning(
+            _str(w["code"]),
+            WarningLevel(w["level"]),
+            _str(w["message"]),
+            _str(w["source"]),
+            None if w.get("step_index") is None else _int(w["step_index"]),
+        )
+        for w in d.get("warnings", [])
+    )
+    return Plan(regimen=regimen, settings=settings, steps=steps, warnings=warnings)
+
+
+PlanRecord = tuple[str, bool, str, list[tuple[int, str, str, Plan]]]
+
+
+def _plan_record(d: Mapping[str, Any]) -> PlanRecord:
+    versions = [
+        (
+            _int(v["number"]),
+            _str(v["created_at"]),
+            _str(v.get("note", "")),
+            plan_from_plain(v["plan"]),
+        )
+        for v in d["versions"]
+    ]
+    if not versions:
+        raise InputError("a plan needs at least one version")
+    return _str(d["name"]), bool(d.get("active", False)), _str(d["created_at"]), versions
