@@ -335,6 +335,24 @@ def trim_binaries(binaries: Iterable[TocEntry]) -> list[TocEntry]:
     return [e for e in kept if e not in only_for_dropped or e in needed]
 
 
+def drop_dangling_symlinks(
+    entries: Iterable[TocEntry], bundled_elsewhere: Iterable[TocEntry] = ()
+) -> list[TocEntry]:
+    """Leave out SYMLINK entries whose target is no longer bundled.
+
+    PyInstaller lists the top-level symlinks to Qt's libraries with the data files, so
+    the targets are looked up among ``bundled_elsewhere`` (the binaries) as well.
+    """
+    entries = list(entries)
+    everything = [*entries, *bundled_elsewhere]
+    dests = {os.path.normpath(e[0]) for e in everything if e[2] != "SYMLINK"}
+    return [
+        e
+        for e in entries
+        if e[2] != "SYMLINK" or os.path.normpath(os.path.join(os.path.dirname(e[0]), e[1])) in dests
+    ]
+
+
 def excludes() -> list[str]:
     """Every module the frozen app and its baseline leave out."""
     return [*FOREIGN_TOOLKITS, *UNUSED_QT_MODULES, *DEV_ONLY]

@@ -117,3 +117,16 @@ def test_icons_exist_for_every_platform() -> None:
 
 def test_strip_only_on_linux() -> None:
     assert freeze.strip_binaries() is sys.platform.startswith("linux")
+
+
+def test_symlinks_to_left_out_libraries_are_left_out_too() -> None:
+    lib = os.path.join("PySide6", "Qt", "lib")
+    entries = [
+        (os.path.join(lib, "libQt6Gui.so.6"), "/x/libQt6Gui.so.6", "BINARY"),
+        ("libQt6Gui.so.6", os.path.join(lib, "libQt6Gui.so.6"), "SYMLINK"),
+        ("libQt6EglFsKmsSupport.so.6", os.path.join(lib, "libQt6EglFsKmsSupport.so.6"), "SYMLINK"),
+    ]
+    assert [e[0] for e in freeze.drop_dangling_symlinks(entries)] == [
+        os.path.join(lib, "libQt6Gui.so.6"),
+        "libQt6Gui.so.6",
+    ]
