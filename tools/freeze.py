@@ -197,8 +197,17 @@ def imports_of(folder: Path) -> set[str]:
                 names.add(node.module)
                 # ``from alembic import op`` imports the submodule alembic.op
                 names.update(f"{node.module}.{alias.name}" for alias in node.names)
-    names.discard("__future__")
-    return names
+    return {n for n in names if n.split(".", 1)[0] != "__future__"}
+
+
+def _is_module(name: str) -> bool:
+    """Whether ``name`` is an importable module (not a class or function in one)."""
+    import importlib.util
+
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
 
 
 def migration_hidden_imports(db_dir: Path) -> list[str]:
@@ -221,9 +230,8 @@ def migration_hidden_imports(db_dir: Path) -> list[str]:
         "alembic.autogenerate",
     }
     found = imports_of(db_dir) if db_dir.is_dir() else set()
-    # ``from sqlalchemy import Column`` yields "sqlalchemy.Column": keep only what could
-    # be a module (lower-case last part), PyInstaller ignores missing names anyway.
-    modules = {n for n in found if n.rsplit(".", 1)[-1].islower() or "." not in n}
+    # ``from sqlalchemy import Column`` yields "sqlalchemy.Column": keep only real modules.
+    modules = {n for n in found if _is_module(n)}
     return sorted(fixed | modules)
 
 
