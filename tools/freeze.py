@@ -128,6 +128,30 @@ DEV_ONLY: tuple[str, ...] = (
     "turtledemo",
 )
 
+# Pillow codecs ReportLab never needs for the plan PDF (it embeds PNG/JPEG at most). Pillow
+# imports each of them inside try/except, so leaving them out only turns the format off;
+# AVIF alone carries 5 MB of codec libraries.
+UNUSED_PILLOW: tuple[str, ...] = (
+    "PIL._avif",
+    "PIL._webp",
+    "PIL._imagingcms",
+    "PIL._imagingtk",
+    "PIL.ImageTk",
+    "PIL.ImageQt",
+)
+
+# rapidfuzz ships every matcher twice, generic (SSE2) and AVX2, and picks at import time,
+# falling back to the generic one when the AVX2 module is absent. Matching a typed name
+# against a few hundred known names takes microseconds either way; the AVX2 copies are
+# 5 MB.
+UNUSED_RAPIDFUZZ: tuple[str, ...] = (
+    "rapidfuzz.fuzz_cpp_avx2",
+    "rapidfuzz.process_cpp_impl_avx2",
+    "rapidfuzz.utils_cpp_avx2",
+    "rapidfuzz.distance.metrics_cpp_avx2",
+    "rapidfuzz.distance._initialize_cpp_avx2",
+)
+
 # Qt plugins the app loads. Everything else under ``Qt/plugins`` is left out: no other
 # platforms (eglfs, linuxfb, vnc, minimal*), no GTK3 theme (it drags in GTK, cairo and
 # pango), no input devices for kiosks, no PDF/TIFF/WebP image readers.
@@ -363,7 +387,7 @@ def drop_dangling_symlinks(
 
 def excludes() -> list[str]:
     """Every module the frozen app and its baseline leave out."""
-    return [*FOREIGN_TOOLKITS, *UNUSED_QT_MODULES, *DEV_ONLY]
+    return [*FOREIGN_TOOLKITS, *UNUSED_QT_MODULES, *UNUSED_PILLOW, *UNUSED_RAPIDFUZZ, *DEV_ONLY]
 
 
 def strip_binaries() -> bool:
