@@ -12,6 +12,7 @@ def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
     """Open the main window on the chosen data folder and run until it closes."""
     from PySide6.QtWidgets import QApplication
 
+    from benzoapp.gui.app_icon import app_icon
     from benzoapp.gui.first_paint import quit_on_first_paint_if_asked
     from benzoapp.gui.main_window import MainWindow
     from benzoapp.gui.theme import ThemeName, apply_theme
@@ -21,6 +22,7 @@ def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
     apply_theme(app, ThemeName.DARK, large_text=False)
     window = MainWindow()
     window.setProperty("data_dir", str(folder))
