@@ -13,6 +13,7 @@ BENCHMARKS: dict[str, str] = {
     "taper": "Taper engine: 5-year daily micro-taper plan (issue: taper engine)",
     "check": "Caution checker per keystroke, and the Check page (issue: caution checker)",
     "journal": "Symptom journal detection over ten years of daily entries (issue: journal)",
+    "pdf": "PDF plan of a 3-year daily micro-taper (issue: PDF plan and exports)",
     "package": "Frozen one-folder build: size and cold start (issue: packaging)",
 }
 

@@ -23,7 +23,7 @@ def _rebuild_steps(plan: Plan) -> tuple[Step, ...]:
     )
 
 
-def _figure(name: str, regimen_text: str, settings: PlanSettings, target: float) -> Figure:
+def _figure(name: str, regimen_text: str, settings: PlanSettings, target: float | None) -> Figure:
     catalog = load_catalog()
     regimen = parse_regimen(regimen_text, catalog)
     plan = build_plan(regimen, settings, catalog)

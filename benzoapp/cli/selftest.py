@@ -156,6 +156,24 @@ def check_journal(ctx: SelfTestContext) -> str:
     )
 
 
+def check_report(ctx: SelfTestContext) -> str:
+    """A small plan's PDF is written to the data folder and reads back as a whole PDF."""
+    import re
+
+    from benzoapp.report.data import ReportData
+    from benzoapp.report.pdf_plan import write_plan_pdf
+    from benzoapp.report.sample import sample_plan
+
+    path = write_plan_pdf(ctx.data_dir / "self-test-plan.pdf", ReportData(plan=sample_plan()))
+    raw = path.read_bytes()
+    pages = len(re.findall(rb"/Type /Page\b", raw))
+    if not raw.startswith(b"%PDF-") or not raw.rstrip().endswith(b"%%EOF"):
+        raise RuntimeError("the PDF plan is not a complete PDF file")
+    if pages < 4 or b"/FontFile2" not in raw:
+        raise RuntimeError(f"the PDF plan has {pages} pages or lacks its embedded font")
+    return f"PDF plan of {pages} pages, {len(raw) // 1024} KiB, font embedded"
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("resources", check_resources),
     ("store", check_store),
@@ -163,6 +181,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("main window", check_main_window),
     ("cautions", check_cautions),
     ("journal", check_journal),
+    ("pdf plan", check_report),
 ]
 
 

@@ -1,0 +1,56 @@
+"""The step table as CSV, for a spreadsheet: one row per step, exact decimal doses."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+from benzoapp.core.model import Plan
+from benzoapp.report.atomic import write_atomic
+from benzoapp.report.text import dose_columns, dose_in, format_number, step_flags
+
+# A cell starting with one of these is read as a formula by spreadsheet programs.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(text: str) -> str:
+    """Typed text that a spreadsheet will show as text, never run as a formula."""
+    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+
+
+def plan_rows(plan: Plan) -> list[list[str]]:
+    """Header and one row per step; doses as plain decimals in mg, dates as ISO."""
+    columns = dose_columns(plan)
+    header = ["step", "start", "end", "days"]
+    for column in columns:
+        label = column.title.replace(" ", "_")
+        header += [f"{label}_mg", f"{label}_what_to_take"]
+    header += ["total_mg", "diazepam_equivalent_mg", "flags", "note"]
+    rows = [header]
+    for step in plan.steps:
+        row = [str(step.index), step.start.isoformat(), step.end.isoformat(), str(step.days)]
+        for column in columns:
+            dose = dose_in(step, column)
+            row += ["", ""] if dose is None else [format_number(dose.mg), safe_text(dose.units)]
+        row += [
+            format_number(step.total_mg),
+            format_number(step.diazepam_equivalent_mg),
+            "; ".join(step_flags(step, plan)),
+            safe_text(step.note),
+        ]
+        rows.append(row)
+    return rows
+
+
+def plan_to_csv(plan: Plan) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet programs show accents correctly."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(plan_rows(plan))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def write_plan_csv(path: str | os.PathLike[str], plan: Plan) -> Path:
+    """Save the step table (temporary sibling, then rename); return the path."""
+    return write_atomic(path, plan_to_csv(plan))

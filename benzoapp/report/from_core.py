@@ -1,0 +1,100 @@
+"""Turn the core's results (pill counts, caution checks, journal notes) into report rows.
+
+Kept beside the report so the CLI and the GUI build the same printout from the same
+results; nothing here decides anything medical, it only re-shapes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from benzoapp.core.cautions import LEVEL_WORDS, CheckResult
+from benzoapp.core.journal.framework import FrameworkNote
+from benzoapp.core.model import Plan
+from benzoapp.core.taper import PillCount
+from benzoapp.report.data import CitedText, MedicationRow, PharmacyRow
+
+_UNITS = {"tablet": "tablets", "ml": "ml", "mg weighed": "mg weighed"}
+
+
+def period_amounts(plan: Plan, per_step: Sequence[Decimal], period_days: int) -> list[Decimal]:
+    """Spread each step's amount evenly over its days, then sum by prescription period."""
+    if not plan.steps:
+        return []
+    start = plan.steps[0].start
+    totals: dict[int, Decimal] = {}
+    for step, amount in zip(plan.steps, per_step, strict=True):
+        if not amount:
+            continue
+        per_day = amount / step.days
+        day = step.start
+        while day <= step.end:
+            period = (day - start).days // period_days
+            next_period = start + dt.timedelta(days=(period + 1) * period_days)
+            stretch = (min(step.end + dt.timedelta(days=1), next_period) - day).days
+            totals[period] = totals.get(period, Decimal(0)) + per_day * stretch
+            day += dt.timedelta(days=stretch)
+    count = max(totals, default=-1) + 1
+    return [_tidy(totals.get(i, Decimal(0))) for i in range(count)]
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """Counts are whole, halves or quarters; drop the noise an even spread can leave."""
+    return value.quantize(Decimal("0.01")).normalize()
+
+
+def pharmacy_rows(
+    plan: Plan, counts: Iterable[PillCount], period_days: int
+) -> tuple[PharmacyRow, ...]:
+    return tuple(
+        PharmacyRow(
+            drug=c.drug,
+            strength_mg=c.strength_mg,
+            total=c.to_dispense if c.unit == "tablet" else c.total,
+            per_period=tuple(period_amounts(plan, c.per_step, period_days)),
+            unit=_UNITS.get(c.unit, c.unit),
+        )
+        for c in counts
+    )
+
+
+def medication_rows(
+    results: Iterable[CheckResult], kinds: Sequence[str] = ()
+) -> tuple[MedicationRow, ...]:
+    rows = []
+    for index, result in enumerate(results):
+        rows.append(
+            MedicationRow(
+                name=result.query,
+                matched=result.match.name if result.match else "",
+                level=LEVEL_WORDS[result.level],
+                reasons=tuple(CitedText(r.text, r.source, r.section) for r in result.reasons),
+                kind=kinds[index] if index < len(kinds) else "",
+            )
+        )
+    return tuple(rows)
+
+
+def framework_rows(note: FrameworkNote) -> tuple[tuple[CitedText, ...], tuple[CitedText, ...]]:
+    """The framework notes and the mimicked conditions, each with its sources."""
+    cite = "; ".join(s.text for s in note.sources)
+    notes = []
+    if note.position is not None:
+        notes.append(CitedText(f"Closest position: {note.position.title}.", cite))
+    notes += [CitedText(t, cite) for t in (note.why, note.pem_note, note.discuss) if t]
+    notes += [CitedText(f"Not answered yet: {q}") for q in note.open_questions]
+    mimics = [
+        CitedText(
+            f"{m.mimic.name}: {m.mimic.resemblance}"
+            + (
+                f" Shared in the journal: {', '.join(m.shared_symptoms)}."
+                if m.shared_symptoms
+                else ""
+            ),
+            "; ".join(s.text for s in m.mimic.sources),
+        )
+        for m in note.mimics
+    ]
+    return tuple(notes), tuple(mimics)

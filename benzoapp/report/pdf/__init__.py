@@ -1,0 +1,1 @@
+"""The PDF plan's parts: fonts and styles, page furniture, and one module per section."""

@@ -1,0 +1,167 @@
+"""The dose chart: the daily dose as a step line over the calendar, holds shaded.
+
+Drawn with ReportLab's vector shapes, so it stays sharp when printed and needs no image
+library. Positions are floats; the doses they stand for stay exact in the table.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
+from reportlab.platypus import Flowable, KeepTogether, Paragraph
+
+from benzoapp.core.model import Plan
+from benzoapp.report.pdf.styles import FONT, INK, MUTED, RULE, SHADE, Styles
+from benzoapp.report.text import format_date, format_mg, several_drugs
+
+CHART_HEIGHT = 190.0
+LEFT_GUTTER = 46.0
+BOTTOM_GUTTER = 22.0
+TOP_GAP = 8.0
+
+
+def nice_step(top: float, ticks: int = 4) -> float:
+    """A round tick spacing (1, 2, 2.5 or 5 times a power of ten) covering ``top``."""
+    if top <= 0:
+        return 1.0
+    raw = top / ticks
+    magnitude = 10.0 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if factor * magnitude >= raw:
+            return factor * magnitude
+    return 10 * magnitude
+
+
+def month_ticks(first: dt.date, last: dt.date, most: int = 7) -> list[dt.date]:
+    """First days of months between the dates, thinned to at most ``most`` ticks."""
+    months = []
+    year, month = first.year, first.month
+    while True:
+        month += 1
+        if month > 12:
+            year, month = year + 1, 1
+        day = dt.date(year, month, 1)
+        if day > last:
+            break
+        months.append(day)
+    for every in (1, 2, 3, 4, 6, 12, 24):
+        thinned = [d for d in months if (d.year * 12 + d.month - 1) % every == 0]
+        if len(thinned) <= most:
+            return thinned
+    return months[:: max(1, len(months) // most)]
+
+
+def day_ticks(first: dt.date, last: dt.date, most: int = 6) -> list[dt.date]:
+    span = (last - first).days
+    every = max(1, math.ceil(span / most))
+    return [first + dt.timedelta(days=n) for n in range(0, span + 1, every)]
+
+
+def dose_chart(plan: Plan, width: float) -> Drawing:
+    """A step line of the daily dose from the first day to the day after the plan ends."""
+    drawing = Drawing(width, CHART_HEIGHT)
+    drawing.initialFontName = FONT  # the renderer would otherwise set unembedded Helvetica
+    if not plan.steps:
+        return drawing
+    use_equivalent = several_drugs(plan)
+    values = [float(s.diazepam_equivalent_mg if use_equivalent else s.total_mg) for s in plan.steps]
+    first = plan.steps[0].start
+    end = plan.steps[-1].end + dt.timedelta(days=1)
+    span = max((end - first).days, 1)
+    step = nice_step(max(values))
+    y_top = step * math.ceil(max(values) / step) if max(values) > 0 else step
+    plot_w = width - LEFT_GUTTER - 6
+    plot_h = CHART_HEIGHT - BOTTOM_GUTTER - TOP_GAP
+
+    def x_of(day: dt.date) -> float:
+        return LEFT_GUTTER + plot_w * (day - first).days / span
+
+    def y_of(value: float) -> float:
+        return BOTTOM_GUTTER + plot_h * value / y_top
+
+    for s in plan.steps:
+        if s.hold:
+            left = x_of(s.start)
+            right = x_of(s.end + dt.timedelta(days=1))
+            drawing.add(
+                Rect(left, BOTTOM_GUTTER, right - left, plot_h, fillColor=SHADE, strokeColor=None)
+            )
+    tick = 0.0
+    while tick <= y_top + 1e-9:
+        y = y_of(tick)
+        drawing.add(
+            Line(LEFT_GUTTER, y, LEFT_GUTTER + plot_w, y, strokeColor=RULE, strokeWidth=0.3)
+        )
+        drawing.add(
+            String(
+                LEFT_GUTTER - 4,
+                y - 3,
+                f"{tick:g}",
+                fontName=FONT,
+                fontSize=9,
+                fillColor=MUTED,
+                textAnchor="end",
+            )
+        )
+        tick += step
+    drawing.add(
+        String(2, BOTTOM_GUTTER + plot_h + 1, "mg", fontName=FONT, fontSize=9, fillColor=MUTED)
+    )
+    ticks = month_ticks(first, end) if span > 92 else day_ticks(first, end)
+    for day in ticks:
+        x = x_of(day)
+        drawing.add(Line(x, BOTTOM_GUTTER, x, BOTTOM_GUTTER - 3, strokeColor=RULE, strokeWidth=0.5))
+        label = f"{day:%b %Y}" if span > 92 else format_date(day)
+        drawing.add(
+            String(
+                x,
+                BOTTOM_GUTTER - 13,
+                label,
+                fontName=FONT,
+                fontSize=9,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
+    drawing.add(
+        Line(
+            LEFT_GUTTER,
+            BOTTOM_GUTTER,
+            LEFT_GUTTER + plot_w,
+            BOTTOM_GUTTER,
+            strokeColor=INK,
+            strokeWidth=0.6,
+        )
+    )
+    points: list[float] = []
+    for s, value in zip(plan.steps, values, strict=True):
+        y = y_of(value)
+        points += [x_of(s.start), y, x_of(s.end + dt.timedelta(days=1)), y]
+    drawing.add(PolyLine(points, strokeColor=INK, strokeWidth=1.6, strokeLineJoin=0))
+    return drawing
+
+
+def chart_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
+    """Heading, chart and caption kept on one page."""
+    story: list[Flowable] = [Paragraph("The dose over time", styles.heading)]
+    if not plan.steps:
+        story.append(Paragraph("The plan has no steps to draw.", styles.body))
+        return [KeepTogether(story)]
+    several = several_drugs(plan)
+    what = "in diazepam equivalents, " if several else ""
+    first, last = plan.steps[0], plan.steps[-1]
+    start_mg = first.diazepam_equivalent_mg if several else first.total_mg
+    end_mg = last.diazepam_equivalent_mg if several else last.total_mg
+    story.append(dose_chart(plan, width))
+    story.append(
+        Paragraph(
+            f"The line shows the total a day, {what}from {format_mg(start_mg)} on "
+            f"{format_date(first.start)} to {format_mg(end_mg)} on "
+            f"{format_date(last.end)}."
+            + (" Shaded stretches are holds." if any(s.hold for s in plan.steps) else ""),
+            styles.small,
+        )
+    )
+    return [KeepTogether(story)]
