@@ -7,7 +7,10 @@ the same Plan from the same arguments.
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, Any
+
+from benzoapp.cli.plan_exports import add_export_arguments, write_exports
 
 if TYPE_CHECKING:
     from benzoapp.core.model import Plan
@@ -61,6 +64,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
         description="Plan a taper to zero. BenzoApp informs; your prescriber decides.",
     )
     add_plan_arguments(parser)
+    add_export_arguments(parser)
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.set_defaults(handler=handle)
 
@@ -183,8 +187,11 @@ def handle(args: argparse.Namespace) -> int:
     from benzoapp.core.drugs import load_catalog
 
     plan = plan_from_args(args)
+    written = write_exports(args, plan)
     if args.json:
         print_json(plan_json(plan))
+        for path in written:  # stdout stays pure JSON
+            print(f"saved {path}", file=sys.stderr)
         return 0
     table = load_catalog().table(plan.settings.table)
     print(f"Equivalence table: {table.name} (approximate)")
@@ -201,5 +208,7 @@ def handle(args: argparse.Namespace) -> int:
     for w in plan.warnings:
         where = f" (step {w.step_index + 1})" if w.step_index is not None else ""
         print(f"[{w.level.value}]{where} {w.message} Source: {w.source}")
+    for path in written:
+        print(f"Saved {path}")
     print("BenzoApp informs; your prescriber decides.")
     return 0

@@ -67,7 +67,7 @@ def step_rows(plan: Plan, noted: dict[int, int]) -> tuple[list[str], list[list[s
 def column_widths(header: list[str], dose_count: int, width: float) -> list[float]:
     """Fixed widths for the fixed columns; the dose columns share what is left."""
     fixed = {"Step": 14 * mm, "Dates": 32 * mm, "Date": 28 * mm, "Days": 14 * mm}
-    tail = {"A day": 22 * mm, "Diazepam\nequivalent": 24 * mm, "Notes": 27 * mm}
+    tail = {"A day": 22 * mm, "Diazepam\nequivalent": 27 * mm, "Notes": 24 * mm}
     known = sum(fixed.get(h, 0) + tail.get(h, 0) for h in header)
     each = (width - known) / max(dose_count, 1)
     return [fixed.get(h) or tail.get(h) or each for h in header]
