@@ -8,7 +8,7 @@ import importlib
 from bench.harness import report
 
 BENCHMARKS: dict[str, str] = {
-    "startup": "Cold start of the main window (issue: foundation)",
+    "startup": "Cold start of the window, and until a year of data shows (foundation, GUI)",
     "store": "Local database: ten years of log and journal, a 2,000-step plan (issue: store)",
     "taper": "Taper engine: 5-year daily micro-taper plan (issue: taper engine)",
     "check": "Caution checker per keystroke, and the Check page (issue: caution checker)",

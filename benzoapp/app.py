@@ -1,31 +1,291 @@
-"""Composition root: builds the services and the window, and wires them in one place."""
+"""Composition root: builds the services and the window, and wires them in one place.
+
+Order matters for start-up time: the window (with empty pages) is shown first; the data
+folder is opened and the heavy modules (SQLAlchemy, the taper engine, the checker) are
+imported only after the first paint, then the real pages take their places.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from benzoapp import APP_NAME, __version__
 from benzoapp.paths import resolve_data_dir
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction, QUndoStack
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from benzoapp.core.cautions import Checker
+    from benzoapp.core.model import Plan
+    from benzoapp.gui.adapters import CorePlanner
+    from benzoapp.gui.journal_page import JournalPage
+    from benzoapp.gui.main_window import MainWindow
+    from benzoapp.gui.medications_page import MedicationsPage
+    from benzoapp.gui.plan_page import PlanPage
+    from benzoapp.gui.today_page import TodayPage
+    from benzoapp.store.facade import Store
 
 
 def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
     """Open the main window on the chosen data folder and run until it closes."""
     from PySide6.QtWidgets import QApplication
 
-    from benzoapp.gui.app_icon import app_icon
-    from benzoapp.gui.first_paint import quit_on_first_paint_if_asked
-    from benzoapp.gui.main_window import MainWindow
-    from benzoapp.gui.theme import ThemeName, apply_theme
+    from benzoapp.gui import crash
+    from benzoapp.gui.first_paint import after_first_paint, quit_on_first_paint_if_asked
+    from benzoapp.gui.single_instance import InstanceServer, hand_over
 
     folder = resolve_data_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    if hand_over(folder):
+        print(f"{APP_NAME} is already open on {folder}; it has been brought forward.")
+        return 0
+    fault_stream = crash.install(folder)
+    window, undo_stack = create_window(app, folder)
+    servers: list[InstanceServer] = []
+
+    def after_paint() -> None:
+        server = InstanceServer(folder, app)
+        server.listen()
+        server.activate.connect(window.bring_forward)
+        servers.append(server)
+        attach_data(window, folder, undo_stack, staged=True)
+
+    quit_on_first_paint_if_asked(window)
+    after_first_paint(window, after_paint)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        for server in servers:
+            server.close()
+        crash.disable_faulthandler(fault_stream)
+
+
+def create_window(app: QApplication, folder: Path) -> tuple[MainWindow, QUndoStack]:
+    """Names, preferences, theme and the (still empty) main window with its undo stack."""
+    from PySide6.QtGui import QUndoStack
+
+    from benzoapp.gui.app_icon import app_icon
+    from benzoapp.gui.main_window import MainWindow
+    from benzoapp.gui.preferences import Preferences
+    from benzoapp.gui.theme import ThemeName, apply_theme
+
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
-    apply_theme(app, ThemeName.DARK, large_text=False)
-    window = MainWindow()
-    window.setProperty("data_dir", str(folder))
-    quit_on_first_paint_if_asked(window)
-    window.show()
-    return app.exec()
+    prefs = Preferences(folder)
+    apply_theme(app, ThemeName(str(prefs.get("view/theme"))), bool(prefs.get("view/large_text")))
+    undo_stack = QUndoStack(app)
+    return MainWindow(undo_stack=undo_stack, prefs=prefs), undo_stack
+
+
+def attach_data(
+    window: MainWindow, folder: Path, undo_stack: QUndoStack, *, staged: bool = False
+) -> None:
+    """Open the data and put the real pages in place (after the first paint).
+
+    Today comes first: it needs only the store. With ``staged`` (the running app), the
+    other sections, which load the drug data, the knowledge base and the journal
+    catalogue, follow on the next turn of the event loop, so the person's day is on
+    screen before the rest is ready. Every service is built here and handed to the page
+    that needs it; the connections between pages and menus are all in ``_connect``.
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from benzoapp.gui.first_paint import quit_when_loaded_if_asked
+    from benzoapp.gui.today_page import TodayPage
+
+    store = _open_store_or_explain(window, folder)
+    if store is None:
+        window.finish_loading()
+        return
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(store.close)
+    undo_stack.clear()
+    today = TodayPage(store.plans, store.dose_log, store.journal, undo_stack)
+    window.set_page("Today", today)
+    if quit_when_loaded_if_asked(window, "today"):
+        return
+
+    def rest() -> None:
+        _attach_rest(window, store, today, folder=folder, undo_stack=undo_stack)
+
+    if staged:
+        QTimer.singleShot(0, rest)
+    else:
+        rest()
+
+
+def _attach_rest(
+    window: MainWindow, store: Store, today: TodayPage, *, folder: Path, undo_stack: QUndoStack
+) -> None:
+    """Plan, Medications & supplements, Check and Journal, then all the wiring."""
+    from benzoapp.core.cautions import Checker, load_knowledge_base
+    from benzoapp.core.drugs import load_catalog
+    from benzoapp.core.journal import load_catalogue
+    from benzoapp.gui.adapters import CheckerLookup, CorePlanner
+    from benzoapp.gui.check_page import CheckPage
+    from benzoapp.gui.first_paint import quit_when_loaded_if_asked
+    from benzoapp.gui.journal_page import JournalPage
+    from benzoapp.gui.medications_page import MedicationsPage
+    from benzoapp.gui.plan_page import PlanPage
+
+    checker = Checker(load_knowledge_base())
+    profile = store.profile.get()
+    planner = CorePlanner(load_catalog(), profile)
+    pages = Pages(
+        today=today,
+        plan=PlanPage(planner, store.plans, undo_stack),
+        medications=MedicationsPage(store.medications, CheckerLookup(checker), undo_stack),
+        check=CheckPage(checker),
+        journal=JournalPage(
+            load_catalogue(), store.journal, store.plans, undo_stack, profile=profile
+        ),
+    )
+    window.set_page("Plan", pages.plan)
+    window.set_page("Medications & supplements", pages.medications)
+    window.set_page("Check", pages.check)
+    window.set_page("Journal", pages.journal)
+    _connect(window, store, planner, pages, checker=checker, folder=folder, undo_stack=undo_stack)
+    window.finish_loading()
+    quit_when_loaded_if_asked(window, "all")
+
+
+@dataclass
+class Pages:
+    """The pages built from the data, so the wiring can name them."""
+
+    today: TodayPage
+    plan: PlanPage
+    medications: MedicationsPage
+    check: QWidget
+    journal: JournalPage
+
+
+def _connect(
+    window: MainWindow,
+    store: Store,
+    planner: CorePlanner,
+    pages: Pages,
+    *,
+    checker: Checker,
+    folder: Path,
+    undo_stack: QUndoStack,
+) -> None:
+    """Every connection between pages, menus and the data, in one readable place."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from benzoapp.gui import file_actions
+
+    actions = window.registry
+    # Bound slots, not lambdas: Qt drops them when a page goes (after a restore).
+    pages.plan.plan_saved.connect(pages.today.refresh)
+    pages.plan.plan_saved.connect(pages.journal.refresh)
+    # Both pages write journal days; after any undoable change, each shows the store.
+    undo_stack.indexChanged.connect(pages.journal.refresh)
+
+    def new_plan() -> None:
+        window.show_page("Plan")
+        pages.plan.new_plan()
+
+    def current_plan() -> Plan | None:
+        found = store.plans.active()
+        return pages.plan.state.plan or (found[1] if found else None)
+
+    def print_plan() -> None:
+        plan = current_plan()
+        if plan is not None:
+            file_actions.print_plan(window, plan, planner.table_label(plan.settings.table))
+
+    def export_pdf() -> None:
+        plan = current_plan()
+        if plan is None:
+            return
+        from benzoapp.gui.report_export import render_pdf, report_data
+
+        medications = [m for _, m in store.medications.list()]
+        data = report_data(plan, planner.catalog, store.profile.get(), medications, checker)
+        suggested = Path.home() / f"taper-plan-{dt.date.today().isoformat()}.pdf"
+        saved = file_actions.export_pdf(window, lambda: render_pdf(data), suggested)
+        if saved is not None:
+            window.statusBar().showMessage(f"Saved {saved}", 8000)
+
+    def back_up() -> None:
+        path = store.backup_now("manual")
+        window.statusBar().showMessage(f"Backed up to {path}", 8000)
+
+    def restore() -> None:
+        picked = file_actions.choose_backup(window, store.list_backups())
+        if picked is None:
+            return
+        from benzoapp.store import StoreError, restore_backup
+
+        store.close()
+        try:
+            restore_backup(folder, picked)
+        except StoreError as error:
+            QMessageBox.warning(window, "Restore", str(error))
+        attach_data(window, folder, undo_stack)
+
+    for action_id, slot in (
+        ("file.new_plan", new_plan),
+        ("file.export_pdf", export_pdf),
+        ("file.print", print_plan),
+        ("file.backup", back_up),
+        ("file.restore", restore),
+    ):
+        action = actions[action_id]
+        action.setEnabled(True)
+        _reconnect(action, slot)
+
+
+def _reconnect(action: QAction, slot: Callable[[], None]) -> None:
+    """Point an action at a new slot (after a restore the data objects are new)."""
+    with contextlib.suppress(RuntimeError, TypeError):
+        action.triggered.disconnect()
+    action.triggered.connect(slot)
+
+
+def _open_store_or_explain(window: MainWindow, folder: Path) -> Store | None:
+    """Open the data; if it cannot be used, say why calmly and offer the backups."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from benzoapp.gui.file_actions import choose_backup
+    from benzoapp.store import StoreError, open_store, restore_backup
+
+    while True:
+        try:
+            return open_store(folder)
+        except StoreError as error:
+            box = QMessageBox(window)
+            box.setWindowTitle("Your data could not be opened")
+            box.setText(error.plain_message)
+            box.setInformativeText(
+                "Nothing has been changed. You can restore a backup, or close BenzoApp "
+                "and ask for help with the file."
+            )
+            restore_button = box.addButton("Restore a backup…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("Close", QMessageBox.ButtonRole.RejectRole)
+            restore_button.setEnabled(bool(error.backups))
+            box.exec()
+            if box.clickedButton() is not restore_button:
+                return None
+            picked = choose_backup(window, list(error.backups))
+            if picked is None:
+                return None
+            try:
+                restore_backup(folder, picked)
+            except StoreError as again:
+                QMessageBox.warning(window, "Restore", str(again))
+                return None

@@ -156,6 +156,28 @@ def check_journal(ctx: SelfTestContext) -> str:
     )
 
 
+def check_gui_pages(ctx: SelfTestContext) -> str:
+    """The composition root fills the window's sections from a fresh data folder."""
+    from PySide6.QtWidgets import QApplication
+
+    from benzoapp.app import attach_data, create_window
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    folder = ctx.data_dir / "gui"
+    folder.mkdir()
+    window, undo_stack = create_window(app, folder)
+    window.show()
+    attach_data(window, folder, undo_stack)
+    app.processEvents()
+    missing = [t for t, page in window.pages.items() if page.objectName() == "placeholder"]
+    filled = len(window.pages) - len(missing)
+    window.close()
+    if missing:
+        raise RuntimeError(f"sections left empty: {', '.join(missing)}")
+    return f"all {filled} sections filled from a fresh data folder"
+
+
 def check_report(ctx: SelfTestContext) -> str:
     """A small plan's PDF is written to the data folder and reads back as a whole PDF."""
     import re
@@ -181,6 +203,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("main window", check_main_window),
     ("cautions", check_cautions),
     ("journal", check_journal),
+    ("window sections", check_gui_pages),
     ("pdf plan", check_report),
 ]
 

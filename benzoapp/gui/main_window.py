@@ -1,9 +1,16 @@
-"""The main window: a quiet side navigation and one page at a time."""
+"""The main window: a quiet side navigation, one page at a time, menus from the registry.
+
+Everything here runs before the first paint, so it avoids Qt's ``Qt`` namespace (about
+30 ms to load) and anything else not needed to draw the first frame.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -14,40 +21,306 @@ from PySide6.QtWidgets import (
 )
 
 from benzoapp import APP_NAME, __version__
+from benzoapp.gui.actions import ActionRegistry
+from benzoapp.gui.first_run import STATEMENT, FirstRunPage
+from benzoapp.gui.preferences import Preferences
+from benzoapp.gui.theme import ThemeName, apply_theme
 
 PAGE_TITLES: tuple[str, ...] = ("Today", "Plan", "Medications & supplements", "Check", "Journal")
 
+STATEMENT_TEXT = (
+    f"{STATEMENT}\n\nBenzoApp shows what its source documents and published guidance say, "
+    "with where each piece comes from. It cannot know your whole situation. Please take "
+    "any plan or caution to your prescriber and decide together; do not stop or change a "
+    "medicine on the strength of this app alone."
+)
+
 
 class MainWindow(QMainWindow):
-    """Side navigation on the left, the chosen page on the right."""
+    """Side navigation on the left, the chosen page on the right, a welcome page once."""
 
-    def __init__(self, pages: dict[str, QWidget] | None = None) -> None:
+    theme_changed = Signal(str)
+
+    def __init__(
+        self,
+        pages: dict[str, QWidget] | None = None,
+        undo_stack: QUndoStack | None = None,
+        prefs: Preferences | None = None,
+    ) -> None:
         super().__init__()
         self.setWindowTitle(f"{APP_NAME} {__version__}")
+        self.setObjectName("main_window")
         self.resize(1100, 720)
+        self.prefs = prefs
+        # Not parented to the window: a stack dying with it would signal a half-gone window.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack()
+        self.registry = ActionRegistry(self)
         central = QWidget(self)
         layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         self.navigation = QListWidget(central)
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Sections")
-        self.navigation.setFixedWidth(220)
+        self.navigation.setFixedWidth(250)
         self.stack = QStackedWidget(central)
+        self.stack.setContentsMargins(16, 12, 16, 12)
+        self.pages: dict[str, QWidget] = {}
         for title in PAGE_TITLES:
             self.navigation.addItem(title)
             page = (pages or {}).get(title) or self._empty_page(title)
-            page.setAccessibleName(title)
+            if not page.accessibleName():
+                page.setAccessibleName(title)
+            self.pages[title] = page
             self.stack.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
+        self.welcome: FirstRunPage | None = None  # built when first needed
+        self.navigation.currentRowChanged.connect(self._show_row)
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self._build_menus()
+        self._connect_actions()
+        for action_id in (
+            "file.new_plan",
+            "file.export_pdf",
+            "file.print",
+            "file.backup",
+            "file.restore",
+        ):
+            self.registry[action_id].setEnabled(False)  # until the data is open
+        start_row = int(str(prefs.get("app/last_page"))) if prefs else 0
+        self.navigation.setCurrentRow(min(max(start_row, 0), len(PAGE_TITLES) - 1))
+        if prefs is not None and not prefs.get("app/first_run_done"):
+            self.show_welcome()
+        self._restore_window()
 
+    # -- pages ---------------------------------------------------------------------
     @staticmethod
     def _empty_page(title: str) -> QWidget:
         page = QWidget()
+        page.setObjectName("placeholder")
         box = QVBoxLayout(page)
-        label = QLabel(title)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        label = QLabel("Opening your data…")
+        label.setProperty("role", "muted")
         box.addWidget(label)
+        box.addStretch(1)
         return page
+
+    def finish_loading(self) -> None:
+        """Say plainly which sections this build could not fill."""
+        for title, page in self.pages.items():
+            if page.objectName() == "placeholder":
+                label = page.findChild(QLabel)
+                if label is not None:
+                    label.setText(f"{title} is not available in this build yet.")
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+            if self.prefs is not None:
+                self.prefs.set("app/last_page", row)
+
+    def set_page(self, title: str, page: QWidget) -> None:
+        """Put a page in place of the one shown for ``title`` (placeholders, after loading)."""
+        row = PAGE_TITLES.index(title)
+        old = self.stack.widget(row)
+        showing = self.stack.currentIndex() == row
+        if not page.accessibleName():
+            page.setAccessibleName(title)
+        self.stack.insertWidget(row, page)
+        if old is not None:
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        self.pages[title] = page
+        if showing:
+            self.stack.setCurrentIndex(row)
+
+    def show_page(self, title: str) -> None:
+        """Bring a section forward by its title (used by the keyboard and other pages)."""
+        self.navigation.setCurrentRow(PAGE_TITLES.index(title))
+        self.stack.setCurrentIndex(PAGE_TITLES.index(title))
+
+    def show_welcome(self) -> None:
+        if self.welcome is None:
+            self.welcome = FirstRunPage()
+            self.stack.addWidget(self.welcome)
+            self.welcome.accepted.connect(self._welcome_done)
+        self.stack.setCurrentWidget(self.welcome)
+        self.welcome.continue_button.setFocus()
+
+    def dismiss_welcome(self) -> None:
+        """As if the person pressed "I understand, continue"."""
+        if self.welcome is not None:
+            self.welcome.accepted.emit()
+
+    def _welcome_done(self) -> None:
+        if self.prefs is not None:
+            self.prefs.set("app/first_run_done", True)
+        self.stack.setCurrentIndex(max(self.navigation.currentRow(), 0))
+        self.navigation.setFocus()
+
+    # -- menus ---------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.registry
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(a["file.new_plan"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["file.export_pdf"])
+        file_menu.addAction(a["file.print"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["file.backup"])
+        file_menu.addAction(a["file.restore"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["file.quit"])
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(a["edit.undo"])
+        edit_menu.addAction(a["edit.redo"])
+        view_menu = bar.addMenu("&View")
+        theme_menu = view_menu.addMenu("&Theme")
+        group = QActionGroup(self)
+        current = str(self.prefs.get("view/theme")) if self.prefs else "dark"
+        for name in ("dark", "light", "system"):
+            action = a[f"view.theme.{name}"]
+            action.setCheckable(True)
+            action.setChecked(name == current)
+            group.addAction(action)
+            theme_menu.addAction(action)
+        large = a["view.large_text"]
+        large.setCheckable(True)
+        large.setChecked(bool(self.prefs.get("view/large_text")) if self.prefs else False)
+        view_menu.addAction(large)
+        view_menu.addSeparator()
+        for row, title in enumerate(PAGE_TITLES):
+            go = QAction(f"Go to {title}", self)
+            go.setObjectName(f"view.go.{row}")
+            go.setShortcuts([QKeySequence(f"Ctrl+{row + 1}")])
+            go.triggered.connect(lambda _=False, t=title: self.show_page(t))
+            view_menu.addAction(go)
+            self.registry.add(go)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(a["help.statement"])
+        help_menu.addAction(a["help.welcome"])
+        help_menu.addAction(a["help.about"])
+        focus_nav = QShortcut(QKeySequence("F6"), self)
+        focus_nav.activated.connect(self.navigation.setFocus)
+
+    def _connect_actions(self) -> None:
+        a = self.registry
+        a["file.quit"].triggered.connect(self.close)
+        a["edit.undo"].triggered.connect(self.undo_stack.undo)
+        a["edit.redo"].triggered.connect(self.undo_stack.redo)
+        # Bound methods, not lambdas: Qt drops these connections when the window goes.
+        self.undo_stack.indexChanged.connect(self._update_undo_actions)
+        self.undo_stack.cleanChanged.connect(self._update_undo_actions)
+        self._update_undo_actions()
+        for name in ("dark", "light", "system"):
+            a[f"view.theme.{name}"].triggered.connect(lambda _=False, n=name: self.set_theme(n))
+        a["view.large_text"].toggled.connect(self.set_large_text)
+        a["help.about"].triggered.connect(self.show_about)
+        a["help.statement"].triggered.connect(self.show_statement)
+        a["help.welcome"].triggered.connect(self.show_welcome)
+
+    def _update_undo_actions(self, *_: object) -> None:
+        if not shiboken6.isValid(self.undo_stack):  # the stack clears itself as it dies
+            return
+        undo, redo = self.registry["edit.undo"], self.registry["edit.redo"]
+        undo.setEnabled(self.undo_stack.canUndo())
+        redo.setEnabled(self.undo_stack.canRedo())
+        undo.setText(f"&Undo {self.undo_stack.undoText()}".rstrip())
+        redo.setText(f"&Redo {self.undo_stack.redoText()}".rstrip())
+
+    # -- view preferences ------------------------------------------------------------
+    def _apply_view(self) -> None:
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        theme = str(self.prefs.get("view/theme")) if self.prefs else "dark"
+        large = bool(self.prefs.get("view/large_text")) if self.prefs else False
+        apply_theme(app, ThemeName(theme), large_text=large)
+        self.fit_navigation()
+        self.theme_changed.emit(theme)
+
+    def fit_navigation(self) -> None:
+        """Wide enough for the longest section name at the current text size."""
+        self.navigation.setFixedWidth(max(250, self.navigation.sizeHintForColumn(0) + 36))
+
+    def set_theme(self, name: str) -> None:
+        if self.prefs is not None:
+            self.prefs.set("view/theme", name)
+        self.registry[f"view.theme.{name}"].setChecked(True)
+        self._apply_view()
+
+    def set_large_text(self, on: bool) -> None:
+        if self.prefs is not None:
+            self.prefs.set("view/large_text", on)
+        self._apply_view()
+
+    # -- help ------------------------------------------------------------------------
+    def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nHelps you and your prescriber plan and follow a "
+            "benzodiazepine or Z-drug taper. Your data stays on this computer.\n\n" + STATEMENT,
+        )
+
+    def show_statement(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Information, STATEMENT, STATEMENT_TEXT, parent=self)
+        box.exec()
+
+    def _settle_unsaved(self) -> bool:
+        """Before closing, offer to keep a plan that was changed but not put to use.
+
+        Returns False when the person chose to stay.
+        """
+        from PySide6.QtWidgets import QMessageBox
+
+        for title, page in self.pages.items():
+            unsaved = getattr(page, "has_unsaved_changes", None)
+            if not callable(unsaved) or not unsaved():
+                continue
+            box = QMessageBox(self)
+            box.setWindowTitle("Keep the changed plan?")
+            box.setText(f"The plan on the {title} page has changes that are not in use yet.")
+            buttons = QMessageBox.StandardButton
+            box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+            box.setDefaultButton(buttons.Save)
+            box.button(buttons.Save).setText("Use this plan")
+            answer = box.exec()
+            if answer == buttons.Cancel:
+                return False
+            if answer == buttons.Save:
+                page.save_plan()  # type: ignore[attr-defined]
+        return True
+
+    # -- window state ----------------------------------------------------------------
+    def _restore_window(self) -> None:
+        if self.prefs is None:
+            return
+        geometry, state = self.prefs.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def bring_forward(self) -> None:
+        """Called when a second launch hands over: show, raise and focus this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        if not self._settle_unsaved():
+            event.ignore()
+            return
+        if self.prefs is not None:
+            self.prefs.save_window_state(self.saveGeometry(), self.saveState())
+            self.prefs.sync()
+        super().closeEvent(event)

@@ -20,6 +20,7 @@ class ThemeName(StrEnum):
 
     DARK = "dark"
     LIGHT = "light"
+    SYSTEM = "system"  # follow the desktop's light or dark setting
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,30 @@ NORMAL_POINT_SIZE = 11
 LARGE_POINT_SIZE = 14
 
 
+def resolve_theme(theme: ThemeName) -> ThemeName:
+    """Turn SYSTEM into DARK or LIGHT from the desktop's colour scheme (dark if unknown)."""
+    if theme is not ThemeName.SYSTEM:
+        return theme
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return ThemeName.LIGHT if scheme == Qt.ColorScheme.Light else ThemeName.DARK
+
+
 def colours_for(theme: ThemeName) -> Colours:
     """The colour set of a theme."""
-    return DARK if theme is ThemeName.DARK else LIGHT
+    return LIGHT if resolve_theme(theme) is ThemeName.LIGHT else DARK
+
+
+def current_colours() -> Colours:
+    """The colours in force now, read back from the application palette's window colour."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        window = app.palette().color(QPalette.ColorRole.Window).name()
+        if window == LIGHT.window:
+            return LIGHT
+    return DARK
 
 
 def apply_theme(app: QApplication, theme: ThemeName, large_text: bool) -> None:
@@ -93,10 +115,16 @@ def apply_theme(app: QApplication, theme: ThemeName, large_text: bool) -> None:
     for r in (role.Text, role.WindowText, role.ButtonText):
         palette.setColor(disabled, r, QColor(c.muted_text))
     app.setPalette(palette)
-    app.setStyleSheet(_stylesheet(c))
+    size = LARGE_POINT_SIZE if large_text else NORMAL_POINT_SIZE
     font = QFont(app.font())
-    font.setPointSize(LARGE_POINT_SIZE if large_text else NORMAL_POINT_SIZE)
+    font.setPointSize(size)
     app.setFont(font)
+    # With a style sheet in force, widgets that exist already ignore a new application
+    # font; sizes in the sheet reach them all.
+    app.setStyleSheet(
+        f"QWidget {{ font-size: {size}pt; }}\n"
+        f'QLabel[role="title"] {{ font-size: {size + 4}pt; font-weight: 600; }}\n' + _stylesheet(c)
+    )
 
 
 def _stylesheet(c: Colours) -> str:

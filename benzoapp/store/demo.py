@@ -38,7 +38,7 @@ DEMO_MEDICATIONS = (
     Medication("Omega-3 fish oil", "supplement", "1 g daily"),
     Medication("Paracetamol", "medication", "500 mg as needed", "for muscle aches"),
     Medication("Compression stockings", "therapy", "daytime", "for light-headedness on standing"),
-    Medication("Pacing with a heart-rate monitor", "therapy", "", "rest before the crash"),
+    Medication("Pacing", "therapy", "", "heart-rate monitor; rest before the crash"),
 )
 
 

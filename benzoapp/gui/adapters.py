@@ -1,0 +1,82 @@
+"""Adapters from the core's functions to what the pages ask for (``services`` protocols).
+
+The core's functions take the drug catalog and knowledge base explicitly; these hold
+them once, so the pages need not know they exist.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from benzoapp.core.cautions import HOW_WORDS, NOT_COVERED_TEXT, Checker, Level
+from benzoapp.core.dose_parse import parse_regimen
+from benzoapp.core.drugs import DrugCatalog
+from benzoapp.core.errors import InputError
+from benzoapp.core.model import Plan, PlanSettings, Profile, Regimen, StepDose
+from benzoapp.core.taper import build_plan, edit_step, insert_hold, replan
+from benzoapp.gui.services import Caution
+
+# Long-acting drugs a taper may cross over to (ASAM 2025 and the Ashton Manual use diazepam).
+CROSSOVER_CANDIDATES = ("diazepam", "chlordiazepoxide")
+
+
+class CorePlanner:
+    """The taper engine with its catalog (and the person's profile, for warnings)."""
+
+    def __init__(self, catalog: DrugCatalog, profile: Profile | None = None) -> None:
+        self.catalog = catalog
+        self.profile = profile
+
+    def parse_regimen(self, text: str) -> Regimen:
+        return parse_regimen(text, self.catalog)
+
+    def build(self, regimen: Regimen, settings: PlanSettings) -> Plan:
+        return build_plan(regimen, settings, self.catalog, self.profile)
+
+    def insert_hold(self, plan: Plan, index: int, days: int) -> Plan:
+        return insert_hold(plan, index, days, self.catalog)
+
+    def edit_step(
+        self, plan: Plan, index: int, doses: tuple[StepDose, ...] | None, days: int | None
+    ) -> Plan:
+        return edit_step(plan, index, doses=doses, days=days, catalog=self.catalog)
+
+    def replan(self, plan: Plan, today: dt.date, taking: Regimen) -> Plan:
+        return replan(plan, today, taking, self.catalog)
+
+    def crossover_drugs(self) -> tuple[str, ...]:
+        return tuple(d for d in CROSSOVER_CANDIDATES if d in self.catalog.drugs)
+
+    def table_label(self, table_id: str) -> str:
+        try:
+            return self.catalog.table(table_id).name
+        except InputError:
+            return table_id
+
+
+class CheckerLookup:
+    """The caution checker, reduced to a level, a match and a reason per name."""
+
+    def __init__(self, checker: Checker) -> None:
+        self.checker = checker
+
+    def caution(self, name: str) -> Caution:
+        try:
+            result = self.checker.check(name)
+        except InputError as error:
+            return Caution(Level.NOT_COVERED.value, "", str(error))
+        matched = ""
+        if result.match is not None:
+            how = HOW_WORDS.get(result.match.how, result.match.how)
+            matched = f"{result.match.name} ({how})"
+        if result.reasons:
+            reason = " ".join(r.text for r in result.reasons)
+        elif result.level is Level.NOT_COVERED:
+            reason = NOT_COVERED_TEXT
+        else:
+            reason = ""
+        sources = tuple(dict.fromkeys(r.source_label for r in result.reasons))
+        return Caution(result.level.value, matched, reason, sources)
+
+    def complete(self, prefix: str) -> list[str]:
+        return self.checker.complete(prefix)

@@ -1,0 +1,105 @@
+"""Calm handling of unexpected errors: log everything, show copyable details, lose nothing.
+
+Layers: ``faulthandler`` writes a hard crash (segfault) to a file in the data folder; the
+excepthook logs any uncaught Python error with its traceback to ``benzoapp.log`` and shows
+a quiet dialog (``crash_dialog``, loaded only when needed) whose details can be copied.
+Data is saved as it is entered (every edit goes straight to the store), so an error never
+takes away what was already typed.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+from typing import IO
+
+from PySide6.QtWidgets import QApplication
+
+from benzoapp import __version__
+
+LOG_NAME = "benzoapp.log"
+MAX_LOG_BYTES = 1_000_000
+FAULT_NAME = "crash-native.log"
+log = logging.getLogger("benzoapp")
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def setup_logging(data_dir: Path) -> Path:
+    """Log to a rotating file in the data folder; returns its path."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / LOG_NAME
+    if not any(getattr(h, "baseFilename", None) == str(path) for h in log.handlers):
+        # Rotated by hand at start: logging.handlers costs start-up time we avoid.
+        if path.exists() and path.stat().st_size > MAX_LOG_BYTES:
+            path.replace(path.with_suffix(".log.1"))
+        handler = logging.FileHandler(path, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+    return path
+
+
+def enable_faulthandler(data_dir: Path) -> IO[str]:
+    """Write native crashes (which Python cannot catch) to a file; keep the file open."""
+    stream = (data_dir / FAULT_NAME).open("a", encoding="utf-8")
+    faulthandler.enable(stream)
+    return stream
+
+
+def disable_faulthandler(stream: IO[str]) -> None:
+    """Stop writing native crashes to the file, then close it (at a clean exit)."""
+    faulthandler.disable()
+    stream.close()
+
+
+def format_details(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None
+) -> str:
+    """Version, platform and traceback: what a developer needs, nothing personal."""
+    trace = "".join(traceback.format_exception(kind, error, tb))
+    return f"BenzoApp {__version__}, Python {sys.version.split()[0]} on {sys.platform}\n\n{trace}"
+
+
+def make_excepthook(
+    log_path: Path | None, show: Callable[[str, Path | None], None] | None = None
+) -> ExceptHook:
+    """An excepthook that logs the error and shows the calm dialog instead of dying.
+
+    The dialog is kept modal but the event loop goes on, so the window and everything in
+    it stay as they were.
+    """
+
+    def show_dialog(details: str, path: Path | None) -> None:
+        from benzoapp.gui.crash_dialog import CrashDialog
+
+        parent = QApplication.activeWindow()
+        CrashDialog(details, path, parent).exec()
+
+    presenter = show or show_dialog
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        details = format_details(kind, error, tb)
+        log.error("unexpected error\n%s", details)
+        if QApplication.instance() is None:
+            sys.__excepthook__(kind, error, tb)
+            return
+        presenter(details, log_path)
+
+    return hook
+
+
+def install(data_dir: Path) -> IO[str]:
+    """Log file, faulthandler and excepthook, in that order; returns the fault stream."""
+    log_path = setup_logging(data_dir)
+    stream = enable_faulthandler(data_dir)
+    sys.excepthook = make_excepthook(log_path)
+    return stream

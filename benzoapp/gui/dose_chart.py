@@ -1,0 +1,166 @@
+"""The plan's doses over time as a quiet step line, painted with QPainter (no QtCharts)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from benzoapp.core.model import Plan
+from benzoapp.gui.formatting import mg
+
+MARGIN_LEFT = 64
+MARGIN = 16
+MARGIN_TOP = 30
+MARGIN_BOTTOM = 34
+
+
+def step_points(plan: Plan) -> list[tuple[dt.date, dt.date, Decimal, bool]]:
+    """(start, day after end, diazepam-equivalent mg, hold) per step.
+
+    Diazepam equivalents, not raw mg: during a crossover two drugs of very different
+    strength are taken together, and their plain sum would draw a false climb.
+    """
+    return [
+        (s.start, s.end + dt.timedelta(days=1), s.diazepam_equivalent_mg, s.hold)
+        for s in plan.steps
+    ]
+
+
+class DoseChart(QWidget):
+    """Daily dose per step (as diazepam equivalent) against the date; holds dashed.
+
+    ``draw_behind`` lets the journal chart reuse it as a faint background.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._plan: Plan | None = None
+        self._today: dt.date | None = None
+        self.setMinimumHeight(180)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAccessibleName("Dose chart")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(600, 220)
+
+    def set_plan(self, plan: Plan | None, today: dt.date | None = None) -> None:
+        self._plan = plan
+        self._today = today
+        self.setAccessibleDescription(self.describe())
+        self.update()
+
+    def describe(self) -> str:
+        """The chart in words, for screen readers and the tooltip."""
+        if self._plan is None or not self._plan.steps:
+            return "No plan yet."
+        first, last = self._plan.steps[0], self._plan.steps[-1]
+        return (
+            f"{len(self._plan.steps)} steps from {mg(first.diazepam_equivalent_mg)} a day "
+            f"(diazepam equivalent) on {first.start.isoformat()} to "
+            f"{mg(last.diazepam_equivalent_mg)} a day, "
+            f"ending {last.end.isoformat()}."
+        )
+
+    def _left_margin(self) -> int:
+        """Room for the dose labels at the current text size."""
+        return max(MARGIN_LEFT, self.fontMetrics().horizontalAdvance("000.00 mg") + 12)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
+        area = QRectF(
+            self._left_margin(),
+            MARGIN_TOP,
+            self.width() - self._left_margin() - MARGIN,
+            self.height() - MARGIN_TOP - MARGIN_BOTTOM,
+        )
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(QPen(muted, 1))
+        painter.drawLine(area.bottomLeft(), area.bottomRight())
+        painter.drawLine(area.bottomLeft(), area.topLeft())
+        if self._plan is None or not self._plan.steps or area.width() <= 0:
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No plan yet")
+            painter.end()
+            return
+        self.draw_steps(painter, area, pal.color(QPalette.ColorRole.Link), with_axes=True)
+        painter.end()
+
+    def draw_steps(
+        self, painter: QPainter, area: QRectF, colour: QColor, *, with_axes: bool
+    ) -> None:
+        """Draw the step line into ``area``; shared with charts that draw it behind."""
+        assert self._plan is not None
+        points = step_points(self._plan)
+        start, end = points[0][0], points[-1][1]
+        span = max((end - start).days, 1)
+        top = max((p[2] for p in points), default=Decimal(1)) or Decimal(1)
+
+        def x(d: dt.date) -> float:
+            return area.left() + area.width() * (d - start).days / span
+
+        def y(v: Decimal) -> float:
+            return area.bottom() - area.height() * float(v / top)
+
+        pen = QPen(colour, 2)
+        path = QPainterPath(QPointF(x(start), y(points[0][2])))
+        for begin, stop, value, _hold in points:
+            path.lineTo(x(begin), y(value))
+            path.lineTo(x(stop), y(value))
+        painter.setPen(pen)
+        painter.drawPath(path)
+        hold_pen = QPen(colour, 2, Qt.PenStyle.DashLine)
+        painter.setPen(hold_pen)
+        for begin, stop, value, hold in points:
+            if hold:
+                painter.drawLine(QPointF(x(begin), y(value) - 6), QPointF(x(stop), y(value) - 6))
+        if not with_axes:
+            return
+        text_pen = QPen(self.palette().color(QPalette.ColorRole.Text))
+        painter.setPen(text_pen)
+        metrics = painter.fontMetrics()
+        painter.drawText(
+            QRectF(0, area.top() - 8, area.left() - 6, metrics.height()),
+            int(Qt.AlignmentFlag.AlignRight),
+            mg(top),
+        )
+        painter.drawText(
+            QRectF(
+                area.left() + 8,
+                area.top() - metrics.height() - 10,
+                area.width() - 8,
+                metrics.height(),
+            ),
+            int(Qt.AlignmentFlag.AlignLeft),
+            "a day, as diazepam equivalent (approximate)",
+        )
+        painter.drawText(
+            QRectF(0, area.bottom() - metrics.height() + 4, area.left() - 6, metrics.height()),
+            int(Qt.AlignmentFlag.AlignRight),
+            "0 mg",
+        )
+        painter.drawText(
+            QRectF(area.left(), area.bottom() + 6, 200, metrics.height()),
+            int(Qt.AlignmentFlag.AlignLeft),
+            start.isoformat(),
+        )
+        painter.drawText(
+            QRectF(area.right() - 200, area.bottom() + 6, 200, metrics.height()),
+            int(Qt.AlignmentFlag.AlignRight),
+            (end - dt.timedelta(days=1)).isoformat(),
+        )
+        if self._today is not None and start <= self._today < end:
+            painter.setPen(
+                QPen(
+                    self.palette().color(QPalette.ColorRole.PlaceholderText), 1, Qt.PenStyle.DotLine
+                )
+            )
+            painter.drawLine(
+                QPointF(x(self._today), area.top()), QPointF(x(self._today), area.bottom())
+            )

@@ -1,0 +1,108 @@
+"""The Journal page: enter a day's symptoms, see the load over time with the doses behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from benzoapp.core.journal import Catalogue, analyse_journal, summary_lines
+from benzoapp.core.model import JournalDay, Plan, Profile
+from benzoapp.gui.commands import CallbackCommand
+from benzoapp.gui.journal_chart import JournalChart
+from benzoapp.gui.journal_entry import JournalEntryWidget
+from benzoapp.gui.services import JournalRepository, PlanRepository
+
+
+class JournalPage(QWidget):
+    """Saving a day goes through the undo stack; the chart and summary follow the store."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        journal: JournalRepository,
+        plans: PlanRepository | None,
+        undo_stack: QUndoStack,
+        *,
+        profile: Profile | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Journal")
+        self._journal = journal
+        self._plans = plans
+        self._undo = undo_stack
+        self._profile = profile
+        self._today = today
+        self.entry = JournalEntryWidget(catalogue)
+        self.entry.saved.connect(self.save_day)
+        self.chart = JournalChart()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Journal summary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = QLabel("")
+        self.message.setProperty("role", "muted")
+        entry_scroll = QScrollArea()
+        entry_scroll.setWidgetResizable(True)
+        entry_scroll.setWidget(self.entry)
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.addWidget(self.chart, 3)
+        summary_scroll = QScrollArea()
+        summary_scroll.setWidgetResizable(True)
+        summary_scroll.setWidget(self.summary)
+        right_box.addWidget(summary_scroll, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(entry_scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([480, 520])
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(splitter, 1)
+        box.addWidget(self.message)
+        self.show_day(today())
+
+    def _plan(self) -> Plan | None:
+        found = self._plans.active() if self._plans is not None else None
+        return found[1] if found else None
+
+    def show_day(self, day: dt.date) -> None:
+        """Put a day's saved values (if any) in the entry, and redraw the chart."""
+        self.entry.set_day(day)
+        existing = self._journal.get(day)
+        if existing is not None:
+            self.entry.load_values(existing)
+        self.entry.set_previous(self._journal.get(day - dt.timedelta(days=1)))
+        self.refresh()
+
+    def refresh(self, *_changed: object) -> None:
+        days = self._journal.all()
+        summary = analyse_journal(days, self._plan(), self._profile)
+        self.chart.set_data(summary, self._plan())
+        self.summary.setText("\n".join(summary_lines(summary)))
+
+    def save_day(self, day: JournalDay) -> None:
+        """Store the day (undoable: undo puts back what was there, or nothing)."""
+        before = self._journal.get(day.day)
+        journal = self._journal
+
+        def put(value: JournalDay | None) -> None:
+            if value is None:
+                journal.delete_day(day.day)
+            else:
+                journal.save_day(value)
+            self.refresh()
+
+        self._undo.push(
+            CallbackCommand(
+                f"Save journal for {day.day.isoformat()}", lambda: put(day), lambda: put(before)
+            )
+        )
+        self.message.setText(f"✓ Saved {day.day.isoformat()}.")

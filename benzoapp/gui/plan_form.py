@@ -1,0 +1,121 @@
+"""The Plan page's settings form: regimen, method, rate, interval, form, crossover, start.
+
+It only holds the fields and turns them into ``PlanSettings`` and back; the page decides
+what a change means (a new plan through the core, on the undo stack).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from benzoapp.core.model import Form, Method, PlanSettings
+
+METHOD_LABELS = {
+    Method.PERCENT: "Percent of the current dose",
+    Method.HYPERBOLIC: "Hyperbolic (smaller cuts as the dose falls)",
+    Method.LINEAR: "Equal mg cuts",
+}
+FORM_LABELS = {Form.TABLET: "Tablets", Form.LIQUID: "Liquid", Form.WEIGHED: "Weighed pieces"}
+
+
+def _labelled(text: str, field: QWidget, name: str) -> QLabel:
+    field.setAccessibleName(name)
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
+class PlanForm(QWidget):
+    """Every field with a label buddy and an accessible name, top to bottom."""
+
+    def __init__(self, crossover_drugs: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = QFormLayout()
+        form.setVerticalSpacing(10)
+        self.regimen = QLineEdit()
+        self.regimen.setPlaceholderText("e.g. clonazepam 0.5mg 08:00; clonazepam 0.25mg 21:00")
+        form.addRow(_labelled("&Regimen:", self.regimen, "Regimen"), self.regimen)
+        self.regimen_message = QLabel("Type what you take now.")
+        self.regimen_message.setWordWrap(True)
+        self.regimen_message.setProperty("role", "muted")
+        self.regimen_message.setAccessibleName("Regimen check")
+        form.addRow("", self.regimen_message)
+        self.method = QComboBox()
+        for method, text in METHOD_LABELS.items():
+            self.method.addItem(text, method.value)
+        form.addRow(_labelled("&Method:", self.method, "Method"), self.method)
+        self.rate = QDoubleSpinBox()
+        self.rate.setRange(1.0, 25.0)
+        self.rate.setDecimals(1)
+        self.rate.setSingleStep(0.5)
+        self.rate.setSuffix(" %")
+        form.addRow(_labelled("Ra&te per step:", self.rate, "Rate per step"), self.rate)
+        self.every = QSpinBox()
+        self.every.setRange(1, 60)
+        self.every.setSuffix(" days")
+        form.addRow(_labelled("&Interval:", self.every, "Days between steps"), self.every)
+        self.form_box = QComboBox()
+        for form_value, text in FORM_LABELS.items():
+            self.form_box.addItem(text, form_value.value)
+        form.addRow(_labelled("&Form:", self.form_box, "Form"), self.form_box)
+        self.crossover = QComboBox()
+        self.crossover.addItem("No crossover", None)
+        for drug in crossover_drugs:
+            self.crossover.addItem(f"Cross over to {drug}", drug)
+        form.addRow(_labelled("&Crossover:", self.crossover, "Crossover"), self.crossover)
+        self.start = QDateEdit()
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("yyyy-MM-dd")
+        form.addRow(_labelled("&Start:", self.start, "Start date"), self.start)
+        self.table_note = QLabel("")
+        self.table_note.setWordWrap(True)
+        self.table_note.setProperty("role", "muted")
+
+        self.plan_warnings = QLabel("")
+        self.plan_warnings.setWordWrap(True)
+        self.plan_warnings.setAccessibleName("Plan warnings")
+        self.plan_warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Below the form, not in it: wrapped labels in form rows can be cut short.
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(form)
+        box.addWidget(self.table_note)
+        box.addWidget(self.plan_warnings)
+
+    def settings(self, base: PlanSettings) -> PlanSettings:
+        """``base`` with the values now in the fields."""
+        qdate = self.start.date()
+        return replace(
+            base,
+            method=Method(self.method.currentData()),
+            rate_percent=Decimal(f"{self.rate.value():.1f}").normalize(),
+            every_days=self.every.value(),
+            form=Form(self.form_box.currentData()),
+            crossover_to=self.crossover.currentData(),
+            start=dt.date(qdate.year(), qdate.month(), qdate.day()),
+        )
+
+    def show_settings(self, s: PlanSettings) -> None:
+        """Put settings in the fields (the caller blocks its own reaction to them)."""
+        self.method.setCurrentIndex(self.method.findData(s.method.value))
+        self.rate.setValue(float(s.rate_percent))
+        self.every.setValue(s.every_days)
+        self.form_box.setCurrentIndex(self.form_box.findData(s.form.value))
+        index = self.crossover.findData(s.crossover_to) if s.crossover_to else 0
+        self.crossover.setCurrentIndex(max(index, 0))
+        self.start.setDate(QDate(s.start.year, s.start.month, s.start.day))

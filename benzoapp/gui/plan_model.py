@@ -1,0 +1,157 @@
+"""A thin Qt table model over the core's Plan: one row per step, nothing computed here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from benzoapp.core.model import Plan, PlanWarning, Step
+from benzoapp.gui.formatting import badge, mg, short_day
+
+COLUMNS: tuple[str, ...] = ("Step", "From", "To", "Days", "Doses", "Total", "Diazepam eq.", "Notes")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+STEP_ROLE = Qt.ItemDataRole.UserRole + 2
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def step_details(step: Step, warnings: tuple[PlanWarning, ...]) -> str:
+    """One step in full: dates, doses and how to make them, notes, warnings with sources."""
+    lines = [
+        f"Step {step.index + 1}: {short_day(step.start)} to {short_day(step.end)}"
+        f" ({step.days} days), {mg(step.total_mg)} a day"
+    ]
+    lines += [
+        f"  {d.time}  {d.drug} {mg(d.mg)}" + (f"  ({d.units})" if d.units else "")
+        for d in step.doses
+    ]
+    notes = step_notes(step, ())
+    if notes:
+        lines.append(notes)
+    lines += [f"{badge(w.level.value)}: {w.message} Source: {w.source}" for w in warnings]
+    return "\n".join(lines)
+
+
+def step_notes(step: Step, warnings: tuple[PlanWarning, ...]) -> str:
+    """Hold/edited markers and the warnings this step caused, each with its level word."""
+    parts = []
+    if step.hold:
+        parts.append("Hold")
+    if step.edited:
+        parts.append("Edited by hand")
+    if getattr(step, "history", False):
+        parts.append("Before the re-plan (kept as a record)")
+    if step.note:
+        parts.append(step.note)
+    parts.extend(f"{badge(w.level.value)}: {w.message}" for w in warnings)
+    return "; ".join(parts)
+
+
+class StepTableModel(QAbstractTableModel):
+    """Shows a Plan; ``set_plan`` swaps in a new one (plans are immutable values)."""
+
+    def __init__(self, plan: Plan | None = None) -> None:
+        super().__init__()
+        self._plan = plan
+
+    @property
+    def plan(self) -> Plan | None:
+        return self._plan
+
+    def set_plan(self, plan: Plan | None) -> None:
+        self.beginResetModel()
+        self._plan = plan
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        if parent.isValid() or self._plan is None:
+            return 0
+        return len(self._plan.steps)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(  # noqa: N802 (Qt name)
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1)
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or self._plan is None:
+            return None
+        if not (0 <= index.row() < len(self._plan.steps)):
+            return None
+        step = self._plan.steps[index.row()]
+        column = index.column()
+        if role == STEP_ROLE:
+            return step.index
+        if role == SORT_ROLE:
+            return self._sort_value(step, column)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(step, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3, 5, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def details(self, row: int) -> str:
+        """The full text of one step (for the details beside the table)."""
+        if self._plan is None or not 0 <= row < len(self._plan.steps):
+            return ""
+        step = self._plan.steps[row]
+        return step_details(step, self._warnings_for(step))
+
+    def _warnings_for(self, step: Step) -> tuple[PlanWarning, ...]:
+        assert self._plan is not None
+        return tuple(w for w in self._plan.warnings if w.step_index == step.index)
+
+    def _text(self, step: Step, column: int) -> str:
+        if column == 0:
+            # A shape beside the number: this step caused a warning (the words are in
+            # Notes and in the step details below the table).
+            return f"{step.index + 1} ▲" if self._warnings_for(step) else str(step.index + 1)
+        if column == 1:
+            return short_day(step.start)
+        if column == 2:
+            return short_day(step.end)
+        if column == 3:
+            return str(step.days)
+        if column == 4:
+            return "\n".join(
+                f"{d.time} {d.drug} {mg(d.mg)}" + (f" ({d.units})" if d.units else "")
+                for d in step.doses
+            )
+        if column == 5:
+            return mg(step.total_mg)
+        if column == 6:
+            return mg(step.diazepam_equivalent_mg)
+        return step_notes(step, self._warnings_for(step))
+
+    def _sort_value(self, step: Step, column: int) -> object:
+        if column in (0, 1, 2):
+            return step.index
+        if column == 3:
+            return step.days
+        if column == 5:
+            return float(step.total_mg)  # sorting order only; never shown or stored
+        if column == 6:
+            return float(step.diazepam_equivalent_mg)
+        return self._text(step, column)
+
+
+def sorting_proxy(model: StepTableModel) -> QSortFilterProxyModel:
+    """A proxy that sorts by real values (dates, mg) rather than by their text."""
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    return proxy

@@ -1,0 +1,414 @@
+"""The Plan page: type the regimen, choose how to taper, see the steps and the chart live."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from benzoapp.core.errors import BenzoAppError
+from benzoapp.core.model import Plan, PlanSettings, Regimen
+from benzoapp.gui.commands import PlanEditCommand, PlanState, SetValueCommand
+from benzoapp.gui.dose_chart import DoseChart
+from benzoapp.gui.formatting import badge, mg
+from benzoapp.gui.plan_dialogs import EditStepDialog
+from benzoapp.gui.plan_form import PlanForm
+from benzoapp.gui.plan_model import StepTableModel, sorting_proxy
+from benzoapp.gui.services import Planner, PlanRepository
+
+MERGE_REGIMEN, MERGE_SETTINGS = 101, 102
+
+
+class PlanPage(QWidget):
+    """Every change goes through the undo stack and rebuilds the plan through the core."""
+
+    plan_saved = Signal(object)
+
+    def __init__(
+        self,
+        planner: Planner,
+        plans: PlanRepository | None,
+        undo_stack: QUndoStack,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Plan")
+        self._planner = planner
+        self._plans = plans
+        self._undo = undo_stack
+        self._today = today
+        self._applying = False
+        self._needs_sizing = False
+        found = plans.active() if plans is not None else None
+        self._plan_id: int | None = found[0] if found else None
+        active = found[1] if found else None
+        self._kept_plan = active
+        settings = active.settings if active else PlanSettings(start=today())
+        self._state = PlanState(
+            self._regimen_text(active.regimen) if active else "", settings, active
+        )
+        self._build()
+        self._apply_state(self._state)
+
+    # -- layout ------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.form = PlanForm(self._planner.crossover_drugs())
+        f = self.form
+        self.regimen, self.regimen_message = f.regimen, f.regimen_message
+        self.method, self.rate, self.every = f.method, f.rate, f.every
+        self.form_box, self.crossover, self.start = f.form_box, f.crossover, f.start
+        self.table_note, self.plan_warnings = f.table_note, f.plan_warnings
+        left = QWidget()
+        left.setMaximumWidth(420)
+        left_box = QVBoxLayout(left)
+        left_box.addWidget(self.form)
+        left_box.addStretch(1)
+        self._build_right(left)
+        self._connect()
+
+    def _build_right(self, left: QWidget) -> None:
+        self.model = StepTableModel()
+        self.proxy = sorting_proxy(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Steps")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        # Sized once per new plan (see _show_plan), not on every layout pass: automatic
+        # resizing asks the model for every cell again and again, and long plans crawl.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        buttons = QHBoxLayout()
+        self.hold_button = QPushButton("Insert &hold…")
+        self.edit_button = QPushButton("&Edit step…")
+        self.replan_button = QPushButton("Re-&plan…")
+        self.replan_button.setToolTip("Start again from what you take today")
+        self.save_button = QPushButton("&Use this plan")
+        for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+            buttons.addWidget(button)
+        self.replan_button.setAccessibleName("Re-plan from today")
+        buttons.addStretch(1)
+        self.chart = DoseChart()
+        self.step_details = QLabel("Choose a step to see it in full.")
+        self.step_details.setWordWrap(True)
+        self.step_details.setAccessibleName("Step details")
+        self.step_details.setProperty("role", "muted")
+        self.step_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.addWidget(self.table, 3)
+        right_box.addWidget(self.step_details)
+        right_box.addLayout(buttons)
+        right_box.addWidget(self.chart, 2)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        left_scroll = QScrollArea()  # long warnings scroll rather than being cut off
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setWidget(left)
+        left_scroll.setMinimumWidth(400)
+        left_scroll.setMaximumWidth(460)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        splitter.addWidget(left_scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([420, 680])
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(splitter)
+
+    def _connect(self) -> None:
+        self.regimen.textEdited.connect(self._regimen_edited)
+        self.proxy.layoutChanged.connect(self._size_rows)  # sorting moves the rows
+        self.table.selectionModel().currentRowChanged.connect(self._show_step_details)
+        self.method.currentIndexChanged.connect(self._settings_edited)
+        self.rate.valueChanged.connect(self._settings_edited)
+        self.every.valueChanged.connect(self._settings_edited)
+        self.form_box.currentIndexChanged.connect(self._settings_edited)
+        self.crossover.currentIndexChanged.connect(self._settings_edited)
+        self.start.dateChanged.connect(self._settings_edited)
+        self.hold_button.clicked.connect(self.insert_hold)
+        self.edit_button.clicked.connect(self.edit_step)
+        self.replan_button.clicked.connect(self.replan_from_today)
+        self.save_button.clicked.connect(self.save_plan)
+        for first, second in (
+            (self.regimen, self.method),
+            (self.method, self.rate),
+            (self.rate, self.every),
+            (self.every, self.form_box),
+            (self.form_box, self.crossover),
+            (self.crossover, self.start),
+            (self.start, self.table),
+            (self.table, self.hold_button),
+            (self.hold_button, self.edit_button),
+            (self.edit_button, self.replan_button),
+            (self.replan_button, self.save_button),
+        ):
+            QWidget.setTabOrder(first, second)
+
+    # -- state -------------------------------------------------------------------------
+    @property
+    def state(self) -> PlanState:
+        return self._state
+
+    @staticmethod
+    def _regimen_text(regimen: Regimen) -> str:
+        return "; ".join(
+            f"{d.drug} {format(d.mg.normalize(), 'f')}mg {d.time}" for d in regimen.doses
+        )
+
+    def _settings_from_fields(self) -> PlanSettings:
+        return self.form.settings(self._state.settings)
+
+    def _apply_state(self, state: PlanState) -> None:
+        """Show a state in every field, the table and the chart, without echoing edits."""
+        self._applying = True
+        try:
+            self._state = state
+            if self.regimen.text() != state.regimen_text:
+                self.regimen.setText(state.regimen_text)
+            self.form.show_settings(state.settings)
+            self._show_plan(state.plan)
+            self._check_regimen_text(state.regimen_text)
+        finally:
+            self._applying = False
+
+    def _show_plan(self, plan: Plan | None) -> None:
+        self.model.set_plan(plan)
+        self._needs_sizing = True
+        if self.isVisible():
+            self._size_table()
+        self.step_details.setText("Choose a step to see it in full.")
+        self.chart.set_plan(plan, self._today())
+        has_plan = plan is not None and bool(plan.steps)
+        for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
+            button.setEnabled(has_plan)
+        self.table_note.setText(
+            f"Equivalents from the {self._planner.table_label(self._state.settings.table)} "
+            "(approximate: people differ)."
+        )
+        general = [w for w in (plan.warnings if plan else ()) if w.step_index is None]
+        self.plan_warnings.setText(
+            "\n\n".join(f"{badge(w.level.value)}: {w.message}\nSource: {w.source}" for w in general)
+        )
+
+    def _show_step_details(self) -> None:
+        row = self.selected_step()
+        text = self.model.details(row) if row is not None else ""
+        self.step_details.setText(text or "Choose a step to see it in full.")
+
+    def _size_table(self) -> None:
+        """Fit columns and rows to the plan once (deferred while the page is hidden)."""
+        self._needs_sizing = False
+        self.table.resizeColumnsToContents()
+        self._size_rows()
+
+    def _size_rows(self, *_changed: object) -> None:
+        # Row heights from the number of dose lines: exact, and far cheaper than asking
+        # the view to measure every cell.
+        line = self.table.fontMetrics().lineSpacing()
+        plan = self.model.plan
+        for row in range(self.proxy.rowCount()):
+            source = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
+            lines = max(1, len(plan.steps[source].doses)) if plan else 1
+            self.table.setRowHeight(row, lines * line + 10)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        """Text size or theme changed: fit the columns again."""
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._needs_sizing = True
+            if self.isVisible():
+                self._size_table()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._needs_sizing:
+            self._size_table()
+
+    def _check_regimen_text(self, text: str) -> Regimen | None:
+        """Parse as typed; say beside the field what was understood or what is wrong."""
+        if not text.strip():
+            self.regimen_message.setText("Type what you take now.")
+            return None
+        try:
+            regimen = self._planner.parse_regimen(text)
+        except BenzoAppError as error:
+            self.regimen_message.setText(f"Not yet: {error}")
+            return None
+        per_drug = ", ".join(
+            f"{drug} {mg(sum((d.mg for d in regimen.doses if d.drug == drug), Decimal(0)))}"
+            for drug in regimen.drugs
+        )
+        self.regimen_message.setText(f"✓ Understood: {per_drug} a day.")
+        return regimen
+
+    def _build_plan(self, text: str, settings: PlanSettings) -> Plan | None:
+        regimen = self._check_regimen_text(text)
+        if regimen is None:
+            return None
+        try:
+            return self._planner.build(regimen, settings)
+        except BenzoAppError as error:
+            self.regimen_message.setText(f"Cannot plan this: {error}")
+            return None
+
+    # -- edits (all through the undo stack) --------------------------------------------
+    def _push_state(self, text: str, new: PlanState, merge: int) -> None:
+        self._undo.push(SetValueCommand(text, self._apply_state, self._state, new, merge))
+
+    def _regimen_edited(self, text: str) -> None:
+        plan = self._build_plan(text, self._state.settings)
+        self._push_state(
+            "Change regimen", PlanState(text, self._state.settings, plan), MERGE_REGIMEN
+        )
+
+    def _settings_edited(self) -> None:
+        if self._applying:
+            return
+        settings = self._settings_from_fields()
+        plan = self._build_plan(self._state.regimen_text, settings)
+        self._push_state(
+            "Change plan settings",
+            PlanState(self._state.regimen_text, settings, plan),
+            MERGE_SETTINGS,
+        )
+
+    def _push_edit(self, text: str, operation: Callable[[Plan], Plan]) -> bool:
+        command = PlanEditCommand(text, self._apply_state, self._state, operation)
+        try:
+            command.prepare()
+        except BenzoAppError as error:
+            self.plan_warnings.setText(f"Could not change the plan: {error}")
+            return False
+        self._undo.push(command)
+        return True
+
+    def selected_step(self) -> int | None:
+        """The index of the step selected in the table (whatever the sort order)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            current = self.table.currentIndex()
+            if not current.isValid():
+                return None
+            rows = [current]
+        return self.proxy.mapToSource(rows[0]).row()
+
+    def insert_hold(self) -> None:
+        index = self.selected_step()
+        if index is None or self._state.plan is None:
+            return
+        days, ok = QInputDialog.getInt(
+            self,
+            "Insert a hold",
+            "Stay on this step's doses for how many more days?",
+            7,
+            1,
+            180,
+        )
+        if ok:
+            self._push_edit(
+                f"Insert {days}-day hold",
+                lambda plan: self._planner.insert_hold(plan, index, days),
+            )
+
+    def edit_step(self) -> None:
+        index = self.selected_step()
+        if index is None or self._state.plan is None:
+            return
+        dialog = EditStepDialog(self._state.plan.steps[index], self)
+        if dialog.exec() != EditStepDialog.DialogCode.Accepted:
+            return
+        doses, days = dialog.changed_doses(), dialog.days.value()
+        self._push_edit(
+            f"Edit step {index + 1}",
+            lambda plan: self._planner.edit_step(plan, index, doses, days),
+        )
+
+    def replan_from_today(self) -> None:
+        """Ask what is taken now (suggesting today's step) and re-plan from it."""
+        plan = self._state.plan
+        if plan is None:
+            return
+        today = self._today()
+        running = next(
+            (
+                s
+                for s in plan.steps
+                if s.start <= today <= s.end and not getattr(s, "history", False)
+            ),
+            None,
+        )
+        suggested = self._state.regimen_text
+        if running is not None and running.doses:
+            suggested = "; ".join(
+                f"{d.drug} {format(d.mg.normalize(), 'f')}mg {d.time}" for d in running.doses
+            )
+        text, ok = QInputDialog.getText(
+            self,
+            "Re-plan from today",
+            "What do you take now?",
+            QLineEdit.EchoMode.Normal,
+            suggested,
+        )
+        if not ok:
+            return
+        try:
+            taking = self._planner.parse_regimen(text)
+        except BenzoAppError as error:
+            self.plan_warnings.setText(f"Could not re-plan: {error}")
+            return
+        self._push_edit("Re-plan from today", lambda p: self._planner.replan(p, today, taking))
+
+    def save_plan(self) -> None:
+        """Keep this plan as the one Today follows (the store keeps earlier ones)."""
+        if self._state.plan is None or self._plans is None:
+            return
+        plan = self._state.plan
+        if self._plan_id is None:
+            name = f"Plan from {plan.steps[0].start.isoformat()}" if plan.steps else "Plan"
+            self._plan_id = self._plans.save(plan, name, active=True)
+        else:
+            self._plans.revise(self._plan_id, plan, "changed on the Plan page")
+        self._kept_plan = plan
+        self.plan_saved.emit(self._state.plan)
+        self.regimen_message.setText("✓ Saved as your plan. Today now follows it.")
+
+    def has_unsaved_changes(self) -> bool:
+        """A plan is on screen that differs from the one kept (asked about on quit)."""
+        return (
+            self._plans is not None
+            and self._state.plan is not None
+            and self._state.plan != self._kept_plan
+        )
+
+    def new_plan(self) -> None:
+        """File > New plan: clear the regimen (undoable) and put the cursor there.
+
+        The plan in use stays in force until the new one is saved with "Use this plan".
+        """
+        self._plan_id = None
+        self._push_state("New plan", PlanState("", PlanSettings(start=self._today()), None), -1)
+        self.regimen.setFocus()

@@ -1,0 +1,102 @@
+"""What the pages need from the rest of the app, as small protocols.
+
+Pages are built with objects that satisfy these protocols; the composition root
+(``benzoapp/app.py``) hands them adapters over the real core and store. Keeping the
+boundary here means a page never imports SQLAlchemy or the taper engine itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+from benzoapp.core.model import (
+    DoseLogEntry,
+    JournalDay,
+    Medication,
+    Plan,
+    PlanSettings,
+    Regimen,
+    StepDose,
+)
+
+
+class Planner(Protocol):
+    """The taper engine, as the Plan and Today pages use it."""
+
+    def parse_regimen(self, text: str) -> Regimen:
+        """Raise ``InputError`` with a plain message when the text is not a regimen."""
+        ...
+
+    def build(self, regimen: Regimen, settings: PlanSettings) -> Plan: ...
+
+    def insert_hold(self, plan: Plan, index: int, days: int) -> Plan: ...
+
+    def edit_step(
+        self, plan: Plan, index: int, doses: tuple[StepDose, ...] | None, days: int | None
+    ) -> Plan: ...
+
+    def replan(self, plan: Plan, today: dt.date, taking: Regimen) -> Plan: ...
+
+    def crossover_drugs(self) -> tuple[str, ...]:
+        """Drugs a plan may cross over to (e.g. diazepam)."""
+        ...
+
+    def table_label(self, table_id: str) -> str:
+        """The equivalence table's name as shown to the person."""
+        ...
+
+
+class PlanRepository(Protocol):
+    """Saved plans; the active one is what Today follows (the store keeps versions)."""
+
+    def active(self) -> tuple[int, Plan] | None: ...
+
+    def save(self, plan: Plan, name: str, active: bool = True) -> int: ...
+
+    def revise(self, plan_id: int, plan: Plan, note: str = "") -> int: ...
+
+
+class DoseLogRepository(Protocol):
+    def between(self, start: dt.date, end: dt.date) -> list[DoseLogEntry]: ...
+
+    def record(self, entry: DoseLogEntry) -> None:
+        """Store the entry, replacing any for the same day, time and drug."""
+        ...
+
+    def remove(self, day: dt.date, time: str, drug: str) -> None: ...
+
+
+class MedicationRepository(Protocol):
+    def list(self) -> list[tuple[int, Medication]]: ...
+
+    def add(self, medication: Medication) -> int: ...
+
+    def remove(self, medication_id: int) -> None: ...
+
+
+class JournalRepository(Protocol):
+    def get(self, day: dt.date) -> JournalDay | None: ...
+
+    def all(self) -> list[JournalDay]: ...
+
+    def save_day(self, day: JournalDay) -> None: ...
+
+    def delete_day(self, day: dt.date) -> None: ...
+
+
+@dataclass(frozen=True)
+class Caution:
+    """What the checker says about one name, reduced to what a list row shows."""
+
+    level: str  # the checker's level id, e.g. "caution" or "not_covered"
+    matched: str  # the name it matched, or "" when none
+    reason: str
+    sources: tuple[str, ...] = ()
+
+
+class CautionLookup(Protocol):
+    def caution(self, name: str) -> Caution: ...
+
+    def complete(self, prefix: str) -> list[str]: ...

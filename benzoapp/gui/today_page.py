@@ -1,0 +1,339 @@
+"""The Today page: today's doses by time to tick off, the next change, a quick check-in."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from benzoapp.core.model import DoseLogEntry, JournalDay, Plan, Step, StepDose
+from benzoapp.gui.commands import CallbackCommand
+from benzoapp.gui.formatting import badge, day, mg, parse_mg
+from benzoapp.gui.services import DoseLogRepository, JournalRepository, PlanRepository
+
+# A short check-in with ids from the journal's symptom catalogue (resources/journal);
+# the Journal page has the full list from the source documents.
+QUICK_SYMPTOMS: tuple[tuple[str, str], ...] = (
+    ("fatigue", "Fatigue"),
+    ("cognitive", "Brain fog"),
+    ("unrefreshing_sleep", "Unrefreshing sleep"),
+    ("pain", "Pain and aching"),
+    ("muscle_tension", "Muscle tension"),
+)
+
+
+def step_on(plan: Plan, when: dt.date) -> Step | None:
+    """The step in force on a day (steps are contiguous, so at most one)."""
+    return next((s for s in plan.steps if s.start <= when <= s.end and not _history(s)), None)
+
+
+def _history(step: Step) -> bool:
+    return bool(getattr(step, "history", False))
+
+
+class DoseRow:
+    """The widgets of one planned dose: a 'taken' tick and the amount really taken."""
+
+    def __init__(self, dose: StepDose) -> None:
+        self.dose = dose
+        name = f"{dose.time} {dose.drug}"
+        self.label = QLabel(f"{dose.time}   {dose.drug} {mg(dose.mg)}")
+        self.how = QLabel(dose.units)
+        self.how.setProperty("role", "muted")
+        self.taken = QCheckBox("Taken")
+        self.taken.setAccessibleName(f"Taken {name}")
+        self.amount = QLineEdit(format(dose.mg.normalize(), "f"))
+        self.amount.setAccessibleName(f"Amount taken at {name}, mg")
+        self.amount.setMaximumWidth(110)
+        self.amount_label = QLabel("mg")
+        self.amount_label.setBuddy(self.amount)
+
+
+class TodayPage(QWidget):
+    """Every tick and every amount is written to the dose log at once, and can be undone."""
+
+    def __init__(
+        self,
+        plans: PlanRepository | None,
+        dose_log: DoseLogRepository | None,
+        journal: JournalRepository | None,
+        undo_stack: QUndoStack,
+        *,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Today")
+        self._plans = plans
+        self._log = dose_log
+        self._journal = journal
+        self._undo = undo_stack
+        self._today = today
+        self.rows: list[DoseRow] = []
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        self._box = QVBoxLayout(body)
+        self._box.setContentsMargins(12, 8, 12, 8)
+        self._box.setSpacing(16)
+        self.heading = QLabel()
+        self.heading.setProperty("role", "title")
+        self._box.addWidget(self.heading)
+        self.doses_group = QGroupBox("Doses today")
+        self._doses_grid = QGridLayout(self.doses_group)
+        self._doses_grid.setHorizontalSpacing(18)
+        self._doses_grid.setVerticalSpacing(10)
+        self._box.addWidget(self.doses_group)
+        self.next_change = QLabel()
+        self.next_change.setWordWrap(True)
+        self.next_change.setAccessibleName("Next change")
+        self._box.addWidget(self.next_change)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setAccessibleName("Warnings in force")
+        self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._box.addWidget(self.warnings)
+        self._box.addWidget(self._build_check_in())
+        self._box.addStretch(1)
+        self._shown_day = today()
+        # Left open overnight, the page turns to the new day by itself.
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(60_000)
+        self._day_timer.timeout.connect(self._turn_day_if_needed)
+        self._day_timer.start()
+        self.refresh()
+
+    def _build_check_in(self) -> QGroupBox:
+        group = QGroupBox("How are you today? (0 = not at all, 10 = worst)")
+        form = QFormLayout(group)
+        form.setVerticalSpacing(8)
+        self.symptoms: dict[str, QSpinBox] = {}
+        for key, text in QUICK_SYMPTOMS:
+            spin = QSpinBox()
+            spin.setRange(0, 10)
+            spin.setAccessibleName(text)
+            spin.setMaximumWidth(90)
+            label = QLabel(f"{text}:")
+            label.setBuddy(spin)
+            form.addRow(label, spin)
+            self.symptoms[key] = spin
+        self.save_check_in = QPushButton("&Save check-in")
+        self.save_check_in.setAccessibleName("Save check-in")
+        self.save_check_in.clicked.connect(self.record_check_in)
+        self.check_in_message = QLabel("")
+        self.check_in_message.setProperty("role", "muted")
+        row = QHBoxLayout()
+        row.addWidget(self.save_check_in)
+        row.addWidget(self.check_in_message, 1)
+        form.addRow(row)
+        group.setEnabled(self._journal is not None)
+        return group
+
+    # -- showing -----------------------------------------------------------------------
+    def _active_plan(self) -> Plan | None:
+        found = self._plans.active() if self._plans is not None else None
+        return found[1] if found else None
+
+    def _turn_day_if_needed(self) -> None:
+        if self._today() != self._shown_day:
+            self.refresh()
+
+    def refresh(self, *_changed: object) -> None:
+        """Re-read the plan, the log and the journal (after a save or a new day)."""
+        today = self._today()
+        self._shown_day = today
+        self.heading.setText(f"Today, {day(today)}")
+        plan = self._active_plan()
+        step = step_on(plan, today) if plan else None
+        self._show_doses(step, today)
+        self._show_next(plan, step)
+        self._show_warnings(plan, step)
+        self._show_check_in(today)
+
+    def _show_doses(self, step: Step | None, today: dt.date) -> None:
+        logged = {
+            (e.time, e.drug): e for e in (self._log.between(today, today) if self._log else [])
+        }
+        doses = sorted(step.doses, key=lambda d: d.time) if step is not None else []
+        if doses and [row.dose for row in self.rows] == doses:
+            # Same doses as shown: update in place, so keyboard focus stays where it was.
+            for row in self.rows:
+                self._show_logged(row, logged.get((row.dose.time, row.dose.drug)))
+            return
+        while self._doses_grid.count():
+            item = self._doses_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.rows = []
+        if step is None:
+            empty = QLabel("No plan in use for today. Make one on the Plan page.")
+            empty.setProperty("role", "muted")
+            self._doses_grid.addWidget(empty, 0, 0)
+            return
+        for r, dose in enumerate(doses):
+            row = DoseRow(dose)
+            self._show_logged(row, logged.get((dose.time, dose.drug)))
+            for c, widget in enumerate(
+                (row.label, row.how, row.taken, row.amount, row.amount_label)
+            ):
+                self._doses_grid.addWidget(widget, r, c)
+            row.taken.clicked.connect(lambda _=False, rw=row: self._taken_clicked(rw))
+            row.amount.editingFinished.connect(lambda rw=row: self._amount_edited(rw))
+            row.taken.setEnabled(self._log is not None)
+            self.rows.append(row)
+        self._doses_grid.setColumnStretch(5, 1)
+        previous: QWidget | None = None
+        for row in self.rows:
+            for widget in (row.taken, row.amount):
+                if previous is not None:
+                    QWidget.setTabOrder(previous, widget)
+                previous = widget
+
+    @staticmethod
+    def _show_logged(row: DoseRow, entry: DoseLogEntry | None) -> None:
+        """A row's tick and amount as the log has them (the plan's amount if nothing)."""
+        taken = entry is not None and entry.taken_mg is not None
+        amount = entry.taken_mg if entry is not None and entry.taken_mg is not None else None
+        row.taken.setChecked(taken)
+        text = format((amount if amount is not None else row.dose.mg).normalize(), "f")
+        if row.amount.text() != text and not row.amount.hasFocus():
+            row.amount.setText(text)
+
+    def _show_next(self, plan: Plan | None, step: Step | None) -> None:
+        if plan is None or step is None:
+            self.next_change.setText("")
+            return
+        later = [s for s in plan.steps if s.start > step.end and not _history(s)]
+        changed = next((s for s in later if s.total_mg != step.total_mg), None)
+        if changed is None:
+            self.next_change.setText(f"Your dose stays at {mg(step.total_mg)} a day.")
+            return
+        text = (
+            f"Next change: {day(changed.start)} — {mg(changed.total_mg)} a day "
+            f"(now {mg(step.total_mg)})."
+        )
+        if any(s.hold for s in later if s.start < changed.start):
+            text += " Before it, a hold keeps today's doses for longer."
+        self.next_change.setText(text)
+
+    def _show_warnings(self, plan: Plan | None, step: Step | None) -> None:
+        if plan is None:
+            self.warnings.setText("")
+            return
+        in_force = [
+            w
+            for w in plan.warnings
+            if w.step_index is None or (step is not None and w.step_index == step.index)
+        ]
+        self.warnings.setText(
+            "\n".join(f"{badge(w.level.value)}: {w.message} (source: {w.source})" for w in in_force)
+        )
+
+    def _show_check_in(self, today: dt.date) -> None:
+        existing = self._journal.get(today) if self._journal is not None else None
+        for key, spin in self.symptoms.items():
+            spin.setValue(existing.symptoms.get(key, 0) if existing else 0)
+
+    # -- edits -------------------------------------------------------------------------
+    def _entry(self, row: DoseRow) -> DoseLogEntry | None:
+        assert self._log is not None
+        today = self._today()
+        return next(
+            (
+                e
+                for e in self._log.between(today, today)
+                if e.time == row.dose.time and e.drug == row.dose.drug
+            ),
+            None,
+        )
+
+    def _write(self, row: DoseRow, entry: DoseLogEntry | None) -> None:
+        """Put a log entry (or its absence) in the store and show it."""
+        assert self._log is not None
+        if entry is None:
+            self._log.remove(self._today(), row.dose.time, row.dose.drug)
+        else:
+            self._log.record(entry)
+        self.refresh()
+
+    def _set_taken(self, row: DoseRow, amount: str, taken: bool, text: str) -> None:
+        before = self._entry(row)
+        value = parse_mg(amount)
+        if taken and value is None:
+            row.amount.setFocus()
+            row.taken.setChecked(False)
+            self.next_change.setText("The amount must be a number of mg, such as 0.25.")
+            return
+        after = (
+            DoseLogEntry(self._today(), row.dose.time, row.dose.drug, row.dose.mg, value)
+            if taken
+            else None
+        )
+        if before is not None and after is not None:
+            after = replace(before, taken_mg=value)
+        time, drug = row.dose.time, row.dose.drug
+
+        def find() -> DoseRow:
+            return next(r for r in self.rows if (r.dose.time, r.dose.drug) == (time, drug))
+
+        self._undo.push(
+            CallbackCommand(
+                text, lambda: self._write(find(), after), lambda: self._write(find(), before)
+            )
+        )
+
+    def _taken_clicked(self, row: DoseRow) -> None:
+        taken = row.taken.isChecked()
+        text = f"Mark {row.dose.time} {row.dose.drug} {'taken' if taken else 'not taken'}"
+        self._set_taken(row, row.amount.text(), taken, text)
+
+    def _amount_edited(self, row: DoseRow) -> None:
+        if not row.taken.isChecked():
+            return
+        before = self._entry(row)
+        value = parse_mg(row.amount.text())
+        if before is not None and value == before.taken_mg:
+            return
+        self._set_taken(row, row.amount.text(), True, f"Change amount at {row.dose.time}")
+
+    def record_check_in(self) -> None:
+        if self._journal is None:
+            return
+        today = self._today()
+        before = self._journal.get(today)
+        values = {key: spin.value() for key, spin in self.symptoms.items()}
+        base = before or JournalDay(today)
+        after = replace(base, symptoms={**base.symptoms, **values})
+        journal = self._journal
+
+        def put(value: JournalDay | None) -> None:
+            if value is None:
+                journal.delete_day(today)
+            else:
+                journal.save_day(value)
+            self._show_check_in(today)
+
+        self._undo.push(CallbackCommand("Save check-in", lambda: put(after), lambda: put(before)))
+        self.check_in_message.setText("✓ Saved in your journal.")

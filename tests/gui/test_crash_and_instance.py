@@ -1,0 +1,93 @@
+"""Unexpected errors end in a calm dialog and a log; a second launch hands over."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from benzoapp.gui import crash
+from benzoapp.gui.crash import make_excepthook, setup_logging
+from benzoapp.gui.crash_dialog import CrashDialog
+from benzoapp.gui.single_instance import InstanceServer, hand_over, maybe_running
+
+
+@pytest.fixture
+def log_path(data_dir: Path):
+    path = setup_logging(data_dir)
+    yield path
+    for handler in list(crash.log.handlers):
+        crash.log.removeHandler(handler)
+        handler.close()
+
+
+def raise_and_hook(hook) -> None:
+    try:
+        raise ValueError("a step with no doses")
+    except ValueError as error:
+        hook(type(error), error, error.__traceback__)
+
+
+def test_uncaught_error_is_logged_and_shown_calmly(
+    qtbot: QtBot, log_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[CrashDialog] = []
+
+    def fake_exec(dialog: CrashDialog) -> int:
+        shown.append(dialog)
+        qtbot.addWidget(dialog)
+        return 0
+
+    monkeypatch.setattr(CrashDialog, "exec", fake_exec)
+    with qtbot.captureExceptions():
+        raise_and_hook(make_excepthook(log_path))
+    (dialog,) = shown
+    assert dialog.windowTitle() == "Something went wrong"
+    details = dialog.details.toPlainText()
+    assert "ValueError: a step with no doses" in details
+    assert details.startswith("BenzoApp ")
+    for handler in crash.log.handlers:
+        handler.flush()
+    assert "ValueError: a step with no doses" in log_path.read_text()
+    dialog.copy_button.click()
+    assert QApplication.clipboard().text() == details
+
+
+def test_keyboard_interrupt_is_not_turned_into_a_dialog(
+    log_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    monkeypatch.setattr("sys.__excepthook__", lambda *a: seen.append("default"))
+    hook = make_excepthook(log_path, show=lambda d, p: seen.append("dialog"))
+    hook(KeyboardInterrupt, KeyboardInterrupt(), None)
+    assert seen == ["default"]
+    assert logging.getLogger("benzoapp").handlers
+
+
+def test_second_launch_brings_the_first_forward(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    assert not maybe_running(data_dir)
+    server = InstanceServer(data_dir)
+    assert server.listen()
+    assert maybe_running(data_dir)
+    try:
+        with qtbot.waitSignal(server.activate, timeout=3000):
+            assert hand_over(data_dir)
+        other = tmp_path / "other"
+        other.mkdir()
+        assert not hand_over(other)
+    finally:
+        server.close()
+
+
+def test_a_stale_server_left_by_a_crash_is_replaced(data_dir: Path) -> None:
+    first = InstanceServer(data_dir)
+    assert first.listen()
+    first.close()
+    second = InstanceServer(data_dir)
+    assert second.listen()
+    second.close()

@@ -1,0 +1,99 @@
+"""The Plan page on the real taper engine: typing, settings, holds and edits end to end."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from benzoapp.core.drugs import load_catalog
+from benzoapp.gui.adapters import CorePlanner
+from benzoapp.gui.plan_model import COLUMNS
+from benzoapp.gui.plan_page import PlanPage
+
+START = dt.date(2026, 1, 5)
+
+
+@pytest.fixture(scope="module")
+def core_planner() -> CorePlanner:
+    return CorePlanner(load_catalog())
+
+
+@pytest.fixture
+def page(qtbot: QtBot, core_planner: CorePlanner, plans, undo_stack) -> PlanPage:
+    widget = PlanPage(core_planner, plans, undo_stack, today=lambda: START)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_real_regimen_is_validated_as_typed_and_planned(qtbot: QtBot, page: PlanPage) -> None:
+    qtbot.keyClicks(page.regimen, "Klonopin 0.5mg")
+    assert page.regimen_message.text().startswith("Not yet:")
+    qtbot.keyClicks(page.regimen, " 08:00")
+    assert page.regimen_message.text() == "✓ Understood: clonazepam 0.5 mg a day."
+    plan = page.state.plan
+    assert plan is not None
+    assert plan.steps[0].total_mg == Decimal("0.5")
+    assert plan.steps[-1].total_mg == 0
+    assert page.model.rowCount() == len(plan.steps)
+    assert "Ashton" in page.table_note.text()
+    assert "approximate" in page.table_note.text()
+
+
+def test_a_fast_rate_brings_a_warning_with_its_source(qtbot: QtBot, page: PlanPage) -> None:
+    qtbot.keyClicks(page.regimen, "diazepam 10mg 08:00")
+    page.rate.setValue(25.0)
+    plan = page.state.plan
+    assert plan is not None
+    shown = page.plan_warnings.text() + " ".join(
+        str(page.proxy.index(r, COLUMNS.index("Notes")).data())
+        for r in range(page.proxy.rowCount())
+    )
+    assert plan.warnings
+    for warning in plan.warnings:
+        assert warning.message in shown
+
+
+def test_hold_and_undo_on_the_real_engine(
+    qtbot: QtBot, page: PlanPage, undo_stack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qtbot.keyClicks(page.regimen, "diazepam 10mg 08:00")
+    before = page.state.plan
+    assert before is not None
+    page.table.selectRow(1)
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (7, True))
+    qtbot.mouseClick(page.hold_button, Qt.MouseButton.LeftButton)
+    after = page.state.plan
+    assert after is not None
+    assert after.end_date == before.end_date + dt.timedelta(days=7)
+    undo_stack.undo()
+    assert page.state.plan == before
+
+
+def test_replan_suggests_todays_doses_and_keeps_history(
+    qtbot: QtBot, page: PlanPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    qtbot.keyClicks(page.regimen, "diazepam 10mg 08:00")
+    page.start.setDate(page.start.date().addDays(-20))
+    plan = page.state.plan
+    assert plan is not None
+    running = next(s for s in plan.steps if s.start <= START <= s.end)
+    asked: list[str] = []
+
+    def answer(*args: object, **kwargs: object) -> tuple[str, bool]:
+        asked.append(str(args[4]))
+        return str(args[4]), True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    qtbot.mouseClick(page.replan_button, Qt.MouseButton.LeftButton)
+    expected = f"diazepam {format(running.total_mg.normalize(), 'f')}mg 08:00"
+    assert asked == [expected]
+    replanned = page.state.plan
+    assert replanned is not None
+    assert any(s.history for s in replanned.steps)
+    assert "Before the re-plan" in page.proxy.index(0, COLUMNS.index("Notes")).data()

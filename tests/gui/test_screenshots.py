@@ -1,0 +1,42 @@
+"""The screenshot command saves a picture of the welcome page and of every section."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from benzoapp.gui import screenshots
+from benzoapp.gui.main_window import PAGE_TITLES
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+
+
+def test_every_view_is_saved_as_a_png(qtbot, tmp_path: Path) -> None:
+    assert screenshots.main([str(tmp_path)]) == 0
+    names = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert "00-welcome.png" in names
+    for number, title in enumerate(PAGE_TITLES, start=1):
+        name = f"{number:02d}-{screenshots._slug(title)}.png"
+        assert name in names
+        image = QImage(str(tmp_path / name))
+        assert (image.width(), image.height()) == screenshots.SIZE
+
+
+@pytest.mark.slow
+def test_at_double_scale_every_view_is_drawn_at_twice_the_pixels(tmp_path: Path) -> None:
+    """High DPI: the same layout, drawn with twice the pixels (a separate process)."""
+    env = dict(os.environ, QT_SCALE_FACTOR="2", QT_QPA_PLATFORM="offscreen")
+    subprocess.run(
+        [sys.executable, "-m", "benzoapp.gui.screenshots", str(tmp_path)],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=240,
+    )
+    image = QImage(str(tmp_path / "02-plan.png"))
+    assert (image.width(), image.height()) == (2 * screenshots.SIZE[0], 2 * screenshots.SIZE[1])
