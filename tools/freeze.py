@@ -152,6 +152,12 @@ UNUSED_RAPIDFUZZ: tuple[str, ...] = (
     "rapidfuzz.distance._initialize_cpp_avx2",
 )
 
+# Libraries every Linux desktop that can print already has, loaded from the system rather
+# than bundled: libcups must match the machine's print service anyway, and bundling it
+# drags in GnuTLS, Kerberos, Avahi and p11-kit (about 7 MB). Without it Qt's print dialog
+# still opens and prints to PDF; it just lists no printers.
+SYSTEM_PROVIDED_LIBS: frozenset[str] = frozenset({"libcups.so.2"})
+
 # Qt plugins the app loads. Everything else under ``Qt/plugins`` is left out: no other
 # platforms (eglfs, linuxfb, vnc, minimal*), no GTK3 theme (it drags in GTK, cairo and
 # pango), no input devices for kiosks, no PDF/TIFF/WebP image readers.
@@ -184,6 +190,7 @@ KEPT_QT_PLUGINS: frozenset[str] = frozenset(
         "imageformats/qgif",
         # printing the plan
         "printsupport/cupsprintersupport",
+        "printsupport/windowsprintersupport",
     }
 )
 
@@ -314,8 +321,27 @@ def trim(entries: Iterable[TocEntry]) -> Iterator[TocEntry]:
             yield entry
 
 
+def _elf_needed(src: str) -> set[tuple[str, str | None]] | None:
+    """Direct ``NEEDED`` entries of an ELF file (ldd would list the whole closure)."""
+    import subprocess
+
+    try:
+        out = subprocess.run(
+            ["objdump", "-p", src], capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return {
+        (line.split()[1], None) for line in out.splitlines() if line.strip().startswith("NEEDED")
+    }
+
+
 def _linked_libraries(src: str) -> set[tuple[str, str | None]]:
-    """Link-time imports of one binary, by PyInstaller's own resolver (ldd, pefile, macho)."""
+    """Direct link-time imports of one binary (objdump on Linux; pefile, macho elsewhere)."""
+    if sys.platform.startswith("linux"):
+        needed = _elf_needed(src)
+        if needed is not None:
+            return needed
     from PyInstaller.depend import bindepend  # type: ignore[import-untyped]
 
     try:
@@ -323,6 +349,13 @@ def _linked_libraries(src: str) -> set[tuple[str, str | None]]:
     except Exception:  # an unreadable binary: treat it as importing nothing more
         return set()
     return found
+
+
+def _bundled(entry: TocEntry) -> bool:
+    """Whether a binary stays: a kept Qt file and not a library the system provides."""
+    if sys.platform.startswith("linux") and PurePath(entry[0]).name in SYSTEM_PROVIDED_LIBS:
+        return False
+    return keep_entry(entry[0])
 
 
 def trim_binaries(binaries: Iterable[TocEntry]) -> list[TocEntry]:
@@ -334,8 +367,8 @@ def trim_binaries(binaries: Iterable[TocEntry]) -> list[TocEntry]:
     kept binary reaches it through its link-time imports.
     """
     entries = list(binaries)
-    kept = [e for e in entries if keep_entry(e[0])]
-    dropped = [e for e in entries if not keep_entry(e[0])]
+    kept = [e for e in entries if _bundled(e)]
+    dropped = [e for e in entries if not _bundled(e)]
     by_path = {os.path.realpath(e[1]): e for e in kept}
     by_name: dict[str, TocEntry] = {}
     for entry in kept:
