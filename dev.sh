@@ -106,7 +106,7 @@ case "$task" in
     ;;
   build)
     setup
-    exec "$PY" -m benzoapp_build "$@"
+    exec "$PY" -m tools.build_app "$@"
     ;;
   *)
     sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'

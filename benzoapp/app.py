@@ -73,6 +73,7 @@ def create_window(app: QApplication, folder: Path) -> tuple[MainWindow, QUndoSta
     """Names, preferences, theme and the (still empty) main window with its undo stack."""
     from PySide6.QtGui import QUndoStack
 
+    from benzoapp.gui.app_icon import app_icon
     from benzoapp.gui.main_window import MainWindow
     from benzoapp.gui.preferences import Preferences
     from benzoapp.gui.theme import ThemeName, apply_theme
@@ -80,6 +81,7 @@ def create_window(app: QApplication, folder: Path) -> tuple[MainWindow, QUndoSta
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(app_icon())
     prefs = Preferences(folder)
     apply_theme(app, ThemeName(str(prefs.get("view/theme"))), bool(prefs.get("view/large_text")))
     undo_stack = QUndoStack(app)
