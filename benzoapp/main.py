@@ -7,12 +7,23 @@ import sys
 from collections.abc import Sequence
 
 from benzoapp import __version__
-from benzoapp.cli.commands import register_all
+from benzoapp.cli.commands import COMMAND_MODULES, register_all
 from benzoapp.core.errors import BenzoAppError
 from benzoapp.paths import DATA_DIR_ENV
 
+COMMAND_NAMES = frozenset(name.rstrip("_") for name in COMMAND_MODULES)
 
-def build_parser() -> argparse.ArgumentParser:
+
+def names_a_command(argv: Sequence[str]) -> bool:
+    """Whether any word could be a subcommand (or asks for help, which lists them).
+
+    Opening the window skips importing every command module: start-up to the first
+    paint is what a person waits through. A false positive only costs that time back.
+    """
+    return any(arg in COMMAND_NAMES or arg in ("-h", "--help") for arg in argv)
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     """The whole command line, built in one place so ``--help`` lists everything."""
     parser = argparse.ArgumentParser(
         prog="benzoapp",
@@ -32,15 +43,19 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start offscreen with a fresh temporary database, exercise every part, exit",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    register_all(subparsers)
+    if with_commands:
+        subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+        register_all(subparsers)
+    else:
+        parser.set_defaults(command=None)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run BenzoApp; returns the process exit code."""
-    parser = build_parser()
-    args = parser.parse_args(list(argv) if argv is not None else None)
+    words = list(argv) if argv is not None else sys.argv[1:]
+    parser = build_parser(with_commands=names_a_command(words))
+    args = parser.parse_args(words)
     if args.self_test:
         from benzoapp.cli.selftest import run_self_test
 

@@ -70,3 +70,25 @@ def test_self_test_passes_and_says_what_it_checked() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "main window" in result.stdout
     assert "0 failed" in result.stdout
+
+
+def test_window_launch_skips_command_modules_but_commands_still_parse() -> None:
+    from benzoapp.main import names_a_command
+
+    assert not names_a_command(["--data-dir", "/tmp/x"])
+    assert names_a_command(["--data-dir", "/tmp/x", "plan", "--help"])
+    assert names_a_command(["import", "f.json"])  # the module is import_, the word is import
+    assert names_a_command(["-h"])
+    args = build_parser(with_commands=False).parse_args(["--data-dir", "/tmp/x"])
+    assert args.command is None
+
+
+def test_opening_the_window_does_not_import_the_command_modules() -> None:
+    code = (
+        "import sys, benzoapp.main as m\n"
+        "m.build_parser(with_commands=m.names_a_command(['--data-dir', '/tmp/x']))\n"
+        "loaded = [n for n in sys.modules if n.startswith('benzoapp.cli.commands.')]\n"
+        "print(loaded); sys.exit(1 if loaded else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
