@@ -60,6 +60,8 @@ def _number(text: str) -> Decimal:
 def _amount(text: str) -> Decimal:
     match = _AMOUNT_RE.match(text.strip())
     if not match:
+        if text.strip().startswith("-"):
+            raise InputError(f'"{text.strip()}": a dose cannot be below zero. {HELP}')
         raise InputError(f'"{text.strip()}" is not a dose I can read. {HELP}')
     return _number(match["num"]) * _UNITS[match["unit"].lower()]
 

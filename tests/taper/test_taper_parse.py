@@ -46,7 +46,8 @@ def test_accepted_doses(text: str, mg: str) -> None:
         ("1/3 tablet of 1 mg", "exactly"),
         ("", "empty"),
         ("0.5 mg twice", "not a dose"),
-        ("-1 mg", "not a dose"),
+        ("-1 mg", "cannot be below zero"),
+        ("-0,5mg", "cannot be below zero"),
     ],
 )
 def test_refused_doses_say_why(text: str, message: str) -> None:
