@@ -91,14 +91,15 @@ def write_exports(
     table_name: str = "",
     profile: Profile | None = None,
     medications: tuple[MedicationRow, ...] = (),
-    coping: tuple[CitedText, ...] = (),
+    coping: tuple[CitedText, ...] | None = None,
     pharmacy: tuple[PharmacyRow, ...] | None = None,
     clinician: ClinicianNotes | None = None,
 ) -> list[Path]:
     """Write whichever of ``--pdf``, ``--ics`` and ``--csv`` were given; return the paths.
 
-    Left out, the pharmacy list comes from the taper engine's pill counts and the table
-    name from the drug data, so ``write_exports(args, plan)`` is a complete call.
+    Left out, the pharmacy list comes from the taper engine's pill counts, the coping
+    guidance from the knowledge base and the table name from the drug data, so
+    ``write_exports(args, plan)`` is a complete call.
     """
     written: list[Path] = []
     pdf, ics, csv = (
@@ -111,16 +112,19 @@ def write_exports(
         return written
     options = options_from_args(args)
     if pdf:
+        from benzoapp.core.cautions import load_knowledge_base
         from benzoapp.core.drugs import load_catalog
         from benzoapp.core.taper import pill_counts
         from benzoapp.report.data import ClinicianNotes, ReportData
-        from benzoapp.report.from_core import pharmacy_rows
+        from benzoapp.report.from_core import coping_rows, pharmacy_rows
         from benzoapp.report.pdf_plan import write_plan_pdf
 
         catalog = load_catalog()
         if pharmacy is None:
             pharmacy = pharmacy_rows(plan, pill_counts(plan, catalog), options.prescription_days)
         table_name = table_name or catalog.table(plan.settings.table).name
+        if coping is None:
+            coping = coping_rows(load_knowledge_base())
         data = ReportData(
             plan=plan,
             table_name=table_name,

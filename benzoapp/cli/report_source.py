@@ -22,7 +22,12 @@ def load_active_report_data(data_dir: Path, options: ReportOptions) -> ReportDat
     from benzoapp.core.journal.summary import analyse_journal, summary_lines
     from benzoapp.core.taper import pill_counts
     from benzoapp.report.data import ClinicianNotes
-    from benzoapp.report.from_core import framework_rows, medication_rows, pharmacy_rows
+    from benzoapp.report.from_core import (
+        coping_rows,
+        framework_rows,
+        medication_rows,
+        pharmacy_rows,
+    )
     from benzoapp.store import open_store
 
     with open_store(data_dir) as store:
@@ -34,7 +39,8 @@ def load_active_report_data(data_dir: Path, options: ReportOptions) -> ReportDat
         medications = [m for _, m in store.medications.list()]
         journal = store.journal.all()
     catalog = load_catalog()
-    checker = Checker(load_knowledge_base())
+    kb = load_knowledge_base()
+    checker = Checker(kb)
     results = check_regimen(checker, (), medications)
     summary = analyse_journal(journal, plan, profile)
     framework, mimics = framework_rows(summary.framework) if summary.framework else ((), ())
@@ -43,6 +49,7 @@ def load_active_report_data(data_dir: Path, options: ReportOptions) -> ReportDat
         table_name=catalog.table(plan.settings.table).name,
         profile=profile,
         medications=medication_rows(results, [m.kind for m in medications]),
+        coping=coping_rows(kb),
         pharmacy=pharmacy_rows(plan, pill_counts(plan, catalog), options.prescription_days),
         clinician=ClinicianNotes(
             history=tuple(summary_lines(summary)) if journal else (),

@@ -26,7 +26,7 @@ def report_data(
     """The plan, the pharmacy amounts, and each medication with the checker's answer."""
     from benzoapp.core.taper import pill_counts
     from benzoapp.report.data import ReportData, ReportOptions
-    from benzoapp.report.from_core import medication_rows, pharmacy_rows
+    from benzoapp.report.from_core import coping_rows, medication_rows, pharmacy_rows
 
     options = ReportOptions()
     return ReportData(
@@ -37,6 +37,7 @@ def report_data(
             [checker.check(m.name) for m in medications], [m.kind for m in medications]
         ),
         pharmacy=pharmacy_rows(plan, pill_counts(plan, catalog), options.prescription_days),
+        coping=coping_rows(checker.kb),
         options=options,
     )
 

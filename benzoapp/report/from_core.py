@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from benzoapp.core.cautions import LEVEL_WORDS, CheckResult
+from benzoapp.core.cautions import LEVEL_WORDS, CheckResult, KnowledgeBase, coping_entries
 from benzoapp.core.journal.framework import FrameworkNote
 from benzoapp.core.model import Plan
 from benzoapp.core.taper import PillCount
@@ -74,6 +74,25 @@ def medication_rows(
                 kind=kinds[index] if index < len(kinds) else "",
             )
         )
+    return tuple(rows)
+
+
+def coping_rows(kb: KnowledgeBase) -> tuple[CitedText, ...]:
+    """Each coping strategy the documents describe, one row per cited reason."""
+    rows = []
+    for entry in coping_entries(kb):
+        for reason in entry.reasons:
+            source = reason.source
+            if source.outside:
+                rows.append(CitedText(f"{entry.title.capitalize()}: {reason.text}", source.label))
+            else:
+                rows.append(
+                    CitedText(
+                        f"{entry.title.capitalize()}: {reason.text}",
+                        source.document,
+                        source.section,
+                    )
+                )
     return tuple(rows)
 
 

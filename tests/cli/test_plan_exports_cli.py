@@ -47,3 +47,20 @@ def test_plain_output_names_the_saved_files(
     assert main([*PLAN, "--csv", str(target)]) == 0
     assert f"Saved {target}" in capsys.readouterr().out
     assert target.exists()
+
+
+def test_printed_plan_carries_the_documents_coping_guidance_with_sources(
+    tmp_path: Path,
+) -> None:
+    from benzoapp.core.cautions import coping_entries, load_knowledge_base
+
+    pdf = tmp_path / "plan.pdf"
+    assert main([*PLAN, "--pdf", str(pdf)]) == 0
+    text = " ".join("".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "No coping guidance" not in text
+    titles = [e.title for e in coping_entries(load_knowledge_base())]
+    assert {"pacing", "hydration"} <= {t.lower() for t in titles}
+    for title in titles:
+        assert title.lower() in text.lower(), title
+    assert "muscular-effects, Coping Strategies" in text
+    assert "mecfs-overlap" in text

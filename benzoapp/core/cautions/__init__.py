@@ -13,6 +13,7 @@ from benzoapp.core.cautions.checker import (
     Reason,
     is_benzo_or_z_drug,
 )
+from benzoapp.core.cautions.coping import coping_entries
 from benzoapp.core.cautions.kb import (
     Entry,
     KnowledgeBase,
@@ -39,6 +40,7 @@ __all__ = [
     "Product",
     "Reason",
     "check_regimen",
+    "coping_entries",
     "is_benzo_or_z_drug",
     "load_knowledge_base",
     "normalise_query",
