@@ -72,7 +72,7 @@ class Normalised:
     """A query folded, and its core with dose and form words set aside."""
 
     text: str  # folded, everything kept
-    core: str  # folded, dose/form/route words removed
+    core: str  # folded, dose/form/route words removed (a number naming a product stays)
     set_aside: tuple[str, ...]  # the words removed, in order
     routes: tuple[str, ...]  # the route words among them
 
@@ -92,7 +92,18 @@ def normalise_query(query: str) -> Normalised:
     set_aside: list[str] = []
     routes: list[str] = []
     after_number = False
-    for token in text.split():
+    after_name = False  # the previous word was kept as part of the name
+    tokens = text.split()
+    for position, token in enumerate(tokens):
+        following = tokens[position + 1] if position + 1 < len(tokens) else ""
+        if _NUMBER.match(token) and after_name and following not in UNIT_WORDS:
+            # A bare number straight after a name is part of the product's name:
+            # "Tylenol 3" is Tylenol No. 3 (acetaminophen with codeine), not plain
+            # Tylenol. With a unit ("Tylenol 500 mg") it is a dose.
+            kept.append(token)
+            after_name = False
+            continue
+        after_name = False
         if _NUMBER.match(token):
             set_aside.append(token)
             after_number = True
@@ -107,6 +118,7 @@ def normalise_query(query: str) -> Normalised:
                 routes.append(token)
             continue
         kept.append(token)
+        after_name = True
     return Normalised(text, " ".join(kept), tuple(set_aside), tuple(routes))
 
 
