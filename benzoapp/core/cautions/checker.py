@@ -7,6 +7,7 @@ typed is always returned beside what it matched.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -28,6 +29,12 @@ MAX_SUGGESTIONS = 3
 # Words that join the parts of a phrase without naming anything to check.
 CONNECTING_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "with", "for", "at", "of", "to", "in", "on", "my", "plus"}
+)
+# Everyday words around a name that say how it is taken, never what it is. Anything else
+# left over in a phrase may change what the product is ("Tylenol Cold and Flu", "Panadol
+# Night"), so it keeps the phrase from reading as supportive.
+FILLER_WORDS = CONNECTING_WORDS | frozenset(
+    {"eat", "eating", "more", "some", "take", "taking", "use", "using", "try", "trying"}
 )
 
 # Plain words for each level and each way of matching, shared by the CLI and the GUI.
@@ -154,13 +161,9 @@ class Checker:
                 result = self._result(
                     query, norm, distinct, how=how, score=100.0, stripped=tokens != norm.tokens
                 )
-                unchecked = [w for w in rest if w not in CONNECTING_WORDS]
+                unchecked = _unrecognised(rest, norm)
                 if unchecked:
-                    note = (
-                        f"Not recognised, so not checked: {' '.join(unchecked)}. "
-                        "If that changes what it is, check it on its own."
-                    )
-                    result = _replace(result, notes=(*result.notes, note))
+                    result = _with_unrecognised(result, unchecked)
                 return result
         return self._fuzzy(query, norm)
 
@@ -277,6 +280,38 @@ class Checker:
             categories=_dedupe(c for e in all_entries for c in e.categories),
             entry_ids=_dedupe(e.id for e in all_entries),
         )
+
+
+def _unrecognised(rest: list[str], norm: Normalised) -> list[str]:
+    """The words of a phrase that name something unknown: not filler, not dose or form."""
+    dose_and_form = Counter(norm.set_aside)
+    unrecognised: list[str] = []
+    for word in rest:
+        if word in FILLER_WORDS:
+            continue
+        if dose_and_form[word] > 0:
+            dose_and_form[word] -= 1
+            continue
+        unrecognised.append(word)
+    return unrecognised
+
+
+def _with_unrecognised(result: CheckResult, words: list[str]) -> CheckResult:
+    """The result for a phrase with unknown words in it: never better than not_covered.
+
+    An unknown word may change what the thing is (Tylenol Cold and Flu is not plain
+    Tylenol), so, as for an unknown ingredient, the strictest of what was found and
+    not_covered is shown: supportive becomes not_covered, avoid stays avoid.
+    """
+    note = (
+        f"Not recognised, so not checked: {' '.join(words)}. "
+        "If that changes what it is, check it on its own."
+    )
+    return _replace(
+        result,
+        level=strictest((result.level, Level.NOT_COVERED)),
+        notes=_dedupe((*result.notes, note, NOT_COVERED_TEXT)),
+    )
 
 
 def _replace(result: CheckResult, **changes: object) -> CheckResult:
