@@ -18,8 +18,9 @@ from benzoapp.core.cautions.matching import (
     Found,
     NameIndex,
     Target,
+    words_not_in_name,
 )
-from benzoapp.core.cautions.normalise import Normalised, normalise_query, without_salt
+from benzoapp.core.cautions.normalise import Normalised, fold, normalise_query, without_salt
 from benzoapp.core.errors import InputError
 
 NOT_COVERED_TEXT = "The documents do not cover this; ask your prescriber or pharmacist."
@@ -191,6 +192,10 @@ class Checker:
                     "If you meant something else, check the spelling."
                 )
                 result = _replace(result, notes=(read_as, *result.notes))
+                extra = words_not_in_name(key, fold(top.target.name))
+                unchecked = _unrecognised(extra, norm)
+                if unchecked:
+                    result = _with_unrecognised(result, unchecked)
                 others = _dedupe(h.target.name for h in ranked[1:MAX_SUGGESTIONS])
                 return _replace(result, suggestions=others)
         suggestions = _dedupe(h.target.name for h in ranked[:MAX_SUGGESTIONS])

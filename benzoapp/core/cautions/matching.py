@@ -143,3 +143,18 @@ class NameIndex:
     def all_completions(self) -> list[str]:
         """Every name offered while typing, for a completer's word list."""
         return list(dict.fromkeys(self._completion_names))
+
+
+def words_not_in_name(query_key: str, name_key: str) -> list[str]:
+    """Words of a query that are not a spelling of any word of the name it was read as.
+
+    A close spelling covers misspelt words ("heat pacs" for "heat packs"), but a whole
+    extra word ("electrolytes 0", "gentle massge oil") is something the name does not
+    account for, and must not be read as part of it.
+    """
+    name_words = [*name_key.split(), name_key.replace(" ", "")]
+    return [
+        word
+        for word in query_key.split()
+        if max(fuzz.ratio(word, name_word) for name_word in name_words) < SUGGEST_SCORE
+    ]
