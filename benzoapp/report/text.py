@@ -105,6 +105,20 @@ def doses_text(doses: tuple[StepDose, ...]) -> str:
     return f"{parts[0]} ({format_mg(total)} a day)"
 
 
+def daily_by_drug(step: Step) -> str:
+    """Each drug's daily amount, ``lorazepam 0.5 mg, diazepam 10 mg``: never one sum of both."""
+    totals: dict[str, Decimal] = {}
+    for dose in step.doses:
+        totals[dose.drug] = totals.get(dose.drug, Decimal(0)) + dose.mg
+    shown = {drug: mg for drug, mg in totals.items() if mg > 0} or totals
+    return ", ".join(f"{drug} {format_mg(mg)}" for drug, mg in shown.items())
+
+
+def drugs_taken(step: Step) -> tuple[str, ...]:
+    """The drugs a step has the person take (a dose above zero), in order of appearance."""
+    return tuple(dict.fromkeys(d.drug for d in step.doses if d.mg > 0))
+
+
 def step_on(plan: Plan, day: dt.date) -> Step | None:
     """The step whose days include ``day``: the plan ahead before any kept history."""
     matches = [s for s in plan.steps if s.start <= day <= s.end]
