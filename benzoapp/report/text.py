@@ -123,7 +123,8 @@ def step_on(plan: Plan, day: dt.date) -> Step | None:
     """The step whose days include ``day``: the plan ahead before any kept history."""
     matches = [s for s in plan.steps if s.start <= day <= s.end]
     ahead = [s for s in matches if not s.history]
-    return (ahead or matches or [None])[-1]
+    chosen = ahead or matches
+    return chosen[-1] if chosen else None
 
 
 def today_text(plan: Plan, day: dt.date) -> str:
