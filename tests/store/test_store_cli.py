@@ -118,3 +118,17 @@ def test_export_of_a_folder_without_data_is_refused(
     assert code == 2
     assert "no BenzoApp data" in err
     assert not folder.exists()
+
+
+@pytest.mark.parametrize("command", [["demo"], ["backup", "--list"], ["report", "out.pdf"]])
+def test_data_dir_that_is_a_file_is_refused_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("mine", encoding="utf-8")
+    command = [str(tmp_path / c) if c.endswith(".pdf") else c for c in command]
+    code, _, err = run(capsys, "--data-dir", str(not_a_folder), *command)
+    assert code == 2
+    assert "is a file, not a folder" in err
+    assert "Traceback" not in err
+    assert not_a_folder.read_text(encoding="utf-8") == "mine"
