@@ -132,3 +132,26 @@ def test_data_dir_that_is_a_file_is_refused_plainly(
     assert "is a file, not a folder" in err
     assert "Traceback" not in err
     assert not_a_folder.read_text(encoding="utf-8") == "mine"
+
+
+def test_demo_plan_carries_the_profiles_kindling_warning_into_the_printout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    folder, pdf = tmp_path / "demo", tmp_path / "demo.pdf"
+    assert run(capsys, "--data-dir", str(folder), "demo")[0] == 0
+    with open_store(folder) as store:
+        assert store.profile.get().prior_withdrawals > 0
+        active = store.plans.active()
+        assert active is not None
+        plan_id, _ = active
+        for version in range(1, len(store.plans.history(plan_id)) + 1):
+            codes = {w.code for w in store.plans.get(plan_id, version=version).warnings}
+            assert "kindling" in codes
+    assert run(capsys, "--data-dir", str(folder), "report", str(pdf))[0] == 0
+    first = " ".join((PdfReader(pdf).pages[0].extract_text() or "").split())
+    assert "(kindling)" in first
+    # The summary names what is taken today (diazepam after the switch), not only the start.
+    assert f"Today ({dt.date.today().day} " in first
+    assert "Started from clonazepam" in first
