@@ -42,8 +42,11 @@ def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
     from benzoapp.gui.single_instance import InstanceServer, hand_over
 
     folder = resolve_data_dir(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    problem = data_folder_problem(folder)
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    if problem:
+        show_folder_problem(problem)
+        return 2
     if hand_over(folder):
         print(f"{APP_NAME} is already open on {folder}; it has been brought forward.")
         return 0
@@ -67,6 +70,34 @@ def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
         for server in servers:
             server.close()
         crash.disable_faulthandler(fault_stream)
+
+
+def data_folder_problem(folder: Path) -> str:
+    """Why the data folder cannot be used, in plain words; empty when it is fine.
+
+    Checked before anything else opens, so a path that names a file, or a folder that
+    cannot be created, gets a calm message instead of a crash.
+    """
+    from benzoapp.core.errors import InputError
+    from benzoapp.paths import check_data_folder
+
+    try:
+        check_data_folder(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+    except InputError as error:
+        return str(error)
+    except OSError as error:
+        return f"The data folder {folder} cannot be created ({error.strerror or error})."
+    return ""
+
+
+def show_folder_problem(message: str) -> None:
+    """A quiet information box (no alarm icon): nothing was changed, here is what to do."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, message)
+    box.setInformativeText("Nothing was changed. BenzoApp will close now.")
+    box.exec()
 
 
 def create_window(app: QApplication, folder: Path) -> tuple[MainWindow, QUndoStack]:

@@ -63,6 +63,24 @@ def default_data_dir() -> Path:
     return Path(user_data_dir("BenzoApp", appauthor=False))
 
 
+def check_data_folder(folder: Path) -> None:
+    """Refuse a data folder that names a file (or lies inside one), with a plain message.
+
+    Creating the folder would otherwise fail deep inside with FileExistsError or
+    NotADirectoryError, which tells a tired person nothing.
+    """
+    from benzoapp.core.errors import InputError
+
+    for place in (folder, *folder.parents):
+        if place.exists():
+            if not place.is_dir():
+                raise InputError(
+                    f"The data folder {folder} cannot be used: {place} is a file, not a "
+                    "folder. Choose another folder (--data-dir) or move the file."
+                )
+            return
+
+
 def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """Pick the data folder: ``--data-dir`` first, then the environment, then the default."""
     if explicit:

@@ -6,7 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from benzoapp.core.errors import InputError
-from benzoapp.paths import resolve_data_dir
+from benzoapp.paths import check_data_folder, resolve_data_dir
 from benzoapp.store import StoreError, open_store
 from benzoapp.store.schema import DB_FILENAME
 
@@ -22,7 +22,10 @@ RESTORE_HINT = (
 
 
 def data_dir_of(args: argparse.Namespace) -> Path:
-    return resolve_data_dir(getattr(args, "data_dir", None))
+    """The chosen data folder; a path naming a file is refused plainly (exit 2)."""
+    folder = resolve_data_dir(getattr(args, "data_dir", None))
+    check_data_folder(folder)
+    return folder
 
 
 def with_restore_hint(error: StoreError) -> StoreError:

@@ -9,6 +9,7 @@ takes away what was already typed.
 
 from __future__ import annotations
 
+import contextlib
 import faulthandler
 import logging
 import sys
@@ -55,7 +56,8 @@ def enable_faulthandler(data_dir: Path) -> IO[str]:
 def disable_faulthandler(stream: IO[str]) -> None:
     """Stop writing native crashes to the file, then close it (at a clean exit)."""
     faulthandler.disable()
-    stream.close()
+    if stream not in (sys.stderr, sys.__stderr__):  # the terminal is not ours to close
+        stream.close()
 
 
 def format_details(
@@ -98,8 +100,34 @@ def make_excepthook(
 
 
 def install(data_dir: Path) -> IO[str]:
-    """Log file, faulthandler and excepthook, in that order; returns the fault stream."""
-    log_path = setup_logging(data_dir)
-    stream = enable_faulthandler(data_dir)
+    """Log file, faulthandler and excepthook, in that order; returns the fault stream.
+
+    A data folder that cannot be written (read-only disk, permissions) must not stop the
+    app from opening: the log then goes to stderr, with one line saying so.
+    """
+    log_path: Path | None
+    try:
+        log_path = setup_logging(data_dir)
+        stream = enable_faulthandler(data_dir)
+    except OSError as error:
+        print(
+            f"BenzoApp: cannot write the log in {data_dir} ({error.strerror or error}); "
+            "logging to the terminal instead.",
+            file=sys.stderr,
+        )
+        log_to_stderr()
+        log_path = None
+        stream = sys.__stderr__ or sys.stderr
+        with contextlib.suppress(OSError, ValueError):  # a stream without a file descriptor
+            faulthandler.enable(stream)
     sys.excepthook = make_excepthook(log_path)
     return stream
+
+
+def log_to_stderr() -> None:
+    """Send the log to stderr when no log file can be opened (once, however often called)."""
+    if not any(getattr(h, "stream", None) is sys.stderr for h in log.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)

@@ -9,7 +9,13 @@ from pathlib import Path
 
 from benzoapp.core.model import Plan
 from benzoapp.report.atomic import write_atomic
-from benzoapp.report.text import dose_columns, dose_in, format_number, step_flags
+from benzoapp.report.text import (
+    dose_columns,
+    dose_in,
+    drugs_taken,
+    format_number,
+    step_flags,
+)
 
 # A cell starting with one of these is read as a formula by spreadsheet programs.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -35,7 +41,8 @@ def plan_rows(plan: Plan) -> list[list[str]]:
             dose = dose_in(step, column)
             row += ["", ""] if dose is None else [format_number(dose.mg), safe_text(dose.units)]
         row += [
-            format_number(step.total_mg),
+            # mg of different drugs do not add up: no total then; the equivalent stays.
+            format_number(step.total_mg) if len(drugs_taken(step)) <= 1 else "",
             format_number(step.diazepam_equivalent_mg),
             "; ".join(step_flags(step, plan)),
             safe_text(step.note),

@@ -17,11 +17,13 @@ from benzoapp.core.model import Plan, Step
 from benzoapp.report.atomic import write_atomic
 from benzoapp.report.text import (
     STATEMENT,
+    daily_by_drug,
     dose_columns,
     dose_in,
     dose_key,
     format_date,
     format_mg,
+    several_drugs,
 )
 
 
@@ -49,6 +51,16 @@ def describe(step: Step, plan: Plan) -> str:
     return "\n".join(lines)
 
 
+def daily_amount(step: Step, plan: Plan) -> str:
+    """The day's total when the plan has one drug; each drug named when it has several.
+
+    Milligrams of different drugs do not add up, so a plan with several never shows a sum.
+    """
+    if several_drugs(plan):
+        return daily_by_drug(step)
+    return format_mg(step.total_mg)
+
+
 def plan_to_ics(plan: Plan, made_on: dt.date | None = None) -> bytes:
     """The calendar file's bytes; the same plan always gives the same event ids."""
     calendar = Calendar()
@@ -63,7 +75,7 @@ def plan_to_ics(plan: Plan, made_on: dt.date | None = None) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", step.start)
         event.add("dtend", step.start + dt.timedelta(days=1))
-        event.add("summary", f"Taper: {format_mg(step.total_mg)} a day from today")
+        event.add("summary", f"Taper: {daily_amount(step, plan)} a day from today")
         event.add(
             "description",
             f"{describe(step, plan)}\nUntil {format_date(until)}"

@@ -85,6 +85,63 @@ def regimen_text(plan: Plan) -> str:
     return f"{'; '.join(parts)} ({format_mg(plan.regimen.total_mg)} a day)"
 
 
+def doses_text(doses: tuple[StepDose, ...]) -> str:
+    """A step's doses per drug: ``diazepam 6.5 mg at 22:00 (6.5 mg a day)``.
+
+    Zero doses are left out, and with several drugs no total is given, because
+    milligrams of different drugs do not add up.
+    """
+    taken = [d for d in doses if d.mg > 0]
+    if not taken:
+        return "no dose (0 mg a day)"
+    drugs = tuple(dict.fromkeys(d.drug for d in taken))
+    parts = []
+    for drug in drugs:
+        times = ", ".join(f"{format_mg(d.mg)} at {d.time}" for d in taken if d.drug == drug)
+        parts.append(f"{drug} {times}")
+    if len(drugs) > 1:
+        return "; ".join(parts)
+    total = sum((d.mg for d in taken), Decimal(0))
+    return f"{parts[0]} ({format_mg(total)} a day)"
+
+
+def daily_by_drug(step: Step) -> str:
+    """Each drug's daily amount, ``lorazepam 0.5 mg, diazepam 10 mg``: never one sum of both."""
+    totals: dict[str, Decimal] = {}
+    for dose in step.doses:
+        totals[dose.drug] = totals.get(dose.drug, Decimal(0)) + dose.mg
+    shown = {drug: mg for drug, mg in totals.items() if mg > 0} or totals
+    return ", ".join(f"{drug} {format_mg(mg)}" for drug, mg in shown.items())
+
+
+def drugs_taken(step: Step) -> tuple[str, ...]:
+    """The drugs a step has the person take (a dose above zero), in order of appearance."""
+    return tuple(dict.fromkeys(d.drug for d in step.doses if d.mg > 0))
+
+
+def step_on(plan: Plan, day: dt.date) -> Step | None:
+    """The step whose days include ``day``: the plan ahead before any kept history."""
+    matches = [s for s in plan.steps if s.start <= day <= s.end]
+    ahead = [s for s in matches if not s.history]
+    chosen = ahead or matches
+    return chosen[-1] if chosen else None
+
+
+def today_text(plan: Plan, day: dt.date) -> str:
+    """What the plan has the person take on ``day``, or plainly why there is no step."""
+    step = step_on(plan, day)
+    if step is not None:
+        return doses_text(step.doses)
+    if not plan.steps:
+        return "the plan has no steps"
+    if day < plan.steps[0].start:
+        return (
+            f"the plan has not started yet (it starts {format_date(plan.steps[0].start)}); "
+            "until then, the starting regimen above"
+        )
+    return f"the plan ended on {format_date(plan.steps[-1].end)}; no step covers this day"
+
+
 @dataclass(frozen=True)
 class DoseColumn:
     """One column of the step table: a time of day, and the drug when there are several."""

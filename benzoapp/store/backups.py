@@ -11,6 +11,7 @@ import datetime as dt
 import os
 import shutil
 import sqlite3
+from collections.abc import Sequence
 from pathlib import Path
 
 from benzoapp.store.errors import CorruptDatabaseError, NewerDatabaseError
@@ -125,9 +126,14 @@ def daily_backup_due(backups_dir: Path, today: dt.date) -> bool:
     return all(backup_day(p) != today for p in list_backups(backups_dir))
 
 
-def check_backup(backup_path: Path) -> str:
-    """Make sure a backup is whole and readable by this build; returns its revision."""
-    backups = list_backups(backup_path.parent)
+def check_backup(backup_path: Path, backups: Sequence[Path] | None = None) -> str:
+    """Make sure a backup is whole and readable by this build; returns its revision.
+
+    ``backups`` are the copies to offer instead when it is not; by default the ones
+    beside it (a file chosen from elsewhere needs the data folder's list passed in).
+    """
+    if backups is None:
+        backups = list_backups(backup_path.parent)
     try:
         conn = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -158,11 +164,10 @@ def restore_backup(data_dir: Path, backup_path: Path) -> Path | None:
     not have the data file open while this runs. The backup is checked first; if it is
     damaged or newer than this build, nothing changes. Migrations run at the next open.
     """
+    available = list_backups(backups_dir_of(data_dir))
     if not backup_path.is_file():
-        raise CorruptDatabaseError(
-            f"There is no backup at {backup_path}.", list_backups(backups_dir_of(data_dir))
-        )
-    check_backup(backup_path)
+        raise CorruptDatabaseError(f"There is no backup at {backup_path}.", available)
+    check_backup(backup_path, available)
     db_path = db_path_of(data_dir)
     kept: Path | None = None
     if db_path.exists():

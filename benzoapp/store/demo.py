@@ -51,8 +51,12 @@ def demo_regimen() -> Regimen:
     )
 
 
-def demo_plan(start: dt.date) -> Plan:
-    """Crossover to diazepam, then 10% of the current dose every 14 days (taper engine)."""
+def demo_plan(start: dt.date, profile: Profile | None = None) -> Plan:
+    """Crossover to diazepam, then 10% of the current dose every 14 days (taper engine).
+
+    With the person's ``profile`` the engine adds what their history calls for (the
+    kindling warning after earlier withdrawals), as it would for a real plan.
+    """
     settings = PlanSettings(
         method=Method.PERCENT,
         rate_percent=Decimal(10),
@@ -61,7 +65,7 @@ def demo_plan(start: dt.date) -> Plan:
         start=start,
         crossover_to="diazepam",
     )
-    return build_plan(demo_regimen(), settings)
+    return build_plan(demo_regimen(), settings, profile=profile)
 
 
 def demo_symptoms() -> tuple[str, ...]:
@@ -165,10 +169,11 @@ def fill_demo(store: Store, today: dt.date | None = None, seed: int = 2026) -> d
     today = today or dt.date.today()
     rng = random.Random(seed)
     first = today - dt.timedelta(days=364)
-    plan = demo_plan(today - dt.timedelta(days=300))
+    profile = demo_profile(today)
+    plan = demo_plan(today - dt.timedelta(days=300), profile)
     log = demo_dose_log(plan, first, today, rng)
     journal = demo_journal(plan, first, today, rng)
-    store.profile.save(demo_profile(today))
+    store.profile.save(profile)
     for medication in DEMO_MEDICATIONS:
         store.medications.add(medication)
     plan_id = store.plans.save(plan, "Clonazepam to diazepam, 10% every 2 weeks", active=True)

@@ -9,6 +9,7 @@ from types import TracebackType
 
 from sqlalchemy import func, select
 
+from benzoapp.paths import check_data_folder
 from benzoapp.store.backups import (
     backups_dir_of,
     daily_backup_due,
@@ -94,6 +95,7 @@ class Store:
 
 def open_store_now(data_dir: Path, keep_backups: int, today: dt.date | None = None) -> Store:
     """Create or upgrade the data file, make the daily backup, and return the open store."""
+    check_data_folder(data_dir)
     data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     db_path = db_path_of(data_dir)
     backups_dir = backups_dir_of(data_dir)

@@ -11,12 +11,14 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from decimal import Decimal, InvalidOperation
+from functools import partial
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from sqlalchemy import delete, insert, select
 
 from benzoapp import __version__
+from benzoapp.core.drugs import load_catalog
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import (
     DoseLogEntry,
@@ -164,7 +166,10 @@ def import_data(store: Store, data: Mapping[str, Any], replace: bool = False) ->
     ]
     dose_log = [_decode(e, f"dose_log[{i}]", _dose_entry) for i, e in _items(data, "dose_log")]
     journal = [_decode(d, f"journal[{i}]", _journal_day) for i, d in _items(data, "journal")]
-    plans = [_decode(p, f"plans[{i}]", _plan_record) for i, p in _items(data, "plans")]
+    plans = [
+        _decode(p, f"plans[{i}]", partial(_plan_record, where=f"plans[{i}]"))
+        for i, p in _items(data, "plans")
+    ]
     if sum(1 for p in plans if p[1]) > 1:
         raise InputError("The export marks more than one plan as active.")
     if not replace and not store.is_empty():
@@ -210,9 +215,15 @@ def _items(data: Mapping[str, Any], key: str) -> list[tuple[int, Any]]:
     return list(enumerate(value))
 
 
+class _NamedEntryError(InputError):
+    """A refusal whose message already names the entry by its full path."""
+
+
 def _decode(value: Any, where: str, decoder: Callable[[Any], T]) -> T:
     try:
         return decoder(value)
+    except _NamedEntryError:
+        raise
     except InputError as error:
         raise InputError(f"{where}: {error}") from error
     except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as error:
@@ -225,6 +236,13 @@ def _mg(value: Any) -> Decimal:
     amount = Decimal(value)
     if not amount.is_finite():
         raise InputError(f"{value!r} is not an amount")
+    return amount
+
+
+def _dose_mg(value: Any) -> Decimal:
+    amount = _mg(value)
+    if amount < 0:
+        raise InputError(f"a dose cannot be below zero, not {value!r}")
     return amount
 
 
@@ -288,8 +306,8 @@ def _dose_entry(d: Mapping[str, Any]) -> DoseLogEntry:
         day=_date(d["day"]),
         time=_str(d["time"]),
         drug=_str(d["drug"]),
-        planned_mg=_mg(d["planned_mg"]),
-        taken_mg=_opt_mg(d.get("taken_mg")),
+        planned_mg=_dose_mg(d["planned_mg"]),
+        taken_mg=None if d.get("taken_mg") is None else _dose_mg(d["taken_mg"]),
         note=_str(d.get("note", "")),
     )
 
@@ -378,18 +396,61 @@ def plan_from_plain(d: Mapping[str, Any]) -> Plan:
     return Plan(regimen=regimen, settings=settings, steps=steps, warnings=warnings)
 
 
+def check_plan(plan: Plan, where: str) -> None:
+    """Refuse a plan no taper could have made, naming the first bad entry under ``where``.
+
+    The printed plan shows whatever the plan holds, so an import must not let in a
+    negative dose, a step of no days, steps out of order or with gaps, or a drug the
+    app does not know.
+    """
+    known = load_catalog().drugs
+
+    def refuse(path: str, why: str) -> NoReturn:
+        raise _NamedEntryError(f"{where}.{path}: {why}")
+
+    def check_drug(path: str, drug: str) -> None:
+        if drug not in known:
+            refuse(path, f"{drug!r} is not a benzodiazepine or Z-drug BenzoApp knows")
+
+    for i, dose in enumerate(plan.regimen.doses):
+        check_drug(f"regimen.doses[{i}].drug", dose.drug)
+        if dose.mg < 0:
+            refuse(f"regimen.doses[{i}].mg", "a dose cannot be below zero")
+    if plan.settings.crossover_to is not None:
+        check_drug("settings.crossover_to", plan.settings.crossover_to)
+    previous: Step | None = None
+    for k, step in enumerate(plan.steps):
+        if step.days < 1:
+            refuse(f"steps[{k}].days", f"a step must last at least one day, not {step.days}")
+        if previous is not None and step.start != previous.end + dt.timedelta(days=1):
+            order = "overlaps" if step.start <= previous.end else "leaves a gap after"
+            refuse(
+                f"steps[{k}].start",
+                f"steps must follow each other day by day; {step.start.isoformat()} "
+                f"{order} the step before (it ends {previous.end.isoformat()})",
+            )
+        for n, step_dose in enumerate(step.doses):
+            check_drug(f"steps[{k}].doses[{n}].drug", step_dose.drug)
+            if step_dose.mg < 0:
+                refuse(f"steps[{k}].doses[{n}].mg", "a dose cannot be below zero")
+        if step.diazepam_equivalent_mg < 0:
+            refuse(f"steps[{k}].diazepam_equivalent_mg", "an amount cannot be below zero")
+        previous = step
+
+
 PlanRecord = tuple[str, bool, str, list[tuple[int, str, str, Plan]]]
 
 
-def _plan_record(d: Mapping[str, Any]) -> PlanRecord:
+def _plan_version(v: Mapping[str, Any], where: str) -> tuple[int, str, str, Plan]:
+    plan = plan_from_plain(v["plan"])
+    check_plan(plan, f"{where}.plan")
+    return _int(v["number"]), _str(v["created_at"]), _str(v.get("note", "")), plan
+
+
+def _plan_record(d: Mapping[str, Any], where: str) -> PlanRecord:
     versions = [
-        (
-            _int(v["number"]),
-            _str(v["created_at"]),
-            _str(v.get("note", "")),
-            plan_from_plain(v["plan"]),
-        )
-        for v in d["versions"]
+        _decode(v, path, partial(_plan_version, where=path))
+        for path, v in ((f"{where}.versions[{j}]", v) for j, v in enumerate(d["versions"]))
     ]
     if not versions:
         raise InputError("a plan needs at least one version")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,63 @@ def test_a_stale_server_left_by_a_crash_is_replaced(data_dir: Path) -> None:
     second = InstanceServer(data_dir)
     assert second.listen()
     second.close()
+
+
+def test_unwritable_log_falls_back_to_the_terminal(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A folder where the log file should be: opening it fails as on a read-only disk.
+    (data_dir / crash.LOG_NAME).mkdir(parents=True)
+    previous_hook = sys.excepthook
+    stream = crash.install(data_dir)
+    try:
+        assert stream in (sys.stderr, sys.__stderr__)
+        warning = capsys.readouterr().err
+        assert warning.count("\n") == 1
+        assert "logging to the terminal instead" in warning
+        crash.log.error("still heard")
+        assert "still heard" in capsys.readouterr().err
+    finally:
+        crash.disable_faulthandler(stream)
+        sys.excepthook = previous_hook
+        for handler in list(crash.log.handlers):
+            crash.log.removeHandler(handler)
+    assert not sys.stderr.closed
+
+
+def test_a_data_dir_that_is_a_file_gets_a_calm_message_before_anything_else(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import PySide6.QtWidgets
+
+    from benzoapp.app import run_gui
+
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("mine", encoding="utf-8")
+    app = QApplication.instance()
+
+    class ExistingApp:
+        """Hands back the test's application: a process may create only one."""
+
+        def __new__(cls, argv: list[str]) -> object:
+            return app
+
+        @staticmethod
+        def instance() -> object:
+            return app
+
+    monkeypatch.setattr(PySide6.QtWidgets, "QApplication", ExistingApp)
+    shown: list[str] = []
+
+    def fake_exec(box: PySide6.QtWidgets.QMessageBox) -> int:
+        shown.append(f"{box.text()} {box.informativeText()}")
+        return 0
+
+    monkeypatch.setattr(PySide6.QtWidgets.QMessageBox, "exec", fake_exec)
+    previous_hook = sys.excepthook
+    assert run_gui(str(not_a_folder), []) == 2
+    assert sys.excepthook is previous_hook  # stopped before the crash handler was set up
+    assert len(shown) == 1
+    assert "is a file, not a folder" in shown[0]
+    assert "Nothing was changed" in shown[0]
+    assert not_a_folder.read_text(encoding="utf-8") == "mine"

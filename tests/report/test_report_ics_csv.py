@@ -11,7 +11,7 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from benzoapp.core.model import StepDose
+from benzoapp.core.model import Plan, PlanSettings, Regimen, RegimenDose, Step, StepDose
 from benzoapp.report.csv_export import plan_to_csv, safe_text, write_plan_csv
 from benzoapp.report.ics import dose_changes, plan_to_ics, write_plan_ics
 from benzoapp.report.sample import daily_micro_plan, sample_plan
@@ -88,3 +88,49 @@ def test_csv_neutralises_formulas_in_typed_text() -> None:
     assert "'=HYPERLINK" in text
     assert "'+1 tablet" in text
     assert safe_text("1 x 0.5 mg") == "1 x 0.5 mg"
+
+
+def _two_drug_plan() -> Plan:
+    """Lorazepam and temazepam, crossed over to diazepam: three steps, three drug mixes."""
+    start = dt.date(2025, 5, 5)
+    regimen = Regimen(
+        (
+            RegimenDose("lorazepam", "08:00", Decimal(1)),
+            RegimenDose("temazepam", "22:00", Decimal(20)),
+        )
+    )
+    mixes = (
+        (("lorazepam", "08:00", "1"), ("temazepam", "22:00", "20")),
+        (("lorazepam", "08:00", "1"), ("diazepam", "22:00", "10")),
+        (("diazepam", "08:00", "10"), ("diazepam", "22:00", "10")),
+    )
+    steps = tuple(
+        Step(
+            index=i,
+            start=start + dt.timedelta(days=7 * i),
+            days=7,
+            doses=tuple(StepDose(drug, time, Decimal(mg)) for drug, time, mg in mix),
+            diazepam_equivalent_mg=Decimal(20),
+        )
+        for i, mix in enumerate(mixes)
+    )
+    return Plan(regimen=regimen, settings=PlanSettings(start=start), steps=steps)
+
+
+def test_calendar_never_adds_up_milligrams_of_different_drugs() -> None:
+    summaries = [str(e["summary"]) for e in events(plan_to_ics(_two_drug_plan()))]
+    assert summaries[:3] == [
+        "Taper: lorazepam 1 mg, temazepam 20 mg a day from today",
+        "Taper: lorazepam 1 mg, diazepam 10 mg a day from today",
+        "Taper: diazepam 20 mg a day from today",
+    ]
+    assert not any("21 mg" in s or "11 mg" in s for s in summaries)
+
+
+def test_csv_leaves_the_total_empty_when_a_step_has_several_drugs() -> None:
+    text = plan_to_csv(_two_drug_plan()).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["total_mg"] for r in rows] == ["", "", "20"]
+    assert [r["diazepam_equivalent_mg"] for r in rows] == ["20", "20", "20"]
+    assert rows[0]["08:00_lorazepam_mg"] == "1"
+    assert rows[0]["22:00_temazepam_mg"] == "20"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -173,3 +174,30 @@ def test_very_long_name_and_table_name_stay_inside_the_footer(report_data: Repor
     for number, text in enumerate(pages, start=1):
         assert f"page {number} of {len(pages)}" in text
         assert "…" in text
+
+
+def _first_page_on(report_data: ReportData, day: dt.date) -> str:
+    data = dataclasses.replace(
+        report_data, options=dataclasses.replace(report_data.options, generated_on=day)
+    )
+    return pdf_pages_text(render_plan_pdf_bytes(data))[0]
+
+
+def test_summary_shows_todays_step_not_only_the_starting_regimen(
+    report_data: ReportData,
+) -> None:
+    # 2 Apr 2025 falls in step 3 (from 31 Mar): 0.375 mg in the morning, 0.25 mg at night.
+    first = _first_page_on(report_data, dt.date(2025, 4, 2))
+    assert "Started from clonazepam 0.5 mg at 08:00, 0.25 mg at 20:00 (0.75 mg a day)" in first
+    assert (
+        "Today (2 Apr 2025) clonazepam 0.375 mg at 08:00, 0.25 mg at 20:00 (0.625 mg a day)"
+        in first
+    )
+    assert "Now taking" not in first
+
+
+def test_summary_says_plainly_when_today_is_outside_the_plan(report_data: ReportData) -> None:
+    before = _first_page_on(report_data, dt.date(2025, 2, 1))
+    assert "Today (1 Feb 2025) the plan has not started yet (it starts 3 Mar 2025)" in before
+    after = _first_page_on(report_data, dt.date(2025, 7, 1))
+    assert "Today (1 Jul 2025) the plan ended on 8 Jun 2025" in after

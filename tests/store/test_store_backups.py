@@ -111,3 +111,16 @@ def test_atomic_write_replaces_whole_or_not_at_all(tmp_path: Path) -> None:
     write_atomically(target, b"new")
     assert target.read_text(encoding="utf-8") == "new"
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary left behind
+
+
+def test_refused_restore_offers_the_data_folders_backups(fresh_dir: Path, tmp_path: Path) -> None:
+    with open_store(fresh_dir) as store:
+        made = store.backup_now("manual")
+    bad = tmp_path / "elsewhere" / "bad.sqlite3"
+    bad.parent.mkdir()
+    bad.write_bytes(b"garbage" * 1000)
+    with pytest.raises(CorruptDatabaseError) as refused:
+        restore_backup(fresh_dir, bad)
+    assert made in refused.value.backups
+    assert "There is no backup to restore yet" not in str(refused.value)
+    assert str(made) in str(refused.value)

@@ -118,3 +118,40 @@ def test_export_of_a_folder_without_data_is_refused(
     assert code == 2
     assert "no BenzoApp data" in err
     assert not folder.exists()
+
+
+@pytest.mark.parametrize("command", [["demo"], ["backup", "--list"], ["report", "out.pdf"]])
+def test_data_dir_that_is_a_file_is_refused_plainly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_text("mine", encoding="utf-8")
+    command = [str(tmp_path / c) if c.endswith(".pdf") else c for c in command]
+    code, _, err = run(capsys, "--data-dir", str(not_a_folder), *command)
+    assert code == 2
+    assert "is a file, not a folder" in err
+    assert "Traceback" not in err
+    assert not_a_folder.read_text(encoding="utf-8") == "mine"
+
+
+def test_demo_plan_carries_the_profiles_kindling_warning_into_the_printout(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pypdf import PdfReader
+
+    folder, pdf = tmp_path / "demo", tmp_path / "demo.pdf"
+    assert run(capsys, "--data-dir", str(folder), "demo")[0] == 0
+    with open_store(folder) as store:
+        assert store.profile.get().prior_withdrawals > 0
+        active = store.plans.active()
+        assert active is not None
+        plan_id, _ = active
+        for version in range(1, len(store.plans.history(plan_id)) + 1):
+            codes = {w.code for w in store.plans.get(plan_id, version=version).warnings}
+            assert "kindling" in codes
+    assert run(capsys, "--data-dir", str(folder), "report", str(pdf))[0] == 0
+    first = " ".join((PdfReader(pdf).pages[0].extract_text() or "").split())
+    assert "(kindling)" in first
+    # The summary names what is taken today (diazepam after the switch), not only the start.
+    assert f"Today ({dt.date.today().day} " in first
+    assert "Started from clonazepam" in first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import shutil
@@ -39,6 +40,7 @@ from benzoapp.store.transfer import (
     export_to_file,
     import_data,
     read_export,
+    to_plain,
 )
 
 mg = st.decimals(min_value=0, max_value=200, places=4, allow_nan=False, allow_infinity=False)
@@ -61,6 +63,17 @@ steps = st.builds(
     text,
     history=st.booleans(),
 )
+
+
+def day_by_day(found: list[Step]) -> tuple[Step, ...]:
+    """The drawn steps, moved so each starts the day after the one before (as plans are)."""
+    chained: list[Step] = []
+    for step in found:
+        start = chained[-1].end + dt.timedelta(days=1) if chained else step.start
+        chained.append(dataclasses.replace(step, start=start))
+    return tuple(chained)
+
+
 plans = st.builds(
     Plan,
     st.lists(st.builds(RegimenDose, drugs, times, mg), min_size=1, max_size=3).map(
@@ -85,7 +98,7 @@ plans = st.builds(
         rate_base_de_mg=st.none() | mg,
         crossover_stage_de_mg=st.none() | mg,
     ),
-    st.lists(steps, max_size=4).map(tuple),
+    st.lists(steps, max_size=4).map(day_by_day),
     st.lists(
         st.builds(
             PlanWarning,
@@ -230,3 +243,73 @@ def test_import_into_data_is_refused_unless_replacing(store: Store) -> None:
 def test_exported_amounts_are_exact_text(store: Store) -> None:
     store.dose_log.record(DoseLogEntry(dt.date(2030, 1, 1), "08:00", "diazepam", Decimal("0.125")))
     assert export_data(store)["dose_log"][0]["planned_mg"] == "0.125"
+
+
+def _export_with_plan(**changes: object) -> dict[str, object]:
+    """A one-plan export; ``changes`` replace parts of the plan's first version."""
+    plan = Plan(
+        Regimen((RegimenDose("clonazepam", "08:00", Decimal("0.5")),)),
+        PlanSettings(start=dt.date(2030, 1, 1)),
+        tuple(
+            Step(i, dt.date(2030, 1, 1) + dt.timedelta(days=14 * i), 14, (dose,), Decimal(10))
+            for i, dose in enumerate(
+                StepDose("clonazepam", "08:00", Decimal(mg)) for mg in ("0.5", "0.4", "0.3", "0.2")
+            )
+        ),
+    )
+    plain = to_plain(plan)
+    for path, value in changes.items():
+        target = plain
+        *parents, last = path.split("__")
+        for part in parents:
+            target = target[int(part)] if part.isdigit() else target[part]
+        target[int(last) if last.isdigit() else last] = value
+    return {
+        "format": "benzoapp-export",
+        "format_version": FORMAT_VERSION,
+        "medications": [{"name": "kept out too"}],
+        "plans": [
+            {
+                "name": "imported",
+                "active": True,
+                "created_at": "2030-01-01T00:00:00",
+                "versions": [{"number": 1, "created_at": "2030-01-01T00:00:00", "plan": plain}],
+            }
+        ],
+    }
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"steps__3__doses__0__mg": "-3"},
+            r"^plans\[0\]\.versions\[0\]\.plan\.steps\[3\]\.doses\[0\]\.mg: "
+            r"a dose cannot be below zero$",
+        ),
+        ({"steps__1__days": 0}, r"plans\[0\]\.versions\[0\]\.plan\.steps\[1\]\.days: .*one day"),
+        ({"steps__2__start": "2030-03-01"}, r"steps\[2\]\.start: .*gap"),
+        ({"steps__2__start": "2030-01-02"}, r"steps\[2\]\.start: .*overlaps"),
+        ({"regimen__doses__0__drug": "unobtainium"}, r"regimen\.doses\[0\]\.drug: .*knows"),
+        ({"steps__0__doses__0__drug": "aspirin"}, r"steps\[0\]\.doses\[0\]\.drug: .*knows"),
+        ({"regimen__doses__0__mg": "-0.5"}, r"regimen\.doses\[0\]\.mg: .*below zero"),
+    ],
+)
+def test_meaningless_plan_is_refused_with_the_entry_named(
+    store: Store, changes: dict[str, object], message: str
+) -> None:
+    with pytest.raises(InputError, match=message):
+        import_data(store, _export_with_plan(**changes))
+    assert store.is_empty()
+
+
+def test_a_sound_plan_still_imports(store: Store) -> None:
+    assert import_data(store, _export_with_plan()).plans == 1
+
+
+def test_negative_logged_dose_is_refused(store: Store) -> None:
+    entry = {"day": "2030-01-01", "time": "08:00", "drug": "diazepam", "planned_mg": "-1"}
+    data = {"format": "benzoapp-export", "format_version": 1, "dose_log": [entry]}
+    with pytest.raises(InputError, match=r"dose_log\[0\]: a dose cannot be below zero"):
+        import_data(store, data)
+    assert store.is_empty()

@@ -16,13 +16,14 @@ from benzoapp.report.pdf.styles import (
 )
 from benzoapp.report.text import (
     STATEMENT,
+    doses_text,
     format_date,
     format_duration,
-    format_mg,
     method_text,
     rate_text,
     regimen_text,
     step_number,
+    today_text,
 )
 
 
@@ -53,7 +54,11 @@ def summary_story(data: ReportData, styles: Styles, width: float) -> list[Flowab
     story.append(Paragraph(typed(STATEMENT), styles.statement))
 
     rows: list[tuple[str, str]] = [
-        ("Now taking", regimen_text(plan)),
+        ("Started from", regimen_text(plan)),
+        (
+            f"Today ({format_date(data.options.generated_on)})",
+            today_text(plan, data.options.generated_on),
+        ),
         ("Method", method_text(plan)),
         ("Rate", rate_text(plan)),
         ("Equivalence table", data.equivalence_table),
@@ -70,7 +75,7 @@ def summary_story(data: ReportData, styles: Styles, width: float) -> list[Flowab
                 "Steps",
                 f"{len(plan.steps)}" + (f", of which {holds} hold the dose" if holds else ""),
             ),
-            ("Last step", f"{format_mg(last.total_mg)} a day"),
+            ("Last step", doses_text(last.doses)),
         ]
     else:
         rows.append(("Steps", "none: there is nothing to taper"))
