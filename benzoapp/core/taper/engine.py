@@ -116,6 +116,23 @@ def dated_steps(ctx: PlanContext, start: dt.date, segments: list[Segment]) -> tu
     return tuple(steps)
 
 
+def crossover_target(name: str, catalog: DrugCatalog) -> str:
+    """The drug a crossover switches to, refused unless the data marks it long-acting.
+
+    Crossing over to a short-acting drug would bring back the swings between doses that
+    the switch is meant to smooth out.
+    """
+    drug = catalog.get(name)
+    if not drug.crossover_target:
+        allowed = " or ".join(catalog.crossover_targets())
+        raise InputError(
+            f"A crossover cannot switch to {drug.id}: choose {allowed}. A crossover moves "
+            "to a comparable dose of a longer-acting benzodiazepine (ASAM 2025 Rec. 7), "
+            f"and {drug.id} is not one."
+        )
+    return drug.id
+
+
 def _normalise(regimen: Regimen, catalog: DrugCatalog) -> dict[Key, Decimal]:
     if not regimen.doses:
         raise InputError("The regimen is empty: add at least one drug, dose and time.")
@@ -355,6 +372,8 @@ def build_plan(
     """A whole taper from ``regimen`` to zero, with warnings that give reasons and sources."""
     cat = catalog or load_catalog()
     current = _normalise(regimen, cat)
+    if settings.crossover_to:
+        crossover_target(settings.crossover_to, cat)
     drugs = tuple(dict.fromkeys(k[1] for k in sorted(current)))
     ctx, notes = context_for(drugs, settings, cat)
     segments: list[Segment] = []
