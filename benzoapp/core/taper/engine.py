@@ -363,6 +363,23 @@ def taper_segments(
             return segments
 
 
+def _check_final_dose(current: dict[Key, Decimal], settings: PlanSettings) -> None:
+    """Refuse a final dose above what is taken now: the plan would stop at once."""
+    final = settings.final_dose_mg
+    if final is None:
+        return
+    daily: dict[str, Decimal] = {}
+    for (_time, drug), mg in current.items():
+        daily[drug] = daily.get(drug, _ZERO) + mg
+    drug, largest = max(daily.items(), key=lambda item: item[1])
+    if final > largest:
+        raise InputError(
+            f"The final dose ({fmt(final)} mg) is more than the {fmt(largest)} mg of {drug} "
+            "taken a day at the start of the taper. Choose a final dose below it, or leave "
+            "it out to stop from the smallest amount the form can make."
+        )
+
+
 def build_plan(
     regimen: Regimen,
     settings: PlanSettings,
@@ -382,6 +399,7 @@ def build_plan(
         target = cat.get(settings.crossover_to).id
         segments, current, crossover_notes, switch_note = _crossover(current, target, ctx, settings)
         notes.extend(crossover_notes)
+    _check_final_dose(current, settings)
     base = settings.rate_base_de_mg or ctx.de(current)
     model = RateModel(
         settings.method,
