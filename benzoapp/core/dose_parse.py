@@ -60,18 +60,19 @@ def _number(text: str) -> Decimal:
         raise InputError(f'"{text}" is not a number. {HELP}') from error
 
 
-def _refuse_ambiguous_comma(text: str, number: str, unit: str) -> None:
+def refuse_ambiguous_comma(text: str, number: str, unit: str) -> None:
     """Refuse "1,000 mcg": read as a decimal it is 1 mcg, as a thousands separator 1000 mcg.
 
     A thousandfold misreading of a dose is never safe to guess at, so the person is asked
     to write it without the comma or with a point.
     """
     if _AMBIGUOUS_COMMA_RE.match(number):
-        whole = number.replace(",", "")
-        point = number.replace(",", ".")
+        suffix = f" {unit}" if unit else ""
+        whole = number.replace(",", "") + suffix
+        point = number.replace(",", ".") + suffix
         raise InputError(
             f'"{text}" is ambiguous: the comma could mark thousands or decimals. '
-            f"Write {whole} {unit} or {point} {unit} (without the comma)."
+            f"Write {whole} or {point} (without the comma)."
         )
 
 
@@ -81,7 +82,7 @@ def _amount(text: str) -> Decimal:
         if text.strip().startswith("-"):
             raise InputError(f'"{text.strip()}": a dose cannot be below zero. {HELP}')
         raise InputError(f'"{text.strip()}" is not a dose I can read. {HELP}')
-    _refuse_ambiguous_comma(text.strip(), match["num"], match["unit"])
+    refuse_ambiguous_comma(text.strip(), match["num"], match["unit"])
     return _number(match["num"]) * _UNITS[match["unit"].lower()]
 
 
@@ -98,7 +99,7 @@ def parse_dose(text: str, drug: Drug | None = None) -> Decimal:
         count_text = tablet["count"].lower()
         count = {"half": Decimal("0.5"), "a": Decimal(1), "one": Decimal(1)}.get(count_text)
         if count is None:
-            _refuse_ambiguous_comma(cleaned, count_text, "tablets")
+            refuse_ambiguous_comma(cleaned, count_text, "tablets")
             count = _number(count_text)
         strength = _amount(tablet["strength"])
         if drug is not None and all(t.mg != strength for t in drug.tablets):

@@ -235,3 +235,22 @@ def test_a_hand_raised_dose_still_says_so(make_plan: MakePlan) -> None:
     assert not _by_code(up, "dose_increase")  # the first step has nothing before it
     warning = _by_code(later, "dose_increase")[3]
     assert "as set by hand" in warning.message
+
+
+@pytest.mark.parametrize("flag", ["--final-dose", "--rate", "--crossover-stage"])
+def test_cli_numbers_refuse_an_ambiguous_comma(
+    capsys: pytest.CaptureFixture[str], flag: str
+) -> None:
+    code = main(["plan", "--regimen", "diazepam 10mg 22:00", flag, "1,500"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f'"{flag} 1,500" is ambiguous' in err
+    assert "Write 1500 or 1.500 (without the comma)." in err
+
+
+def test_cli_numbers_still_read_a_decimal_comma(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        ["plan", "--regimen", "diazepam 10mg 22:00", "--final-dose", "0,5", "--rate", "7,5"]
+    )
+    capsys.readouterr()
+    assert code == 0
