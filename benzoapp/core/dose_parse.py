@@ -41,6 +41,9 @@ _TABLET_RE = re.compile(
     re.IGNORECASE,
 )
 _TIME_RE = re.compile(r"^(?P<h>\d{1,2})[:.h](?P<m>\d{2})$")
+# "1,000" or "1,500": a comma before exactly three digits may be a thousands separator
+# (1000) or a decimal comma (1.0). "0,125" cannot be a thousands separator, so it is read.
+_AMBIGUOUS_COMMA_RE = re.compile(r"^0*[1-9]\d*,\d{3}$")
 HELP = 'Write a dose like "0.5 mg", "0,5mg", "500 mcg" or "1/2 tablet of 1 mg".'
 
 
@@ -57,12 +60,29 @@ def _number(text: str) -> Decimal:
         raise InputError(f'"{text}" is not a number. {HELP}') from error
 
 
+def refuse_ambiguous_comma(text: str, number: str, unit: str) -> None:
+    """Refuse "1,000 mcg": read as a decimal it is 1 mcg, as a thousands separator 1000 mcg.
+
+    A thousandfold misreading of a dose is never safe to guess at, so the person is asked
+    to write it without the comma or with a point.
+    """
+    if _AMBIGUOUS_COMMA_RE.match(number):
+        suffix = f" {unit}" if unit else ""
+        whole = number.replace(",", "") + suffix
+        point = number.replace(",", ".") + suffix
+        raise InputError(
+            f'"{text}" is ambiguous: the comma could mark thousands or decimals. '
+            f"Write {whole} or {point} (without the comma)."
+        )
+
+
 def _amount(text: str) -> Decimal:
     match = _AMOUNT_RE.match(text.strip())
     if not match:
         if text.strip().startswith("-"):
             raise InputError(f'"{text.strip()}": a dose cannot be below zero. {HELP}')
         raise InputError(f'"{text.strip()}" is not a dose I can read. {HELP}')
+    refuse_ambiguous_comma(text.strip(), match["num"], match["unit"])
     return _number(match["num"]) * _UNITS[match["unit"].lower()]
 
 
@@ -79,6 +99,7 @@ def parse_dose(text: str, drug: Drug | None = None) -> Decimal:
         count_text = tablet["count"].lower()
         count = {"half": Decimal("0.5"), "a": Decimal(1), "one": Decimal(1)}.get(count_text)
         if count is None:
+            refuse_ambiguous_comma(cleaned, count_text, "tablets")
             count = _number(count_text)
         strength = _amount(tablet["strength"])
         if drug is not None and all(t.mg != strength for t in drug.tablets):

@@ -68,6 +68,10 @@ class Drug:
     liquids: tuple[Liquid, ...]
     usual_max_daily_mg: Decimal | None
     usual_max_source: str
+    # A taper may cross over to this drug first: only long-acting drugs, marked one by one
+    # in the data (with a source) rather than inferred from unverified half-life figures.
+    crossover_target: bool = False
+    crossover_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,10 @@ class DrugCatalog:
             for brand in drug.brands:
                 names.setdefault(brand.casefold(), drug.id)
         return names
+
+    def crossover_targets(self) -> tuple[str, ...]:
+        """The long-acting drugs a taper may switch to first, marked so in the data."""
+        return tuple(d.id for d in self.drugs.values() if d.crossover_target)
 
     def table(self, table_id: str | None = None) -> EquivalenceTable:
         """An equivalence table by id; the default (Ashton) when none is given."""
@@ -217,6 +225,12 @@ def _parse_drug(entry: Any, index: int) -> Drug:
             )
         )
     usual_max = entry.get("usual_max_daily_mg")
+    crossover = entry.get("crossover_target")
+    if crossover is not None and (
+        not isinstance(crossover, dict) or not isinstance(crossover.get("allowed"), bool)
+    ):
+        raise DataError(f"{where}: 'crossover_target' must be {{'allowed': true/false, 'source'}}")
+    crossover_source = "" if crossover is None else _text(crossover, "source", f"{where} crossover")
     return Drug(
         id=entry["id"],
         drug_class=drug_class,
@@ -227,6 +241,8 @@ def _parse_drug(entry: Any, index: int) -> Drug:
         liquids=tuple(liquids),
         usual_max_daily_mg=None if usual_max is None else _dec(usual_max, f"{where} max"),
         usual_max_source=_text(entry, "usual_max_source", where),
+        crossover_target=crossover is not None and crossover["allowed"],
+        crossover_source=crossover_source,
     )
 
 

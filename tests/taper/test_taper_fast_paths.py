@@ -90,8 +90,9 @@ def test_pace_check_classifies_as_the_float_comparison_does(
     ratio = b / a
     kept = float(ratio)
     eps = 1e-9
-    ten = 0.9 ** (days / 14) * (1 - eps)
-    quarter = 0.75 ** (days / 14) * (1 - eps)
+    # A single cut of more than 25% is strong however many days came before it.
+    quarter = max(0.75 ** (days / 14) * (1 - eps), 0.75 * (1 - eps))
+    ten = max(0.9 ** (days / 14) * (1 - eps), quarter)
     step = Step(3, dt.date(2030, 1, 1), days, (), D(1))
     warning = _pace_warning(step, days, ratio, {})
     if kept >= ten:

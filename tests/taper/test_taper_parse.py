@@ -66,6 +66,12 @@ def test_tablet_strength_is_checked_against_the_drug(catalog: DrugCatalog) -> No
 def test_any_decimal_mg_reads_back_exactly(tenths_of_mcg: int, separator: str) -> None:
     mg = Decimal(tenths_of_mcg) / 10_000
     text = fmt(mg).replace(".", separator)
+    whole, _, decimals = text.partition(",")
+    if len(decimals) == 3 and int(whole) > 0:  # "1,500": a thousand and five hundred, or 1.5?
+        for spaced in (f"{text} mg", f"{text}mg"):
+            with pytest.raises(InputError, match="ambiguous"):
+                parse_dose(spaced)
+        return
     assert parse_dose(f"{text} mg") == mg
     assert parse_dose(f"{text}mg") == mg
 

@@ -72,8 +72,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 def _decimal(text: str, what: str) -> Any:
     from decimal import Decimal, InvalidOperation
 
+    from benzoapp.core.dose_parse import refuse_ambiguous_comma
     from benzoapp.core.errors import InputError
 
+    refuse_ambiguous_comma(f"{what} {text}", text.strip(), "")
     try:
         value = Decimal(text.replace(",", "."))
     except InvalidOperation as error:

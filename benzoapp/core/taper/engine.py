@@ -116,6 +116,23 @@ def dated_steps(ctx: PlanContext, start: dt.date, segments: list[Segment]) -> tu
     return tuple(steps)
 
 
+def crossover_target(name: str, catalog: DrugCatalog) -> str:
+    """The drug a crossover switches to, refused unless the data marks it long-acting.
+
+    Crossing over to a short-acting drug would bring back the swings between doses that
+    the switch is meant to smooth out.
+    """
+    drug = catalog.get(name)
+    if not drug.crossover_target:
+        allowed = " or ".join(catalog.crossover_targets())
+        raise InputError(
+            f"A crossover cannot switch to {drug.id}: choose {allowed}. A crossover moves "
+            "to a comparable dose of a longer-acting benzodiazepine (ASAM 2025 Rec. 7), "
+            f"and {drug.id} is not one."
+        )
+    return drug.id
+
+
 def _normalise(regimen: Regimen, catalog: DrugCatalog) -> dict[Key, Decimal]:
     if not regimen.doses:
         raise InputError("The regimen is empty: add at least one drug, dose and time.")
@@ -346,6 +363,23 @@ def taper_segments(
             return segments
 
 
+def _check_final_dose(current: dict[Key, Decimal], settings: PlanSettings) -> None:
+    """Refuse a final dose above what is taken now: the plan would stop at once."""
+    final = settings.final_dose_mg
+    if final is None:
+        return
+    daily: dict[str, Decimal] = {}
+    for (_time, drug), mg in current.items():
+        daily[drug] = daily.get(drug, _ZERO) + mg
+    drug, largest = max(daily.items(), key=lambda item: item[1])
+    if final > largest:
+        raise InputError(
+            f"The final dose ({fmt(final)} mg) is more than the {fmt(largest)} mg of {drug} "
+            "taken a day at the start of the taper. Choose a final dose below it, or leave "
+            "it out to stop from the smallest amount the form can make."
+        )
+
+
 def build_plan(
     regimen: Regimen,
     settings: PlanSettings,
@@ -355,6 +389,8 @@ def build_plan(
     """A whole taper from ``regimen`` to zero, with warnings that give reasons and sources."""
     cat = catalog or load_catalog()
     current = _normalise(regimen, cat)
+    if settings.crossover_to:
+        crossover_target(settings.crossover_to, cat)
     drugs = tuple(dict.fromkeys(k[1] for k in sorted(current)))
     ctx, notes = context_for(drugs, settings, cat)
     segments: list[Segment] = []
@@ -363,6 +399,7 @@ def build_plan(
         target = cat.get(settings.crossover_to).id
         segments, current, crossover_notes, switch_note = _crossover(current, target, ctx, settings)
         notes.extend(crossover_notes)
+    _check_final_dose(current, settings)
     base = settings.rate_base_de_mg or ctx.de(current)
     model = RateModel(
         settings.method,

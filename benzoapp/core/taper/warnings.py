@@ -25,6 +25,7 @@ PROFILE_CODES = frozenset({"kindling"})
 _EPS = 1e-9
 _ZERO = Decimal(0)  # made once: the per-step loops below use them thousands of times
 _ONE = Decimal(1)
+_QUARTER_AT_ONCE = 0.75 * (1 - _EPS)  # one step keeping less than this cuts over 25%
 
 
 def _mg(value: Decimal) -> str:
@@ -59,22 +60,16 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
     # The share each step keeps of a dose above zero, when it keeps any: the smallest
     # makes the largest percentage cut (for linear plans), with no second pass.
     kept_shares: list[Decimal] = []
+    target = plan.settings.crossover_to
+    same_dose_days = 0  # days the dose has stayed unchanged, over consecutive steps
     for i in range(1, len(steps)):
         prev, cur = steps[i - 1], steps[i]
         a, b = totals[i - 1], totals[i]
+        same_dose_days = same_dose_days + prev.days if i > 1 and a == totals[i - 2] else prev.days
         if b > a:
             if a > 0:
                 kept_shares.append(b / a)
-            found.append(
-                PlanWarning(
-                    "dose_increase",
-                    WarningLevel.INFO,
-                    f"Step {cur.index + 1} is higher than the step before ({_mg(a)} "
-                    f"to {_mg(b)} mg diazepam equivalent), as set by hand.",
-                    "BenzoApp: doses only rise when you choose it",
-                    cur.index,
-                )
-            )
+            found.append(_increase_warning(prev, cur, a, b, target))
             continue
         if b == a:
             if a > 0:
@@ -93,24 +88,11 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
                     )
                 )
             else:
-                share = a / totals[0] * 100 if totals[0] else Decimal(0)
-                level = WarningLevel.CAUTION if share > 5 else WarningLevel.INFO
-                found.append(
-                    PlanWarning(
-                        "last_step_to_zero",
-                        level,
-                        f"The last step stops the final {_mg(a)} mg "
-                        f"(diazepam equivalent), {_pct(share)}% of the "
-                        "starting dose. Any cut to zero is 100% of what is left: hold longer "
-                        "first if you need to.",
-                        f"{ASAM_RATE}; {HOROWITZ}",
-                        cur.index,
-                    )
-                )
+                found.append(_stop_warning(cur, a, totals[0]))
             continue
         ratio = b / a
         kept_shares.append(ratio)
-        warning = _pace_warning(cur, prev.days, ratio, limits)
+        warning = _pace_warning(cur, same_dose_days, ratio, limits)
         if warning is not None:
             found.append(warning)
     if plan.settings.method is Method.LINEAR and len(steps) > 2 and kept_shares:
@@ -118,35 +100,101 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
     return found
 
 
+def _increase_warning(
+    prev: Step, cur: Step, a: Decimal, b: Decimal, target: str | None
+) -> PlanWarning:
+    """A step above the one before: by hand, or by rounding while switching drugs."""
+    rise = f"({_mg(a)} to {_mg(b)} mg diazepam equivalent)"
+    switching = target is not None and any(d.drug != target and d.mg for d in prev.doses)
+    if switching and not cur.edited:
+        return PlanWarning(
+            "crossover_rounded_up",
+            WarningLevel.INFO,
+            f"Step {cur.index + 1} is higher than the step before {rise}: while "
+            f"switching to {target}, each dose is rounded to the nearest amount the form "
+            "can make, and here that rounds up.",
+            "BenzoApp rounding rule (nearest makeable amount, halves up)",
+            cur.index,
+        )
+    how = ", as set by hand" if cur.edited else ""
+    return PlanWarning(
+        "dose_increase",
+        WarningLevel.INFO,
+        f"Step {cur.index + 1} is higher than the step before {rise}{how}.",
+        "BenzoApp: doses only rise when you choose it",
+        cur.index,
+    )
+
+
+def _stop_warning(step: Step, last: Decimal, start: Decimal) -> PlanWarning:
+    """The final stop: a cut of 100% of what is left, judged by its share of the start.
+
+    A stop of more than a quarter of the starting dose is more than 25% within 2 weeks
+    of the starting dose however long it was held, so it is a strong warning.
+    """
+    share = last / start * 100 if start else _ZERO
+    if share > 25:
+        level = WarningLevel.STRONG
+    elif share > 5:
+        level = WarningLevel.CAUTION
+    else:
+        level = WarningLevel.INFO
+    faster = (
+        " Stopping this much at once is faster than 25% every 2 weeks, which guidelines "
+        "say a taper should typically not exceed."
+        if level is WarningLevel.STRONG
+        else ""
+    )
+    return PlanWarning(
+        "last_step_to_zero",
+        level,
+        f"The last step stops the final {_mg(last)} mg (diazepam equivalent), "
+        f"{_pct(share)}% of the starting dose.{faster} Any cut to zero is 100% of what is "
+        "left: hold longer first if you need to.",
+        f"{ASAM_RATE}; {HOROWITZ}",
+        step.index,
+    )
+
+
 def _pace_warning(
     step: Step, days: int, ratio: Decimal, limits: dict[int, tuple[float, float, Decimal]]
 ) -> PlanWarning | None:
-    """A cut faster than 10% (or 25%) per 14 days, ``days`` after the last change."""
+    """A cut faster than 10% (or 25%) per 14 days, ``days`` after the dose last changed.
+
+    A single cut of more than 25% of the current dose is strong however long the dose
+    was held before: the cut itself happens within 2 weeks.
+    """
     if days not in limits:  # the share a rate of 10% or 25% per 14 days keeps
-        ten = 0.9 ** (days / 14) * (1 - _EPS)
-        limits[days] = (ten, 0.75 ** (days / 14) * (1 - _EPS), Decimal(ten))
-    ten, quarter, exact_ten = limits[days]
-    # Decimal(ten) is exactly ten, and rounding to a float never crosses a float, so a
-    # ratio at or above it is at or above ten as a float too: most steps need no float.
-    if ratio >= exact_ten:
+        quarter = max(0.75 ** (days / 14) * (1 - _EPS), _QUARTER_AT_ONCE)
+        ok = max(0.9 ** (days / 14) * (1 - _EPS), quarter)
+        limits[days] = (ok, quarter, Decimal(ok))
+    ok, quarter, exact_ok = limits[days]
+    # Decimal(ok) is exactly ok, and rounding to a float never crosses a float, so a
+    # ratio at or above it is at or above ok as a float too: most steps need no float.
+    if ratio >= exact_ok:
         return None
     kept = float(ratio)  # a classification, not a dose: a float is exact enough
-    if kept >= ten:
+    if kept >= ok:
         return None
     pct = _pct((1 - ratio) * 100)
+    after = f"after {days} days on the same dose"
     if kept < quarter:
+        if kept < _QUARTER_AT_ONCE:
+            what = f"{pct}% of the current dose in one step ({after}): more than 25% at once is"
+        else:
+            what = f"{pct}% {after}:"
         return PlanWarning(
             "faster_than_25pct_per_2wk",
             WarningLevel.STRONG,
-            f"Step {step.index + 1} cuts {pct}% after {days} days: faster than 25% "
-            "every 2 weeks, which guidelines say a taper should typically not exceed.",
+            f"Step {step.index + 1} cuts {what} faster than 25% every 2 weeks, "
+            "which guidelines say a taper should typically not exceed.",
             ASAM_RATE,
             step.index,
         )
     return PlanWarning(
         "faster_than_10pct_per_2wk",
         WarningLevel.CAUTION,
-        f"Step {step.index + 1} cuts {pct}% after {days} days: faster than the "
+        f"Step {step.index + 1} cuts {pct}% {after}: faster than the "
         "usual starting pace of 5–10% of the current dose every 2 weeks.",
         ASAM_RATE,
         step.index,
