@@ -126,6 +126,12 @@ DEV_ONLY: tuple[str, ...] = (
     "pydoc_data",
     "idlelib",
     "turtledemo",
+    # Packaging tools pulled in by optional imports: bundling setuptools adds a runtime
+    # hook that imports it before main() on every start (about a tenth of a second).
+    "setuptools",
+    "pkg_resources",
+    "_distutils_hack",
+    "distutils",
 )
 
 # Pillow codecs ReportLab never needs for the plan PDF (it embeds PNG/JPEG at most). Pillow
