@@ -17,7 +17,6 @@ from benzoapp.core.taper import build_plan, edit_step, insert_hold, replan
 from benzoapp.gui.services import Caution
 
 # Long-acting drugs a taper may cross over to (ASAM 2025 and the Ashton Manual use diazepam).
-CROSSOVER_CANDIDATES = ("diazepam", "chlordiazepoxide")
 
 
 class CorePlanner:
@@ -45,7 +44,9 @@ class CorePlanner:
         return replan(plan, today, taking, self.catalog)
 
     def crossover_drugs(self) -> tuple[str, ...]:
-        return tuple(d for d in CROSSOVER_CANDIDATES if d in self.catalog.drugs)
+        # The drug data says which drugs a crossover may go to (the engine refuses the
+        # rest); diazepam, the one the Ashton Manual's schedules use, is offered first.
+        return tuple(sorted(self.catalog.crossover_targets(), key=lambda d: d != "diazepam"))
 
     def table_label(self, table_id: str) -> str:
         try:
