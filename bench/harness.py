@@ -105,8 +105,9 @@ def run_child(argv: Sequence[str], env: dict[str, str] | None = None) -> ChildRu
     )
     assert proc.stdout is not None
     assert proc.stderr is not None
-    out = proc.stdout.read().decode()
-    err = proc.stderr.read().decode()
+    with proc.stdout, proc.stderr:
+        out = proc.stdout.read().decode()
+        err = proc.stderr.read().decode()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
