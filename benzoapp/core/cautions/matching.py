@@ -55,11 +55,11 @@ def max_edits(length: int) -> int:
     """How many typing slips a name of this length may carry and still be that name."""
     if length <= 6:
         return 1
-    return 2 if length <= 9 else 3
+    return 2 if length <= 11 else 3
 
 
 def _first_sound(key: str) -> str:
-    return "f" + key[2:3] if key.startswith("ph") else key[:1]
+    return "f" if key.startswith("ph") else key[:1]
 
 
 def plausible_misspelling(typed: str, name: str, stems: tuple[str, ...] = ()) -> bool:
