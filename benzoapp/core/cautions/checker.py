@@ -264,10 +264,10 @@ class Checker:
                 " + ".join(self.kb.entries[i].title for i in reading.ingredients)
                 for reading in product.readings
             )
-            return Suggestion(target.name, generic, "", found.score)
+            return Suggestion(target.name, generic, "", round(found.score, 1))
         entry = self.kb.entries[target.id]
         name = entry.title if target.how == "synonym" else target.name
-        return Suggestion(name, entry.title, self.kb.what(entry), found.score)
+        return Suggestion(name, entry.title, self.kb.what(entry), round(found.score, 1))
 
     def _confusable_with(self, target: Target) -> set[str]:
         if target.kind != "entry":
