@@ -52,17 +52,19 @@ def keystroke_queries() -> list[str]:
     return [text[:n] for text in TYPED for n in range(1, len(text) + 1)]
 
 
-def _raw() -> tuple[dict[str, Any], dict[str, Any]]:
+def _raw() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """The three bundled files, as the app loads them (known medicines included)."""
     folder = resource_path("cautions")
     return (
         json.loads((folder / "knowledge_base.json").read_text(encoding="utf-8")),
         json.loads((folder / "products.json").read_text(encoding="utf-8")),
+        json.loads((folder / "known_not_covered.json").read_text(encoding="utf-8")),
     )
 
 
 def synthetic_checker(count: int = SYNTHETIC_NAMES) -> Checker:
     """The real knowledge base plus ``count`` made-up, drug-like names (not covered)."""
-    kb_raw, products_raw = _raw()
+    kb_raw, products_raw, known_raw = _raw()
     rng = random.Random(20261122)
     seen: set[str] = set()
     while len(seen) < count:
@@ -73,13 +75,14 @@ def synthetic_checker(count: int = SYNTHETIC_NAMES) -> Checker:
             "id": f"synthetic-{n}",
             "kind": "ingredient",
             "names": [name],
+            "class": "a made-up name",
             "categories": ["synthetic"],
             "level": "not_covered",
             "reasons": [],
         }
         for n, name in enumerate(sorted(seen))
     )
-    return Checker(parse_knowledge_base(kb_raw, products_raw))
+    return Checker(parse_knowledge_base(kb_raw, products_raw, known_raw))
 
 
 def _median_per_call(fn: Callable[[str], object], queries: Iterable[str]) -> float:

@@ -63,7 +63,7 @@ def test_a_weak_spelling_is_offered_as_a_button_to_confirm(qtbot: QtBot, page: C
     assert "nothing in the knowledge base matches it" in page.match_label.text()
     button = page.suggestion_buttons[0]
     assert button.isVisible()
-    assert button.text() == "Ambien"
+    assert button.text() == "Ambien (zolpidem, a Z-drug sleeping pill)"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert page.search.text() == "Ambien"
     assert page.level_label.text() == "✕ Avoid"
