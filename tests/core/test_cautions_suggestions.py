@@ -4,7 +4,6 @@ every suggestion says what it is."""
 from __future__ import annotations
 
 import copy
-import json
 from typing import Any
 
 import pytest
@@ -21,10 +20,10 @@ from benzoapp.core.cautions import (
     load_knowledge_base,
     parse_knowledge_base,
 )
+from benzoapp.core.cautions.kb import read_knowledge_files
 from benzoapp.core.cautions.matching import Found, Target, plausible_misspelling
 from benzoapp.core.cautions.normalise import fold
 from benzoapp.core.errors import DataError
-from benzoapp.paths import resource_path
 
 KB = load_knowledge_base()
 CHECKER = Checker(KB)
@@ -32,15 +31,6 @@ KNOWN = [e for e in KB.entries.values() if e.kind == KNOWN_KIND]
 KNOWN_NAMES = sorted(
     (name, entry.id) for entry in KNOWN for name in (*entry.names, *(b.name for b in entry.brands))
 )
-
-
-def _raw() -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
-    folder = resource_path("cautions")
-    return (
-        json.loads((folder / "knowledge_base.json").read_text(encoding="utf-8")),
-        json.loads((folder / "products.json").read_text(encoding="utf-8")),
-        json.loads((folder / "known_not_covered.json").read_text(encoding="utf-8")),
-    )
 
 
 def _entry_of(name: str) -> str:
@@ -112,7 +102,7 @@ def test_without_the_list_the_misspelling_rule_alone_offers_no_look_alike(
     typed: str, look_alike: str
 ) -> None:
     """A real medicine missing from the list is still not offered a look-alike."""
-    kb_raw, products_raw, _ = _raw()
+    kb_raw, products_raw, _ = read_knowledge_files()
     bare = Checker(parse_knowledge_base(kb_raw, products_raw))
     result = bare.check(typed)
     assert result.match is None
@@ -257,7 +247,7 @@ def test_every_entry_says_what_it_is() -> None:
     ],
 )
 def test_a_bad_known_medicine_is_refused_with_its_name(change: Any, message: str) -> None:
-    kb_raw, products_raw, known_raw = _raw()
+    kb_raw, products_raw, known_raw = read_knowledge_files()
     known = copy.deepcopy(known_raw)
     known["medicines"].append(change)
     with pytest.raises(DataError) as error:
@@ -266,7 +256,7 @@ def test_a_bad_known_medicine_is_refused_with_its_name(change: Any, message: str
 
 
 def test_an_entry_that_cannot_say_what_it_is_is_refused() -> None:
-    kb_raw, products_raw, _ = _raw()
+    kb_raw, products_raw, _ = read_knowledge_files()
     broken = copy.deepcopy(kb_raw)
     for entry in broken["entries"]:
         if entry["id"] == "citalopram":

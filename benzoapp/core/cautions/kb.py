@@ -210,14 +210,24 @@ def _kind_and_class(raw: dict[str, Any], where: str) -> tuple[str, str]:
     return kind, drug_class
 
 
-def _entry(raw: Any, index: int, documents: Mapping[str, tuple[str, ...]]) -> Entry:
+def identify(raw: Any, index: int, noun: str, allowed: set[str]) -> tuple[str, str]:
+    """The id of one JSON entry and how to name it in errors; refuses unknown fields.
+
+    Every data file names a bad entry the same way (by id, or by position when the id is
+    missing), so a reviewer can find it whichever file it is in.
+    """
     ident = raw.get("id") if isinstance(raw, dict) else None
-    where = f"knowledge base entry {ident!r}" if ident else f"knowledge base entry #{index + 1}"
+    where = f"{noun} {ident!r}" if ident else f"{noun} #{index + 1}"
     if not isinstance(raw, dict) or not isinstance(ident, str) or not ident.strip():
         raise DataError(f"{where}: needs a non-empty 'id'")
-    unknown = set(raw) - _ENTRY_KEYS
+    unknown = set(raw) - allowed
     if unknown:
         raise DataError(f"{where}: unknown field(s) {sorted(unknown)}")
+    return ident, where
+
+
+def _entry(raw: Any, index: int, documents: Mapping[str, tuple[str, ...]]) -> Entry:
+    ident, where = identify(raw, index, "knowledge base entry", _ENTRY_KEYS)
     try:
         level = Level(str(raw.get("level")))
     except ValueError:
@@ -403,9 +413,9 @@ def _read_json(path: Path) -> Any:
         raise DataError(f"{path.name}: not valid JSON ({error})") from None
 
 
-def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
-    """Load and validate ``knowledge_base.json``, ``products.json`` and
-    ``known_not_covered.json``.
+def read_knowledge_files(folder: Path | None = None) -> tuple[Any, Any, Any]:
+    """The raw JSON of ``knowledge_base.json``, ``products.json`` and
+    ``known_not_covered.json``, unvalidated: tests and benchmarks vary them before parsing.
 
     ``folder`` is for tests; the app passes nothing and gets the bundled files.
     """
@@ -413,8 +423,13 @@ def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
         from benzoapp.paths import resource_path
 
         folder = resource_path("cautions")
-    return parse_knowledge_base(
+    return (
         _read_json(folder / "knowledge_base.json"),
         _read_json(folder / "products.json"),
         _read_json(folder / "known_not_covered.json"),
     )
+
+
+def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
+    """Load and validate the three knowledge files (see ``read_knowledge_files``)."""
+    return parse_knowledge_base(*read_knowledge_files(folder))

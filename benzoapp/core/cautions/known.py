@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from benzoapp.core.cautions.kb import KNOWN_KIND, Brand, Entry, Level, _strings
+from benzoapp.core.cautions.kb import KNOWN_KIND, Brand, Entry, Level, _strings, identify
 from benzoapp.core.errors import DataError
 
 _KNOWN_KEYS = {"id", "names", "brands", "class", "source"}
@@ -32,13 +32,7 @@ def _known(raw: Any, index: int) -> Entry:
     What it is (its class) comes from beyond the three documents, so the note saying so
     carries its source.
     """
-    ident = raw.get("id") if isinstance(raw, dict) else None
-    where = f"known medicine {ident!r}" if ident else f"known medicine #{index + 1}"
-    if not isinstance(raw, dict) or not isinstance(ident, str) or not ident.strip():
-        raise DataError(f"{where}: needs a non-empty 'id'")
-    unknown = set(raw) - _KNOWN_KEYS
-    if unknown:
-        raise DataError(f"{where}: unknown field(s) {sorted(unknown)}")
+    ident, where = identify(raw, index, "known medicine", _KNOWN_KEYS)
     drug_class, source = raw.get("class"), raw.get("source")
     if not isinstance(drug_class, str) or not drug_class.strip():
         raise DataError(f"{where}: needs a 'class' saying what it is")
