@@ -72,6 +72,13 @@ class ReleaseForm:
     names: tuple[str, ...]  # every name it is recognised by: brands and generic + suffix
     tablets: tuple[Tablet, ...]  # each with max_split 1
     source: str
+    usual_max_daily_mg: Decimal | None = None  # the product's own, when it differs
+    usual_max_source: str = ""
+
+    @property
+    def short(self) -> str:
+        """The label without the drug's name: "XR" for "alprazolam XR"."""
+        return self.label.removeprefix(self.drug).strip() or self.release
 
     @property
     def title(self) -> str:
@@ -325,6 +332,7 @@ def _parse_release(drug_id: str, raw: Any, where: str) -> ReleaseForm:
         tablets.append(Tablet(_dec(t.get("mg"), f"{at} tablet mg"), 1))
     if not tablets:
         raise DataError(f"{at}: needs at least one tablet strength")
+    usual_max = raw.get("usual_max_daily_mg")
     brands = _names_list(raw, "brands", at)
     suffixes = _names_list(raw, "suffixes", at)
     names = (*brands, *(f"{drug_id} {suffix}" for suffix in suffixes))
@@ -339,6 +347,8 @@ def _parse_release(drug_id: str, raw: Any, where: str) -> ReleaseForm:
         names=names,
         tablets=tuple(sorted(tablets, key=lambda t: t.mg)),
         source=_text(raw, "source", at),
+        usual_max_daily_mg=None if usual_max is None else _dec(usual_max, f"{at} max"),
+        usual_max_source="" if usual_max is None else _text(raw, "usual_max_source", at),
     )
 
 

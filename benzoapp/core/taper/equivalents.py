@@ -17,6 +17,17 @@ from benzoapp.core.errors import InputError
 from benzoapp.core.model import Method, Plan, PlanSettings
 
 _OWN_MG = Decimal(1)
+NO_EQUIVALENT = "no_equivalent"  # the warning code every such plan carries
+
+
+def lacks_equivalent(plan: Plan) -> bool:
+    """Whether the plan is in a drug's own mg, with no diazepam equivalent to show.
+
+    Read from the plan's own warnings (every plan the engine makes or edits of a drug
+    with no figure carries one), so a plan read back from a file or the database says
+    the same without the drug data at hand.
+    """
+    return any(w.code == NO_EQUIVALENT for w in plan.warnings)
 
 
 def missing_equivalents(

@@ -33,7 +33,8 @@ def formulations(
         own = tuple(t for t in settings.tablets if catalog.get(t.drug).id == drug_id)
         release = releases.get(drug_id)
         if release is not None:
-            forms[drug_id] = Formulation(drug_id, Form.TABLET, whole_tablets(release, own))
+            tablets = whole_tablets(release, own)
+            forms[drug_id] = Formulation(drug_id, Form.TABLET, tablets, product=release.short)
             notes.append(form_note(release, settings.form))
             continue
         tablets = own or tuple(TabletStrength(drug_id, t.mg, t.max_split) for t in drug.tablets)

@@ -11,7 +11,11 @@ from decimal import Decimal
 from benzoapp.core.decimals import fmt, round_half_up
 from benzoapp.core.drugs import DrugCatalog
 from benzoapp.core.model import Form, Method, Plan, PlanWarning, Profile, Step, WarningLevel
-from benzoapp.core.taper.equivalents import factor_or_own, plan_missing_equivalents
+from benzoapp.core.taper.equivalents import (
+    NO_EQUIVALENT,
+    factor_or_own,
+    plan_missing_equivalents,
+)
 from benzoapp.core.taper.release import release_forms, release_warnings
 
 ASAM_RATE = "ASAM 2025 Rec. 6 (initial cuts 5–10%; typically not more than 25% every 2 weeks)"
@@ -274,20 +278,26 @@ def _regimen_warnings(
                     entry.source,
                 )
             )
+    products = release_forms(plan.settings, catalog)
     for drug in drugs:
         info = catalog.drugs[drug]
         daily = sum(
             (d.mg for d in plan.regimen.doses if catalog.get(d.drug).id == drug), Decimal(0)
         )
-        if info.usual_max_daily_mg is not None and daily > info.usual_max_daily_mg:
+        usual, usual_source, name = info.usual_max_daily_mg, info.usual_max_source, drug
+        product = products.get(drug)
+        if product is not None and product.usual_max_daily_mg is not None:
+            usual, usual_source = product.usual_max_daily_mg, product.usual_max_source
+            name = product.label
+        if usual is not None and daily > usual:
             found.append(
                 PlanWarning(
                     "above_usual_max",
                     WarningLevel.CAUTION,
-                    f"{fmt(daily)} mg of {drug} a day is above the usual maximum of "
-                    f"{fmt(info.usual_max_daily_mg)} mg. Tapering from a high dose deserves "
+                    f"{fmt(daily)} mg of {name} a day is above the usual maximum of "
+                    f"{fmt(usual)} mg. Tapering from a high dose deserves "
                     "close support from your prescriber.",
-                    info.usual_max_source,
+                    usual_source,
                 )
             )
     if profile is not None and (profile.prior_withdrawals > 0 or profile.reinstatements > 0):
@@ -310,7 +320,7 @@ def _no_equivalent_warning(
     others = [t.name for t in catalog.tables.values() if drug in t.entries]
     where = f" Tables that have one: {', '.join(others)}." if others else ""
     return PlanWarning(
-        "no_equivalent",
+        NO_EQUIVALENT,
         WarningLevel.INFO,
         f"The {table_name} table has no diazepam-equivalent figure for {drug}, so this plan "
         f"reduces {drug} in its own milligrams and shows no diazepam equivalent (none is "
