@@ -192,7 +192,9 @@ class PlanPage(QWidget):
                 self.regimen.setText(state.regimen_text)
             self.form.show_settings(state.settings)
             self._show_plan(state.plan)
-            self._check_regimen_text(state.regimen_text)
+            regimen = self._check_regimen_text(state.regimen_text)
+            if regimen is not None and state.plan is None:
+                self._say_why_no_plan(regimen, state.settings)
         finally:
             self._applying = False
 
@@ -274,6 +276,14 @@ class PlanPage(QWidget):
         )
         self.regimen_message.setText(f"✓ Understood: {per_drug} a day.")
         return regimen
+
+    def _say_why_no_plan(self, regimen: Regimen, settings: PlanSettings) -> None:
+        """A regimen that reads but cannot be planned: keep the engine's reason in view
+        (showing the state would otherwise replace it with "Understood")."""
+        try:
+            self._planner.build(regimen, settings)
+        except BenzoAppError as error:
+            self.regimen_message.setText(f"Cannot plan this: {error}")
 
     def _build_plan(self, text: str, settings: PlanSettings) -> Plan | None:
         regimen = self._check_regimen_text(text)

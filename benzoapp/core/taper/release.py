@@ -125,7 +125,6 @@ def release_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
     steps = [s for s in plan.steps if not s.history]
     for form in release_forms(plan.settings, catalog).values():
         reasons: list[str] = []
-        first: int | None = None
         for step in steps:
             for dose in step.doses:
                 if dose.drug == form.drug and dose.mg > 0 and not dose.makeable:
@@ -133,14 +132,12 @@ def release_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
                         f"{fmt(dose.mg)} mg at {dose.time} (step {step.index + 1}) is not a "
                         f"whole number of {form.label} tablets"
                     )
-                    first = step.index if first is None else first
         held = [s for s in steps if "held" in s.note and any(d.drug == form.drug for d in s.doses)]
         if held:
             reasons.append(
                 f"{len(held)} step(s) are held longer than chosen because no smaller whole "
                 "amount exists"
             )
-            first = held[0].index if first is None else min(first, held[0].index)
         stop = _stop(steps, form.drug)
         if stop is not None:
             index, last = stop
@@ -148,7 +145,6 @@ def release_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
                 f"the last step (step {index + 1}) stops {fmt(last)} mg at once, as no "
                 "smaller whole tablet exists"
             )
-            first = index if first is None else first
         if not reasons:
             continue
         found.append(
@@ -164,7 +160,7 @@ def release_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
                     f"or cut {_a(form.release)} tablet to make a smaller dose."
                 ),
                 source=f"{LONGER_ACTING}; whole-tablet rule: {form.source}",
-                step_index=first,
+                # plan-wide, so it shows with the plan's general warnings, not in one row
             )
         )
     return found
