@@ -133,3 +133,26 @@ def test_convert_still_refuses_a_drug_without_a_figure(capsys: pytest.CaptureFix
     code, out, _ = run(capsys, "convert", "1", "Xanax XR", "--json")
     assert code == 0
     assert json.loads(out)["to"]["mg"] == 20
+
+
+def test_the_printed_pharmacy_list_names_the_xr_product(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "plan.pdf"
+    code, _, err = run(
+        capsys,
+        "plan",
+        "--regimen",
+        "Xanax XR 2mg 08:00",
+        "--start",
+        "2030-01-07",
+        "--pdf",
+        str(pdf),
+    )
+    assert code == 0, err
+    text = "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+    pharmacy = text[text.index("For the pharmacy") :]
+    assert "alprazolam XR 2 mg" in pharmacy
+    assert "alprazolam 2 mg" not in pharmacy
