@@ -335,9 +335,9 @@ def _parse_release(drug_id: str, raw: Any, where: str) -> ReleaseForm:
     usual_max = raw.get("usual_max_daily_mg")
     brands = _names_list(raw, "brands", at)
     suffixes = _names_list(raw, "suffixes", at)
-    names = (*brands, *(f"{drug_id} {suffix}" for suffix in suffixes))
-    if not names:
-        raise DataError(f"{at}: needs brands or suffixes to be recognised by")
+    # Its id too ("alprazolam-xr"), so a regimen written back from a saved plan reads
+    # as the same product.
+    names = (raw["id"], *brands, *(f"{drug_id} {suffix}" for suffix in suffixes))
     return ReleaseForm(
         id=raw["id"],
         drug=drug_id,

@@ -176,8 +176,11 @@ class PlanPage(QWidget):
 
     @staticmethod
     def _regimen_text(regimen: Regimen) -> str:
+        # A modified-release product is written as its id ("alprazolam-xr"), which
+        # reads back as the same product.
         return "; ".join(
-            f"{d.drug} {format(d.mg.normalize(), 'f')}mg {d.time}" for d in regimen.doses
+            f"{d.release or d.drug} {format(d.mg.normalize(), 'f')}mg {d.time}"
+            for d in regimen.doses
         )
 
     def _settings_from_fields(self) -> PlanSettings:

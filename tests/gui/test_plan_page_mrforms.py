@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from benzoapp.core.drugs import load_catalog
@@ -80,3 +81,25 @@ def test_lunesta_with_another_drug_says_why_it_cannot_be_planned(
     assert page.state.plan is None
     assert page.regimen_message.text().startswith("Cannot plan this:")
     assert "cannot be counted with diazepam" in page.regimen_message.text()
+
+
+def test_a_saved_xr_plan_reads_back_as_xr(
+    qtbot: QtBot, core_planner: CorePlanner, plans, undo_stack
+) -> None:
+    first = PlanPage(core_planner, plans, undo_stack, today=lambda: START)
+    qtbot.addWidget(first)
+    qtbot.keyClicks(first.regimen, "Xanax XR 2mg 08:00")
+    qtbot.mouseClick(first.save_button, Qt.MouseButton.LeftButton)
+    again = PlanPage(core_planner, plans, undo_stack, today=lambda: START)
+    qtbot.addWidget(again)
+    assert again.regimen.text() == "alprazolam-xr 2mg 08:00"
+    assert "modified-release (whole tablets only)" in again.regimen_message.text()
+    qtbot.keyClicks(again.regimen, "; diazepam 2mg 22:00")  # an edit re-plans: still XR
+    plan = again.state.plan
+    assert plan is not None
+    assert all(
+        d.units.endswith("XR")
+        for s in plan.steps
+        for d in s.doses
+        if d.drug == "alprazolam" and d.mg
+    )

@@ -114,7 +114,9 @@ def _release(text: str, catalog: Any) -> str:
     form = catalog.release_of(text)
     if form is None:
         known = ", ".join(
-            f'"{f.names[0]}"' for d in catalog.drugs.values() for f in d.modified_release
+            f'"{f.brands[0] if f.brands else f.label}"'
+            for d in catalog.drugs.values()
+            for f in d.modified_release
         )
         raise InputError(
             f"--modified-release '{text}' is not a modified-release product BenzoApp knows "
