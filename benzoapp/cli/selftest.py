@@ -132,6 +132,30 @@ def check_taper(ctx: SelfTestContext) -> str:
     return f"{len(catalog.drugs)} drugs; crossover plan of {len(plan.steps)} steps to zero"
 
 
+def check_taper_forms(ctx: SelfTestContext) -> str:
+    """Xanax XR plans in whole tablets only; eszopiclone plans alone with no equivalent."""
+    import datetime as dt
+
+    from benzoapp.core.dose_parse import parse_regimen
+    from benzoapp.core.drugs import load_catalog
+    from benzoapp.core.model import PlanSettings
+    from benzoapp.core.taper import build_plan
+    from benzoapp.core.taper.equivalents import lacks_equivalent
+
+    catalog = load_catalog()
+    settings = PlanSettings(start=dt.date(2030, 1, 7))
+    xr = build_plan(parse_regimen("Xanax XR 2mg 08:00", catalog), settings, catalog)
+    units = [d.units for s in xr.steps for d in s.doses if d.mg]
+    if not units or any("/" in u or not u.endswith("XR") for u in units):
+        raise RuntimeError(f"an XR plan did not keep whole XR tablets: {units}")
+    if not any(w.code == "modified_release_cuts" for w in xr.warnings):
+        raise RuntimeError("an XR plan did not warn about its whole-tablet cuts")
+    lone = build_plan(parse_regimen("Lunesta 3mg 22:00", catalog), settings, catalog)
+    if not lacks_equivalent(lone) or lone.steps[-1].total_mg != 0:
+        raise RuntimeError("an eszopiclone plan did not reach zero in its own mg")
+    return f"XR plan of {len(xr.steps)} whole-tablet steps; eszopiclone alone, no equivalent"
+
+
 def check_cautions(ctx: SelfTestContext) -> str:
     """The caution knowledge base loads and reads a brand, a phrase and a made-up word right."""
     from benzoapp.core.cautions import KNOWN_KIND, Checker, Level, load_knowledge_base
@@ -226,6 +250,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("store", check_store),
     ("quick start read", check_quick_read),
     ("taper engine", check_taper),
+    ("taper forms", check_taper_forms),
     ("main window", check_main_window),
     ("cautions", check_cautions),
     ("journal", check_journal),

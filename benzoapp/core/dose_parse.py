@@ -15,7 +15,7 @@ from benzoapp.core.errors import InputError
 from benzoapp.core.model import Regimen, RegimenDose
 
 if TYPE_CHECKING:
-    from benzoapp.core.drugs import Drug, DrugCatalog
+    from benzoapp.core.drugs import Drug, DrugCatalog, ReleaseForm
 
 # The finest dose the app records: a tenth of a microgram (a quarter of a 0.25 mg tablet
 # is 0.0625 mg). Finer figures are refused rather than silently rounded.
@@ -86,10 +86,11 @@ def _amount(text: str) -> Decimal:
     return _number(match["num"]) * _UNITS[match["unit"].lower()]
 
 
-def parse_dose(text: str, drug: Drug | None = None) -> Decimal:
+def parse_dose(text: str, drug: Drug | None = None, release: ReleaseForm | None = None) -> Decimal:
     """A dose in exact milligrams; raises InputError with an example for anything else.
 
-    ``drug``, when given, lets a tablet form be checked against the known strengths.
+    ``drug``, when given, lets a tablet form be checked against the known strengths (of
+    the modified-release product ``release``, when that is what is taken).
     """
     cleaned = " ".join(text.strip().split())
     if not cleaned:
@@ -102,10 +103,12 @@ def parse_dose(text: str, drug: Drug | None = None) -> Decimal:
             refuse_ambiguous_comma(cleaned, count_text, "tablets")
             count = _number(count_text)
         strength = _amount(tablet["strength"])
-        if drug is not None and all(t.mg != strength for t in drug.tablets):
-            known = ", ".join(f"{t.mg} mg" for t in drug.tablets)
+        listed = release.tablets if release is not None else drug.tablets if drug else None
+        if listed is not None and all(t.mg != strength for t in listed):
+            known = ", ".join(f"{t.mg} mg" for t in listed)
+            name = release.label if release is not None else drug.id if drug else ""
             raise InputError(
-                f"{drug.id} is not listed in {strength} mg tablets (listed: {known}). "
+                f"{name} is not listed in {strength} mg tablets (listed: {known}). "
                 "Give the dose in mg instead."
             )
         mg = count * strength
@@ -148,21 +151,29 @@ def parse_regimen(text: str, catalog: DrugCatalog) -> Regimen:
                 f'"{part}" needs a drug, a dose and a time, like "clonazepam 0.5mg 08:00".'
             )
         time = parse_time(words[-1])
-        drug, rest = _split_drug(words[:-1], catalog)
-        mg = parse_dose(" ".join(rest), drug)
+        drug, release, rest = _split_drug(words[:-1], catalog)
+        mg = parse_dose(" ".join(rest), drug, release)
         if (drug.id, time) in seen:
             raise InputError(f"{drug.id} at {time} is listed twice; give one total for it.")
         seen.add((drug.id, time))
-        doses.append(RegimenDose(drug=drug.id, time=time, mg=mg))
+        doses.append(
+            RegimenDose(drug=drug.id, time=time, mg=mg, release=release.id if release else "")
+        )
     return Regimen(doses=tuple(sorted(doses, key=lambda d: (d.time, d.drug))))
 
 
-def _split_drug(words: list[str], catalog: DrugCatalog) -> tuple[Drug, list[str]]:
-    """Longest leading run of words that names a drug (brands like "Xanax XR" have two)."""
+def _split_drug(
+    words: list[str], catalog: DrugCatalog
+) -> tuple[Drug, ReleaseForm | None, list[str]]:
+    """Longest leading run of words that names a drug (brands like "Xanax XR" have two).
+
+    A name of a modified-release product ("Xanax XR", "alprazolam ER", "zolpidem CR")
+    also says which product, so the plan keeps its tablets whole.
+    """
     for size in range(min(3, len(words) - 1), 0, -1):
         name = " ".join(words[:size])
         try:
-            return catalog.get(name), words[size:]
+            return catalog.get(name), catalog.release_of(name), words[size:]
         except InputError:
             if size == 1:
                 raise

@@ -56,6 +56,37 @@ class HalfLife:
 
 
 @dataclass(frozen=True)
+class ReleaseForm:
+    """A modified-release (extended- or controlled-release) product of one drug.
+
+    Its tablets release the drug slowly because they stay whole: splitting, crushing or
+    cutting one releases the dose at once. So every strength is whole-only, and a plan
+    that needs a smaller cut has to say so rather than split one.
+    """
+
+    id: str  # e.g. "alprazolam-xr"
+    drug: str  # the generic id, e.g. "alprazolam"
+    label: str  # how it is shown, e.g. "alprazolam XR"
+    release: str  # "extended-release" or "controlled-release"
+    brands: tuple[str, ...]
+    names: tuple[str, ...]  # every name it is recognised by: brands and generic + suffix
+    tablets: tuple[Tablet, ...]  # each with max_split 1
+    source: str
+    usual_max_daily_mg: Decimal | None = None  # the product's own, when it differs
+    usual_max_source: str = ""
+
+    @property
+    def short(self) -> str:
+        """The label without the drug's name: "XR" for "alprazolam XR"."""
+        return self.label.removeprefix(self.drug).strip() or self.release
+
+    @property
+    def title(self) -> str:
+        """The label with its brands, e.g. "alprazolam XR (Xanax XR)"."""
+        return f"{self.label} ({', '.join(self.brands)})" if self.brands else self.label
+
+
+@dataclass(frozen=True)
 class Drug:
     """One benzodiazepine or Z-drug as the catalog describes it."""
 
@@ -72,6 +103,7 @@ class Drug:
     # in the data (with a source) rather than inferred from unverified half-life figures.
     crossover_target: bool = False
     crossover_source: str = ""
+    modified_release: tuple[ReleaseForm, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,10 +144,19 @@ class DrugCatalog:
     tables: dict[str, EquivalenceTable]
     default_table: str
     names: dict[str, str] = field(default_factory=dict)  # casefolded name or brand -> id
+    # casefolded name of a modified-release product ("xanax xr", "alprazolam er") -> its id
+    release_names: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.names:
             self.names.update(self._names())
+        if not self.release_names:
+            self.release_names.update(
+                (name.casefold(), form.id)
+                for drug in self.drugs.values()
+                for form in drug.modified_release
+                for name in form.names
+            )
 
     def get(self, name_or_brand: str) -> Drug:
         """Look up a generic or brand name exactly (any case); never guess a different drug."""
@@ -135,7 +176,28 @@ class DrugCatalog:
             names[drug.id.casefold()] = drug.id
             for brand in drug.brands:
                 names.setdefault(brand.casefold(), drug.id)
+            for form in drug.modified_release:
+                for name in form.names:
+                    names.setdefault(name.casefold(), drug.id)
         return names
+
+    def release_of(self, name: str) -> ReleaseForm | None:
+        """The modified-release product a name means ("Xanax XR"), or None for the drug itself."""
+        found = self.release_names.get(" ".join(name.split()).casefold())
+        return None if found is None else self.release_form(found)
+
+    def release_form(self, form_id: str) -> ReleaseForm:
+        """A modified-release product by id; a clear error naming the known ones if absent."""
+        for drug in self.drugs.values():
+            for form in drug.modified_release:
+                if form.id == form_id:
+                    return form
+        known = ", ".join(f.id for d in self.drugs.values() for f in d.modified_release)
+        raise InputError(f"No modified-release product '{form_id}'. Known: {known}.")
+
+    def has_equivalent(self, drug_id: str, table_id: str | None = None) -> bool:
+        """Whether one table has a figure for the drug (no figure is ever borrowed)."""
+        return drug_id in self.table(table_id).entries
 
     def crossover_targets(self) -> tuple[str, ...]:
         """The long-acting drugs a taper may switch to first, marked so in the data."""
@@ -231,6 +293,9 @@ def _parse_drug(entry: Any, index: int) -> Drug:
     ):
         raise DataError(f"{where}: 'crossover_target' must be {{'allowed': true/false, 'source'}}")
     crossover_source = "" if crossover is None else _text(crossover, "source", f"{where} crossover")
+    releases = entry.get("modified_release", [])
+    if not isinstance(releases, list):
+        raise DataError(f"{where}: 'modified_release' must be a list")
     return Drug(
         id=entry["id"],
         drug_class=drug_class,
@@ -243,6 +308,47 @@ def _parse_drug(entry: Any, index: int) -> Drug:
         usual_max_source=_text(entry, "usual_max_source", where),
         crossover_target=crossover is not None and crossover["allowed"],
         crossover_source=crossover_source,
+        modified_release=tuple(_parse_release(entry["id"], raw, where) for raw in releases),
+    )
+
+
+def _names_list(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = raw.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DataError(f"{where}: '{key}' must be a list of names")
+    return tuple(value)
+
+
+def _parse_release(drug_id: str, raw: Any, where: str) -> ReleaseForm:
+    """One modified-release product; any strength that may be split is refused as bad data."""
+    if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+        raise DataError(f"{where}: each modified_release entry needs an 'id'")
+    at = f"{where} modified_release '{raw['id']}'"
+    tablets = []
+    for t in raw.get("tablets", []):
+        split = t.get("max_split") if isinstance(t, dict) else None
+        if split != 1:
+            raise DataError(f"{at}: a modified-release tablet must have max_split 1 (whole only)")
+        tablets.append(Tablet(_dec(t.get("mg"), f"{at} tablet mg"), 1))
+    if not tablets:
+        raise DataError(f"{at}: needs at least one tablet strength")
+    usual_max = raw.get("usual_max_daily_mg")
+    brands = _names_list(raw, "brands", at)
+    suffixes = _names_list(raw, "suffixes", at)
+    # Its id too ("alprazolam-xr"), so a regimen written back from a saved plan reads
+    # as the same product.
+    names = (raw["id"], *brands, *(f"{drug_id} {suffix}" for suffix in suffixes))
+    return ReleaseForm(
+        id=raw["id"],
+        drug=drug_id,
+        label=_text(raw, "label", at),
+        release=_text(raw, "release", at),
+        brands=brands,
+        names=names,
+        tablets=tuple(sorted(tablets, key=lambda t: t.mg)),
+        source=_text(raw, "source", at),
+        usual_max_daily_mg=None if usual_max is None else _dec(usual_max, f"{at} max"),
+        usual_max_source="" if usual_max is None else _text(raw, "usual_max_source", at),
     )
 
 
@@ -292,6 +398,10 @@ def parse_catalog(drugs_raw: Any, tables_raw: Any) -> DrugCatalog:
         if drug.id in drugs:
             raise DataError(f"drugs.json entry '{drug.id}': listed twice")
         drugs[drug.id] = drug
+    release_ids = [f.id for d in drugs.values() for f in d.modified_release]
+    for form_id in release_ids:
+        if release_ids.count(form_id) > 1:
+            raise DataError(f"drugs.json modified_release '{form_id}': listed twice")
     if DIAZEPAM not in drugs:
         raise DataError("drugs.json: diazepam is missing (every conversion goes through it)")
     if not isinstance(tables_raw, dict) or not isinstance(tables_raw.get("tables"), list):

@@ -54,7 +54,10 @@ class Formulation:
         form: Form,
         tablets: tuple[TabletStrength, ...] = (),
         mg_per_ml: Decimal | None = None,
+        product: str = "",
     ) -> None:
+        """``product`` names a modified-release product after each tablet ("2 mg XR"), so
+        the units never read as the ordinary tablet."""
         if form is Form.LIQUID and (mg_per_ml is None or mg_per_ml <= 0):
             raise InputError(f"A liquid of {drug} needs a strength in mg per ml.")
         if form is not Form.LIQUID and not tablets:
@@ -65,6 +68,7 @@ class Formulation:
         self.mg_per_ml = mg_per_ml
         self._smallest: Decimal | None = None
         # Written once here, not once per dose: a daily plan shows thousands of doses.
+        self._product = f" {product}" if product else ""
         self._tablet_text = {t.mg: fmt(t.mg) for t in self.tablets}
         if form is Form.LIQUID:
             assert mg_per_ml is not None
@@ -216,5 +220,6 @@ class Formulation:
         if found is None:
             return ""
         return " + ".join(
-            f"{_quantity(p.count)} x {self._tablet_text[p.strength_mg]} mg" for p in found
+            f"{_quantity(p.count)} x {self._tablet_text[p.strength_mg]} mg{self._product}"
+            for p in found
         )

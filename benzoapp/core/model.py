@@ -44,6 +44,10 @@ class RegimenDose:
     drug: str  # generic id from the drug data, e.g. "clonazepam"
     time: str  # "HH:MM", 24-hour
     mg: Decimal
+    # The modified-release product taken ("alprazolam-xr" for Xanax XR), "" for the
+    # ordinary immediate-release drug. Left out of repr so that the frozen plan digests
+    # (tests/taper/plan_snapshots.json) of immediate-release regimens stay as they were.
+    release: str = field(default="", repr=False)
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,10 @@ class PlanSettings:
     # the starting dose (a re-plan keeps the original)
     crossover_stage_de_mg: Decimal | None = None  # most diazepam-eq. mg switched per
     # crossover stage; None: a whole dose time at once
+    # Modified-release products planned in whole tablets only (ids like "alprazolam-xr"):
+    # build_plan adds the regimen's own, so holds, edits and re-plans keep them. Out of
+    # repr for the same reason as RegimenDose.release.
+    modified_release: tuple[str, ...] = field(default=(), repr=False)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette,
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from benzoapp.core.model import Plan
+from benzoapp.core.taper.equivalents import lacks_equivalent
 from benzoapp.gui.formatting import mg
 
 MARGIN_LEFT = 64
@@ -59,12 +60,26 @@ class DoseChart(QWidget):
         if self._plan is None or not self._plan.steps:
             return "No plan yet."
         first, last = self._plan.steps[0], self._plan.steps[-1]
+        if lacks_equivalent(self._plan):  # one drug, in its own mg: no equivalent to name
+            drug = first.doses[0].drug if first.doses else "the drug"
+            return (
+                f"{len(self._plan.steps)} steps from {mg(first.total_mg)} of {drug} a day on "
+                f"{first.start.isoformat()} to {mg(last.total_mg)} a day, ending "
+                f"{last.end.isoformat()}."
+            )
         return (
             f"{len(self._plan.steps)} steps from {mg(first.diazepam_equivalent_mg)} a day "
             f"(diazepam equivalent) on {first.start.isoformat()} to "
             f"{mg(last.diazepam_equivalent_mg)} a day, "
             f"ending {last.end.isoformat()}."
         )
+
+    def axis_label(self) -> str:
+        """What the dose axis counts: diazepam equivalents, or one drug's own mg."""
+        plan = self._plan
+        if plan is not None and plan.steps and plan.steps[0].doses and lacks_equivalent(plan):
+            return f"a day, in mg of {plan.steps[0].doses[0].drug} (no diazepam equivalent)"
+        return "a day, as diazepam equivalent (approximate)"
 
     def _left_margin(self) -> int:
         """Room for the dose labels at the current text size."""
@@ -138,7 +153,7 @@ class DoseChart(QWidget):
                 metrics.height(),
             ),
             int(Qt.AlignmentFlag.AlignLeft),
-            "a day, as diazepam equivalent (approximate)",
+            self.axis_label(),
         )
         painter.drawText(
             QRectF(0, area.bottom() - metrics.height() + 4, area.left() - 6, metrics.height()),

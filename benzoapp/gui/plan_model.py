@@ -11,9 +11,11 @@ from PySide6.QtCore import (
 )
 
 from benzoapp.core.model import Plan, PlanWarning, Step
+from benzoapp.core.taper.equivalents import lacks_equivalent
 from benzoapp.gui.formatting import badge, mg, short_day
 
 COLUMNS: tuple[str, ...] = ("Step", "From", "To", "Days", "Doses", "Total", "Diazepam eq.", "Notes")
+NOT_AVAILABLE = "not available"  # a drug the table has no figure for: no number is made up
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STEP_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -58,6 +60,7 @@ class StepTableModel(QAbstractTableModel):
     def __init__(self, plan: Plan | None = None) -> None:
         super().__init__()
         self._plan = plan
+        self._own_mg = plan is not None and lacks_equivalent(plan)
 
     @property
     def plan(self) -> Plan | None:
@@ -66,6 +69,7 @@ class StepTableModel(QAbstractTableModel):
     def set_plan(self, plan: Plan | None) -> None:
         self.beginResetModel()
         self._plan = plan
+        self._own_mg = plan is not None and lacks_equivalent(plan)
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -134,7 +138,7 @@ class StepTableModel(QAbstractTableModel):
         if column == 5:
             return mg(step.total_mg)
         if column == 6:
-            return mg(step.diazepam_equivalent_mg)
+            return NOT_AVAILABLE if self._own_mg else mg(step.diazepam_equivalent_mg)
         return step_notes(step, self._warnings_for(step))
 
     def _sort_value(self, step: Step, column: int) -> object:
@@ -145,7 +149,7 @@ class StepTableModel(QAbstractTableModel):
         if column == 5:
             return float(step.total_mg)  # sorting order only; never shown or stored
         if column == 6:
-            return float(step.diazepam_equivalent_mg)
+            return 0.0 if self._own_mg else float(step.diazepam_equivalent_mg)
         return self._text(step, column)
 
 

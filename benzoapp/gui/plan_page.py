@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from benzoapp.core.errors import BenzoAppError
 from benzoapp.core.model import Plan, PlanSettings, Regimen
+from benzoapp.core.taper.equivalents import lacks_equivalent
 from benzoapp.gui.commands import PlanEditCommand, PlanState, SetValueCommand
 from benzoapp.gui.dose_chart import DoseChart
 from benzoapp.gui.formatting import badge, mg
@@ -175,8 +176,11 @@ class PlanPage(QWidget):
 
     @staticmethod
     def _regimen_text(regimen: Regimen) -> str:
+        # A modified-release product is written as its id ("alprazolam-xr"), which
+        # reads back as the same product.
         return "; ".join(
-            f"{d.drug} {format(d.mg.normalize(), 'f')}mg {d.time}" for d in regimen.doses
+            f"{d.release or d.drug} {format(d.mg.normalize(), 'f')}mg {d.time}"
+            for d in regimen.doses
         )
 
     def _settings_from_fields(self) -> PlanSettings:
@@ -191,7 +195,9 @@ class PlanPage(QWidget):
                 self.regimen.setText(state.regimen_text)
             self.form.show_settings(state.settings)
             self._show_plan(state.plan)
-            self._check_regimen_text(state.regimen_text)
+            regimen = self._check_regimen_text(state.regimen_text)
+            if regimen is not None and state.plan is None:
+                self._say_why_no_plan(regimen, state.settings)
         finally:
             self._applying = False
 
@@ -205,10 +211,14 @@ class PlanPage(QWidget):
         has_plan = plan is not None and bool(plan.steps)
         for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
             button.setEnabled(has_plan)
-        self.table_note.setText(
-            f"Equivalents from the {self._planner.table_label(self._state.settings.table)} "
-            "(approximate: people differ)."
-        )
+        table = self._planner.table_label(self._state.settings.table)
+        if plan is not None and lacks_equivalent(plan):
+            self.table_note.setText(
+                f"The {table} table has no diazepam equivalent for this drug: the plan "
+                "counts its own mg."
+            )
+        else:
+            self.table_note.setText(f"Equivalents from the {table} (approximate: people differ).")
         general = [w for w in (plan.warnings if plan else ()) if w.step_index is None]
         self.plan_warnings.setText(
             "\n\n".join(f"{badge(w.level.value)}: {w.message}\nSource: {w.source}" for w in general)
@@ -260,10 +270,23 @@ class PlanPage(QWidget):
             return None
         per_drug = ", ".join(
             f"{drug} {mg(sum((d.mg for d in regimen.doses if d.drug == drug), Decimal(0)))}"
+            + (
+                " modified-release (whole tablets only)"
+                if any(d.release for d in regimen.doses if d.drug == drug)
+                else ""
+            )
             for drug in regimen.drugs
         )
         self.regimen_message.setText(f"✓ Understood: {per_drug} a day.")
         return regimen
+
+    def _say_why_no_plan(self, regimen: Regimen, settings: PlanSettings) -> None:
+        """A regimen that reads but cannot be planned: keep the engine's reason in view
+        (showing the state would otherwise replace it with "Understood")."""
+        try:
+            self._planner.build(regimen, settings)
+        except BenzoAppError as error:
+            self.regimen_message.setText(f"Cannot plan this: {error}")
 
     def _build_plan(self, text: str, settings: PlanSettings) -> Plan | None:
         regimen = self._check_regimen_text(text)

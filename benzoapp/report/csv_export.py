@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 from benzoapp.core.model import Plan
+from benzoapp.core.taper.equivalents import lacks_equivalent
 from benzoapp.report.atomic import write_atomic
 from benzoapp.report.text import (
     dose_columns,
@@ -35,6 +36,7 @@ def plan_rows(plan: Plan) -> list[list[str]]:
         header += [f"{label}_mg", f"{label}_what_to_take"]
     header += ["total_mg", "diazepam_equivalent_mg", "flags", "note"]
     rows = [header]
+    own_mg = lacks_equivalent(plan)  # no figure in the table: none is shown, none made up
     for step in plan.steps:
         row = [str(step.index), step.start.isoformat(), step.end.isoformat(), str(step.days)]
         for column in columns:
@@ -43,7 +45,7 @@ def plan_rows(plan: Plan) -> list[list[str]]:
         row += [
             # mg of different drugs do not add up: no total then; the equivalent stays.
             format_number(step.total_mg) if len(drugs_taken(step)) <= 1 else "",
-            format_number(step.diazepam_equivalent_mg),
+            "" if own_mg else format_number(step.diazepam_equivalent_mg),
             "; ".join(step_flags(step, plan)),
             safe_text(step.note),
         ]

@@ -50,7 +50,7 @@ def pharmacy_rows(
 ) -> tuple[PharmacyRow, ...]:
     return tuple(
         PharmacyRow(
-            drug=c.drug,
+            drug=c.product or c.drug,  # "alprazolam XR": never dispensed as the plain tablet
             strength_mg=c.strength_mg,
             total=c.to_dispense if c.unit == "tablet" else c.total,
             per_period=tuple(period_amounts(plan, c.per_step, period_days)),

@@ -135,6 +135,8 @@ class PlanVersionRow(Base):
     hyperbolic_k_de_mg: Mapped[Decimal] = mapped_column(Mg, server_default="5")
     rate_base_de_mg: Mapped[Decimal | None] = mapped_column(Mg)
     crossover_stage_de_mg: Mapped[Decimal | None] = mapped_column(Mg)
+    # Added in 0004_modified_release: product ids joined by ",", "" for none
+    modified_release: Mapped[str] = mapped_column(String(400), server_default="")
 
 
 class PlanRegimenDoseRow(Base):
@@ -148,6 +150,8 @@ class PlanRegimenDoseRow(Base):
     drug: Mapped[str] = mapped_column(String(60))
     time: Mapped[str] = mapped_column(String(5))
     mg: Mapped[Decimal] = mapped_column(Mg)
+    # Added in 0004_modified_release: the product taken ("alprazolam-xr"), "" for none
+    release: Mapped[str] = mapped_column(String(60), server_default="")
 
 
 class PlanTabletRow(Base):

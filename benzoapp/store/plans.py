@@ -240,14 +240,18 @@ def write_version(
                 hyperbolic_k_de_mg=s.hyperbolic_k_de_mg,
                 rate_base_de_mg=s.rate_base_de_mg,
                 crossover_stage_de_mg=s.crossover_stage_de_mg,
+                modified_release=",".join(s.modified_release),
             )
         ).lastrowid
     )
     plain_insert_many(
         conn,
         REGIMEN,
-        ("version_id", "position", "drug", "time", "mg"),
-        [(version_id, i, d.drug, d.time, mg_text(d.mg)) for i, d in enumerate(plan.regimen.doses)],
+        ("version_id", "position", "drug", "time", "mg", "release"),
+        [
+            (version_id, i, d.drug, d.time, mg_text(d.mg), d.release)
+            for i, d in enumerate(plan.regimen.doses)
+        ],
     )
     plain_insert_many(
         conn,

@@ -50,8 +50,9 @@ VERSION_FIELDS = (  # plan_versions
     "hyperbolic_k_de_mg",
     "rate_base_de_mg",
     "crossover_stage_de_mg",
+    "modified_release",
 )
-REGIMEN_FIELDS = ("drug", "time", "mg")  # plan_regimen_doses, by position
+REGIMEN_FIELDS = ("drug", "time", "mg", "release")  # plan_regimen_doses, by position
 TABLET_FIELDS = ("drug", "mg", "max_split")  # plan_tablets, by position
 STEP_FIELDS = (  # plan_steps, by position
     "position",
@@ -118,9 +119,12 @@ def plan_from_rows(
         hyperbolic_k_de_mg=_mg(h["hyperbolic_k_de_mg"]),
         rate_base_de_mg=mg_value(h["rate_base_de_mg"]),
         crossover_stage_de_mg=mg_value(h["crossover_stage_de_mg"]),
+        modified_release=tuple(p for p in (h["modified_release"] or "").split(",") if p),
     )
     return Plan(
-        regimen=Regimen(tuple(RegimenDose(d, t, _mg(mg)) for d, t, mg in regimen)),
+        regimen=Regimen(
+            tuple(RegimenDose(d, t, _mg(mg), release or "") for d, t, mg, release in regimen)
+        ),
         settings=settings,
         steps=tuple(
             Step(

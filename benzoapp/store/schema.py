@@ -18,6 +18,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0001_initial",
     "0002_mecfs_history",
     "0003_taper_settings",
+    "0004_modified_release",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 

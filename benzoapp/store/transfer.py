@@ -353,10 +353,11 @@ def plan_from_plain(d: Mapping[str, Any]) -> Plan:
         hyperbolic_k_de_mg=_mg(s.get("hyperbolic_k_de_mg", "5")),
         rate_base_de_mg=_opt_mg(s.get("rate_base_de_mg")),
         crossover_stage_de_mg=_opt_mg(s.get("crossover_stage_de_mg")),
+        modified_release=tuple(_str(r) for r in s.get("modified_release", [])),
     )
     regimen = Regimen(
         tuple(
-            RegimenDose(_str(r["drug"]), _str(r["time"]), _mg(r["mg"]))
+            RegimenDose(_str(r["drug"]), _str(r["time"]), _mg(r["mg"]), _str(r.get("release", "")))
             for r in d["regimen"]["doses"]
         )
     )
@@ -403,7 +404,9 @@ def check_plan(plan: Plan, where: str) -> None:
     negative dose, a step of no days, steps out of order or with gaps, or a drug the
     app does not know.
     """
-    known = load_catalog().drugs
+    catalog = load_catalog()
+    known = catalog.drugs
+    products = {f.id: f.drug for d in known.values() for f in d.modified_release}
 
     def refuse(path: str, why: str) -> NoReturn:
         raise _NamedEntryError(f"{where}.{path}: {why}")
@@ -412,12 +415,20 @@ def check_plan(plan: Plan, where: str) -> None:
         if drug not in known:
             refuse(path, f"{drug!r} is not a benzodiazepine or Z-drug BenzoApp knows")
 
+    def check_product(path: str, product: str, drug: str | None) -> None:
+        if product not in products or (drug is not None and products[product] != drug):
+            refuse(path, f"{product!r} is not a modified-release product of {drug or 'a drug'}")
+
     for i, dose in enumerate(plan.regimen.doses):
         check_drug(f"regimen.doses[{i}].drug", dose.drug)
+        if dose.release:
+            check_product(f"regimen.doses[{i}].release", dose.release, dose.drug)
         if dose.mg < 0:
             refuse(f"regimen.doses[{i}].mg", "a dose cannot be below zero")
     if plan.settings.crossover_to is not None:
         check_drug("settings.crossover_to", plan.settings.crossover_to)
+    for i, product in enumerate(plan.settings.modified_release):
+        check_product(f"settings.modified_release[{i}]", product, None)
     previous: Step | None = None
     for k, step in enumerate(plan.steps):
         if step.days < 1:

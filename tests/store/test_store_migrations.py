@@ -90,7 +90,25 @@ FILL_0002 = FILL_0001.replace(
     "1, 0, NULL, 1);",
 )
 
-FILLS: dict[str, str] = {"0001_initial": FILL_0001, "0002_mecfs_history": FILL_0002}
+
+def _fill_0003() -> str:
+    """Revision 0003 added four plan settings (K defaults to 5) and steps' history flag."""
+    versions = FILL_0002.replace(
+        "'ashton', NULL, 0),", "'ashton', NULL, 0, NULL, '5', NULL, NULL),"
+    ).replace("'ashton', '0.4', 1);", "'ashton', '0.4', 1, NULL, '5', NULL, NULL);")
+    head, rest = versions.split("INSERT INTO plan_steps VALUES", 1)
+    steps, tail = rest.split("INSERT INTO plan_step_doses VALUES", 1)
+    steps = steps.replace("', 1)", "', 1, 0)")
+    return f"{head}INSERT INTO plan_steps VALUES{steps}INSERT INTO plan_step_doses VALUES{tail}"
+
+
+FILL_0003 = _fill_0003()
+
+FILLS: dict[str, str] = {
+    "0001_initial": FILL_0001,
+    "0002_mecfs_history": FILL_0002,
+    "0003_taper_settings": FILL_0003,
+}
 
 
 def expected_from(revision: str) -> dict[str, object]:

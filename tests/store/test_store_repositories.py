@@ -196,6 +196,7 @@ STORED_FIELDS = {
         "hyperbolic_k_de_mg",
         "rate_base_de_mg",
         "crossover_stage_de_mg",
+        "modified_release",
     },
     "Step": {
         "index",
@@ -211,7 +212,7 @@ STORED_FIELDS = {
     "StepDose": {"drug", "time", "mg", "units", "makeable"},
     "PlanWarning": {"code", "level", "message", "source", "step_index"},
     "Regimen": {"doses"},
-    "RegimenDose": {"drug", "time", "mg"},
+    "RegimenDose": {"drug", "time", "mg", "release"},
     "TabletStrength": {"drug", "mg", "max_split"},
     "DoseLogEntry": {"day", "time", "drug", "planned_mg", "taken_mg", "note"},
     "JournalDay": {"day", "symptoms", "exertion", "notes"},

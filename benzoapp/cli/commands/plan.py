@@ -48,6 +48,14 @@ def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DRUG:MG[:SPLIT]",
         help="a strength you have (repeatable); SPLIT 1, 2 or 4 (default 1)",
     )
+    parser.add_argument(
+        "--modified-release",
+        action="append",
+        default=[],
+        metavar="PRODUCT",
+        help='a drug taken as its modified-release product, e.g. "Xanax XR" or "zolpidem CR" '
+        "(repeatable; planned in whole tablets only). Naming it in --regimen does the same",
+    )
     parser.add_argument("--micro", action="store_true", help="daily cuts at the same rate")
     parser.add_argument("--final-dose", metavar="MG", help="stop after a period at this dose")
     parser.add_argument("--table", default="ashton", metavar="NAME", help="equivalence table")
@@ -100,6 +108,23 @@ def _tablet(text: str, catalog: Any) -> Any:
     return TabletStrength(catalog.get(parts[0]).id, parse_dose(strength), int(split))
 
 
+def _release(text: str, catalog: Any) -> str:
+    from benzoapp.core.errors import InputError
+
+    form = catalog.release_of(text)
+    if form is None:
+        known = ", ".join(
+            f'"{f.brands[0] if f.brands else f.label}"'
+            for d in catalog.drugs.values()
+            for f in d.modified_release
+        )
+        raise InputError(
+            f"--modified-release '{text}' is not a modified-release product BenzoApp knows "
+            f"(known: {known})."
+        )
+    return str(form.id)
+
+
 def plan_from_args(args: argparse.Namespace) -> Plan:
     """Build the Plan the arguments describe (raises InputError on anything unclear)."""
     import datetime as dt
@@ -136,6 +161,7 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
         ),
         tablets=tuple(_tablet(t, catalog) for t in args.tablet),
         micro=args.micro,
+        modified_release=tuple(sorted({_release(m, catalog) for m in args.modified_release})),
         final_dose_mg=_decimal(args.final_dose, "--final-dose") if args.final_dose else None,
     )
     regimen = parse_regimen(args.regimen, catalog)
@@ -147,11 +173,17 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     from benzoapp.cli.output import to_jsonable
     from benzoapp.core.drugs import load_catalog
     from benzoapp.core.taper import pill_counts
+    from benzoapp.core.taper.equivalents import plan_missing_equivalents
 
-    table = load_catalog().table(plan.settings.table)
+    catalog = load_catalog()
+    table = catalog.table(plan.settings.table)
+    # A drug the table has no figure for: no diazepam equivalent is shown (null), never
+    # the drug's own mg under that name.
+    missing = plan_missing_equivalents(plan, catalog)
     return {
         "table": table.id,
         "table_name": table.name,
+        "no_equivalent": list(missing),
         "settings": to_jsonable(plan.settings),
         "steps": [
             {
@@ -170,7 +202,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
                     for d in s.doses
                 ],
                 "total_mg": s.total_mg,
-                "diazepam_equivalent_mg": s.diazepam_equivalent_mg,
+                "diazepam_equivalent_mg": None if missing else s.diazepam_equivalent_mg,
                 "hold": s.hold,
                 "edited": s.edited,
                 "history": s.history,
@@ -187,6 +219,7 @@ def handle(args: argparse.Namespace) -> int:
     from benzoapp.cli.output import print_json
     from benzoapp.core.decimals import fmt
     from benzoapp.core.drugs import load_catalog
+    from benzoapp.core.taper.equivalents import plan_missing_equivalents
 
     plan = plan_from_args(args)
     written = write_exports(args, plan)
@@ -195,8 +228,16 @@ def handle(args: argparse.Namespace) -> int:
         for path in written:  # stdout stays pure JSON
             print(f"saved {path}", file=sys.stderr)
         return 0
-    table = load_catalog().table(plan.settings.table)
-    print(f"Equivalence table: {table.name} (approximate)")
+    catalog = load_catalog()
+    table = catalog.table(plan.settings.table)
+    missing = plan_missing_equivalents(plan, catalog)
+    if missing:
+        print(
+            f"Equivalence table: {table.name}: no diazepam-equivalent figure for "
+            f"{', '.join(missing)} (the plan is in its own mg)"
+        )
+    else:
+        print(f"Equivalence table: {table.name} (approximate)")
     print(f"{'step':>4}  {'from':10}  {'days':>4}  {'diazepam eq.':>12}  doses")
     for s in plan.steps:
         doses = "; ".join(
@@ -205,7 +246,7 @@ def handle(args: argparse.Namespace) -> int:
         flag = " [hold]" if s.hold else ""
         print(
             f"{s.index + 1:>4}  {s.start.isoformat():10}  {s.days:>4}  "
-            f"{fmt(s.diazepam_equivalent_mg):>9} mg  {doses}{flag}"
+            f"{'n/a' if missing else fmt(s.diazepam_equivalent_mg) + ' mg':>12}  {doses}{flag}"
         )
     for w in plan.warnings:
         where = f" (step {w.step_index + 1})" if w.step_index is not None else ""

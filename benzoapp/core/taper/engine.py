@@ -38,8 +38,10 @@ from benzoapp.core.model import (
     StepDose,
     WarningLevel,
 )
+from benzoapp.core.taper.equivalents import equivalence_factors
 from benzoapp.core.taper.forms import formulations
 from benzoapp.core.taper.methods import RateModel
+from benzoapp.core.taper.release import with_regimen_releases
 from benzoapp.core.taper.warnings import plan_warnings
 
 MAX_PLAN_DAYS = 365 * 30
@@ -97,8 +99,8 @@ def context_for(
     elif len(drugs) == 1:
         taper_drug = drugs[0]
     all_drugs = tuple(dict.fromkeys((*drugs, *([taper_drug] if taper_drug else []))))
+    factors = equivalence_factors(all_drugs, settings, catalog)
     forms, notes = formulations(all_drugs, settings, catalog, taper_drug)
-    factors = {d: catalog.equivalent(d, settings.table).de_per_mg for d in all_drugs}
     return PlanContext(forms, factors), notes
 
 
@@ -386,9 +388,14 @@ def build_plan(
     catalog: DrugCatalog | None = None,
     profile: Profile | None = None,
 ) -> Plan:
-    """A whole taper from ``regimen`` to zero, with warnings that give reasons and sources."""
+    """A whole taper from ``regimen`` to zero, with warnings that give reasons and sources.
+
+    Modified-release products the regimen names (Xanax XR) join the plan's settings, so
+    holds, edits, re-plans and pill counts keep their tablets whole too.
+    """
     cat = catalog or load_catalog()
     current = _normalise(regimen, cat)
+    settings = with_regimen_releases(regimen, settings, cat)
     if settings.crossover_to:
         crossover_target(settings.crossover_to, cat)
     drugs = tuple(dict.fromkeys(k[1] for k in sorted(current)))

@@ -8,6 +8,7 @@ from benzoapp.core.drugs import DrugCatalog
 from benzoapp.core.errors import InputError
 from benzoapp.core.formulation import Formulation
 from benzoapp.core.model import Form, PlanSettings, PlanWarning, TabletStrength, WarningLevel
+from benzoapp.core.taper.release import form_note, release_forms, whole_tablets
 
 
 def formulations(
@@ -16,10 +17,12 @@ def formulations(
     """One Formulation per drug: the person's own tablets first, else the common strengths.
 
     A given liquid strength applies to the drug being tapered; a drug with no liquid on
-    record is planned in tablets, and a warning says so.
+    record is planned in tablets, and a warning says so. A drug taken as a modified-release
+    product (Xanax XR) is planned in its whole tablets only, whatever form was chosen.
     """
     forms: dict[str, Formulation] = {}
     notes: list[PlanWarning] = []
+    releases = release_forms(settings, catalog)
     for t in settings.tablets:
         if t.mg <= 0 or t.max_split not in (1, 2, 4):
             raise InputError(
@@ -28,6 +31,12 @@ def formulations(
     for drug_id in drugs:
         drug = catalog.drugs[drug_id]
         own = tuple(t for t in settings.tablets if catalog.get(t.drug).id == drug_id)
+        release = releases.get(drug_id)
+        if release is not None:
+            tablets = whole_tablets(release, own)
+            forms[drug_id] = Formulation(drug_id, Form.TABLET, tablets, product=release.short)
+            notes.append(form_note(release, settings.form))
+            continue
         tablets = own or tuple(TabletStrength(drug_id, t.mg, t.max_split) for t in drug.tablets)
         form = settings.form
         conc = None

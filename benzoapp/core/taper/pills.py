@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
 
 from benzoapp.core.decimals import tidy
 from benzoapp.core.drugs import DrugCatalog, load_catalog
 from benzoapp.core.model import Plan
 from benzoapp.core.taper.engine import context_for
+from benzoapp.core.taper.release import release_forms
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,9 @@ class PillCount:
     per_step: tuple[Decimal, ...]
     total: Decimal
     to_dispense: Decimal  # whole tablets (rounded up), ml, or whole tablets to weigh from
+    # The modified-release product to dispense ("alprazolam XR"), "" for the ordinary
+    # drug; out of repr so the frozen digests of ordinary plans stay as they were.
+    product: str = field(default="", repr=False)
 
 
 def pill_counts(plan: Plan, catalog: DrugCatalog | None = None) -> tuple[PillCount, ...]:
@@ -44,6 +48,7 @@ def pill_counts(plan: Plan, catalog: DrugCatalog | None = None) -> tuple[PillCou
                 row = table.setdefault(key, [Decimal(0)] * len(plan.steps))
                 row[position] += part.count * step.days
     counts = []
+    products = {d: f.label for d, f in release_forms(plan.settings, cat).items()}
     for (drug, unit, strength), row in sorted(table.items()):
         total = sum(row, Decimal(0))
         if unit == "tablet":
@@ -54,7 +59,13 @@ def pill_counts(plan: Plan, catalog: DrugCatalog | None = None) -> tuple[PillCou
             dispense = total
         counts.append(
             PillCount(
-                drug, unit, strength, tuple(tidy(r) for r in row), tidy(total), tidy(dispense)
+                drug,
+                unit,
+                strength,
+                tuple(tidy(r) for r in row),
+                tidy(total),
+                tidy(dispense),
+                products.get(drug, "") if unit == "tablet" else "",
             )
         )
     return tuple(counts)

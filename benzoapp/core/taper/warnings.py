@@ -11,6 +11,12 @@ from decimal import Decimal
 from benzoapp.core.decimals import fmt, round_half_up
 from benzoapp.core.drugs import DrugCatalog
 from benzoapp.core.model import Form, Method, Plan, PlanWarning, Profile, Step, WarningLevel
+from benzoapp.core.taper.equivalents import (
+    NO_EQUIVALENT,
+    factor_or_own,
+    plan_missing_equivalents,
+)
+from benzoapp.core.taper.release import release_forms, release_warnings
 
 ASAM_RATE = "ASAM 2025 Rec. 6 (initial cuts 5–10%; typically not more than 25% every 2 weeks)"
 HOROWITZ = "Horowitz & Taylor 2019, Lancet Psychiatry 6:538–46"
@@ -39,13 +45,16 @@ def _pct(value: Decimal) -> str:
 def step_de(
     step: Step, plan: Plan, catalog: DrugCatalog, factors: dict[str, Decimal] | None = None
 ) -> Decimal:
-    """Exact diazepam-equivalent total of a step, in the plan's table."""
+    """Exact diazepam-equivalent total of a step, in the plan's table.
+
+    A lone drug the table has no figure for counts in its own mg (see ``equivalents``).
+    """
     known = factors if factors is not None else {}
     total = _ZERO
     for dose in step.doses:
         factor = known.get(dose.drug)
         if factor is None:
-            factor = catalog.equivalent(dose.drug, plan.settings.table).de_per_mg
+            factor = factor_or_own(dose.drug, plan.settings.table, catalog)
             known[dose.drug] = factor
         total += dose.mg * factor
     return total
@@ -53,6 +62,8 @@ def step_de(
 
 def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
     found: list[PlanWarning] = []
+    missing = plan_missing_equivalents(plan, catalog)
+    unit = f"mg of {missing[0]}" if missing else "mg diazepam equivalent"
     steps = [s for s in plan.steps if not s.history]
     factors: dict[str, Decimal] = {}
     totals = [step_de(s, plan, catalog, factors) for s in steps]
@@ -69,7 +80,7 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
         if b > a:
             if a > 0:
                 kept_shares.append(b / a)
-            found.append(_increase_warning(prev, cur, a, b, target))
+            found.append(_increase_warning(prev, cur, a, b, target, unit=unit))
             continue
         if b == a:
             if a > 0:
@@ -88,7 +99,7 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
                     )
                 )
             else:
-                found.append(_stop_warning(cur, a, totals[0]))
+                found.append(_stop_warning(cur, a, totals[0], unit))
             continue
         ratio = b / a
         kept_shares.append(ratio)
@@ -101,10 +112,10 @@ def _rate_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
 
 
 def _increase_warning(
-    prev: Step, cur: Step, a: Decimal, b: Decimal, target: str | None
+    prev: Step, cur: Step, a: Decimal, b: Decimal, target: str | None, *, unit: str
 ) -> PlanWarning:
     """A step above the one before: by hand, or by rounding while switching drugs."""
-    rise = f"({_mg(a)} to {_mg(b)} mg diazepam equivalent)"
+    rise = f"({_mg(a)} to {_mg(b)} {unit})"
     switching = target is not None and any(d.drug != target and d.mg for d in prev.doses)
     if switching and not cur.edited:
         return PlanWarning(
@@ -126,7 +137,7 @@ def _increase_warning(
     )
 
 
-def _stop_warning(step: Step, last: Decimal, start: Decimal) -> PlanWarning:
+def _stop_warning(step: Step, last: Decimal, start: Decimal, unit: str) -> PlanWarning:
     """The final stop: a cut of 100% of what is left, judged by its share of the start.
 
     A stop of more than a quarter of the starting dose is more than 25% within 2 weeks
@@ -148,12 +159,17 @@ def _stop_warning(step: Step, last: Decimal, start: Decimal) -> PlanWarning:
     return PlanWarning(
         "last_step_to_zero",
         level,
-        f"The last step stops the final {_mg(last)} mg (diazepam equivalent), "
+        f"The last step stops the final {_mg(last)} {_unit_words(unit)}, "
         f"{_pct(share)}% of the starting dose.{faster} Any cut to zero is 100% of what is "
         "left: hold longer first if you need to.",
         f"{ASAM_RATE}; {HOROWITZ}",
         step.index,
     )
+
+
+def _unit_words(unit: str) -> str:
+    """ "mg (diazepam equivalent)" as the stop warning always said it, or "mg of X"."""
+    return "mg (diazepam equivalent)" if unit == "mg diazepam equivalent" else unit
 
 
 def _pace_warning(
@@ -245,7 +261,12 @@ def _regimen_warnings(
                 f"{table.source}; {TABLE_NOTE}",
             )
         )
+    missing = plan_missing_equivalents(plan, catalog)
+    for drug in missing:
+        found.append(_no_equivalent_warning(drug, table.name, table.source, catalog))
     for drug in sorted(used):
+        if drug in missing:
+            continue
         entry = catalog.equivalent(drug, table.id)
         if not entry.verified:
             found.append(
@@ -257,20 +278,26 @@ def _regimen_warnings(
                     entry.source,
                 )
             )
+    products = release_forms(plan.settings, catalog)
     for drug in drugs:
         info = catalog.drugs[drug]
         daily = sum(
             (d.mg for d in plan.regimen.doses if catalog.get(d.drug).id == drug), Decimal(0)
         )
-        if info.usual_max_daily_mg is not None and daily > info.usual_max_daily_mg:
+        usual, usual_source, name = info.usual_max_daily_mg, info.usual_max_source, drug
+        product = products.get(drug)
+        if product is not None and product.usual_max_daily_mg is not None:
+            usual, usual_source = product.usual_max_daily_mg, product.usual_max_source
+            name = product.label
+        if usual is not None and daily > usual:
             found.append(
                 PlanWarning(
                     "above_usual_max",
                     WarningLevel.CAUTION,
-                    f"{fmt(daily)} mg of {drug} a day is above the usual maximum of "
-                    f"{fmt(info.usual_max_daily_mg)} mg. Tapering from a high dose deserves "
+                    f"{fmt(daily)} mg of {name} a day is above the usual maximum of "
+                    f"{fmt(usual)} mg. Tapering from a high dose deserves "
                     "close support from your prescriber.",
-                    info.usual_max_source,
+                    usual_source,
                 )
             )
     if profile is not None and (profile.prior_withdrawals > 0 or profile.reinstatements > 0):
@@ -287,7 +314,23 @@ def _regimen_warnings(
     return found
 
 
-def _form_warnings(plan: Plan) -> list[PlanWarning]:
+def _no_equivalent_warning(
+    drug: str, table_name: str, table_source: str, catalog: DrugCatalog
+) -> PlanWarning:
+    others = [t.name for t in catalog.tables.values() if drug in t.entries]
+    where = f" Tables that have one: {', '.join(others)}." if others else ""
+    return PlanWarning(
+        NO_EQUIVALENT,
+        WarningLevel.INFO,
+        f"The {table_name} table has no diazepam-equivalent figure for {drug}, so this plan "
+        f"reduces {drug} in its own milligrams and shows no diazepam equivalent (none is "
+        "made up). It cannot be crossed over or added to other drugs in one total."
+        f"{where}",
+        f"BenzoApp drug data (resources/drugs/equivalence.json); {table_source}",
+    )
+
+
+def _form_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
     found: list[PlanWarning] = []
     for step in plan.steps:
         if step.history:
@@ -304,7 +347,14 @@ def _form_warnings(plan: Plan) -> list[PlanWarning]:
                         step.index,
                     )
                 )
-    held = [s for s in plan.steps if "held" in s.note and not s.history]
+    # Holds of a modified-release drug are told by its own warning: a liquid of it would
+    # be a switch of product, not a way to keep the pace.
+    whole_only = set(release_forms(plan.settings, catalog))
+    held = [
+        s
+        for s in plan.steps
+        if "held" in s.note and not s.history and not any(d.drug in whole_only for d in s.doses)
+    ]
     if held and plan.settings.form is Form.TABLET:
         found.append(
             PlanWarning(
@@ -327,5 +377,6 @@ def plan_warnings(
     return tuple(
         _regimen_warnings(plan, catalog, profile)
         + _rate_warnings(plan, catalog)
-        + _form_warnings(plan)
+        + _form_warnings(plan, catalog)
+        + release_warnings(plan, catalog)
     )

@@ -1,0 +1,181 @@
+"""Modified-release products (Xanax XR, Ambien CR) in a plan: whole tablets only, said so.
+
+An extended- or controlled-release tablet releases its drug slowly only while it is
+whole; split, crushed or cut it releases the dose at once. So such a product is planned
+in whole tablets of its own strengths, and where whole tablets cannot make the cuts the
+pace asks for, the plan says so and names the options to take to the prescriber,
+instead of quietly splitting one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from itertools import pairwise
+
+from benzoapp.core.decimals import fmt
+from benzoapp.core.drugs import DrugCatalog, ReleaseForm
+from benzoapp.core.errors import InputError
+from benzoapp.core.model import (
+    Form,
+    Plan,
+    PlanSettings,
+    PlanWarning,
+    Regimen,
+    Step,
+    TabletStrength,
+    WarningLevel,
+)
+
+LONGER_ACTING = "ASAM 2025 Rec. 7 (consider a comparable dose of a longer-acting benzodiazepine)"
+
+
+def with_regimen_releases(
+    regimen: Regimen, settings: PlanSettings, catalog: DrugCatalog
+) -> PlanSettings:
+    """``settings`` with the modified-release products the regimen names added.
+
+    One drug taken both as its modified-release product and as the ordinary tablet (or
+    as two different products) is refused: a plan measures each drug in one form, and
+    which form to keep is a choice for the prescriber.
+    """
+    chosen = {catalog.release_form(r).drug: r for r in settings.modified_release}
+    if len(chosen) != len(set(settings.modified_release)):
+        raise InputError("Two modified-release products of one drug were chosen; choose one.")
+    plain: set[str] = set()
+    for dose in regimen.doses:
+        drug = catalog.get(dose.drug).id
+        if not dose.release:
+            plain.add(drug)
+            continue
+        form = catalog.release_form(dose.release)
+        if chosen.get(drug, form.id) != form.id:
+            raise InputError(
+                f"{drug} is listed as two different modified-release products; "
+                "BenzoApp plans one form of each drug."
+            )
+        chosen[drug] = form.id
+    named = {catalog.get(d.drug).id for d in regimen.doses if d.release}
+    for drug in sorted(plain & named):
+        label = catalog.release_form(chosen[drug]).label
+        raise InputError(
+            f"{drug} is listed both as {label} and as the ordinary (immediate-release) "
+            "tablet. BenzoApp plans one form of each drug: which to keep, or a switch to "
+            "a comparable dose of a longer-acting drug such as diazepam, is a choice to "
+            f"make with your prescriber. Source: {LONGER_ACTING}."
+        )
+    merged = tuple(sorted(set(chosen.values())))
+    if merged == settings.modified_release:
+        return settings
+    return replace(settings, modified_release=merged)
+
+
+def release_forms(settings: PlanSettings, catalog: DrugCatalog) -> dict[str, ReleaseForm]:
+    """Per drug id, the modified-release product the plan measures it in."""
+    found: dict[str, ReleaseForm] = {}
+    for form_id in settings.modified_release:
+        form = catalog.release_form(form_id)
+        found[form.drug] = form
+    return found
+
+
+def whole_tablets(form: ReleaseForm, own: tuple[TabletStrength, ...]) -> tuple[TabletStrength, ...]:
+    """The strengths to plan a modified-release product with: never one that may split."""
+    for t in own:
+        if t.max_split != 1:
+            raise InputError(
+                f"{form.title} tablets must be swallowed whole: a {fmt(t.mg)} mg tablet "
+                f"split in {t.max_split} would release the drug at once. Give the strength "
+                f"as whole only (e.g. --tablet {form.drug}:{fmt(t.mg)})."
+            )
+    if own:
+        return own
+    return tuple(TabletStrength(form.drug, t.mg, 1) for t in form.tablets)
+
+
+def form_note(form: ReleaseForm, chosen: Form) -> PlanWarning:
+    """Said once per plan: why this drug is in whole tablets whatever form was chosen."""
+    other = ""
+    if chosen is not Form.TABLET:
+        other = (
+            f" The {chosen.value} form chosen applies to the other drugs only: a "
+            f"{chosen.value} form of {form.drug} is immediate-release, a switch to make "
+            "with your prescriber, not by this plan."
+        )
+    return PlanWarning(
+        code="modified_release_whole",
+        level=WarningLevel.INFO,
+        message=(
+            f"{form.title} is {_a(form.release)} tablet: it must be swallowed whole, never "
+            f"split, crushed or cut. This plan uses whole tablets only "
+            f"({', '.join(fmt(t.mg) for t in form.tablets)} mg).{other}"
+        ),
+        source=form.source,
+    )
+
+
+def release_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
+    """Where whole modified-release tablets cannot make the cuts the pace asks for.
+
+    That is: a dose no whole tablets make, steps held longer because no smaller whole
+    amount exists, or a last step that stops a whole tablet at once. The warning names
+    the options the references support, to decide with the prescriber.
+    """
+    found: list[PlanWarning] = []
+    steps = [s for s in plan.steps if not s.history]
+    for form in release_forms(plan.settings, catalog).values():
+        reasons: list[str] = []
+        for step in steps:
+            for dose in step.doses:
+                if dose.drug == form.drug and dose.mg > 0 and not dose.makeable:
+                    reasons.append(
+                        f"{fmt(dose.mg)} mg at {dose.time} (step {step.index + 1}) is not a "
+                        f"whole number of {form.label} tablets"
+                    )
+        held = [s for s in steps if "held" in s.note and any(d.drug == form.drug for d in s.doses)]
+        if held:
+            reasons.append(
+                f"{len(held)} step(s) are held longer than chosen because no smaller whole "
+                "amount exists"
+            )
+        stop = _stop(steps, form.drug)
+        if stop is not None:
+            index, last = stop
+            reasons.append(
+                f"the last step (step {index + 1}) stops {fmt(last)} mg at once, as no "
+                "smaller whole tablet exists"
+            )
+        if not reasons:
+            continue
+        found.append(
+            PlanWarning(
+                code="modified_release_cuts",
+                level=WarningLevel.CAUTION,
+                message=(
+                    f"Whole {form.label} tablets cannot make the cuts this pace asks for: "
+                    f"{'; '.join(reasons)}. Options to decide with your prescriber: "
+                    f"switching to immediate-release {form.drug} (tablets that may be split"
+                    ", or a liquid where one exists), or a crossover to a comparable dose "
+                    "of a long-acting benzodiazepine such as diazepam. Never split, crush "
+                    f"or cut {_a(form.release)} tablet to make a smaller dose."
+                ),
+                source=f"{LONGER_ACTING}; whole-tablet rule: {form.source}",
+                # plan-wide, so it shows with the plan's general warnings, not in one row
+            )
+        )
+    return found
+
+
+def _a(word: str) -> str:
+    """ "an extended-release", "a controlled-release"."""
+    return f"an {word}" if word[:1].lower() in "aeiou" else f"a {word}"
+
+
+def _stop(steps: list[Step], drug: str) -> tuple[int, Decimal] | None:
+    """The step where ``drug`` goes from some to none while nothing replaces it."""
+    for prev, cur in pairwise(steps):
+        before = sum((d.mg for d in prev.doses if d.drug == drug), Decimal(0))
+        after = sum((d.mg for d in cur.doses if d.drug == drug), Decimal(0))
+        if before > 0 and after == 0 and cur.total_mg == 0:
+            return cur.index, before
+    return None
