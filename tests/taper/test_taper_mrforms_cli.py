@@ -115,6 +115,10 @@ def test_a_drug_with_a_figure_still_shows_its_equivalent(
         (["--regimen", "Lunesta 2mg 22:00", "--crossover", "diazepam"], "cannot be crossed"),
         (["--regimen", "Lunesta 2mg 22:00", "--method", "hyperbolic"], "hyperbolic curve"),
         (["--regimen", "Xanax XR 1mg 08:00; Xanax 0.5mg 22:00"], "one form of each drug"),
+        (
+            ["--regimen", "diazepam 5mg 22:00", "--modified-release", "Xanax XR"],
+            "the regimen has no alprazolam",
+        ),
     ],
 )
 def test_refusals_say_why(

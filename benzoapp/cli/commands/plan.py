@@ -165,6 +165,13 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
         final_dose_mg=_decimal(args.final_dose, "--final-dose") if args.final_dose else None,
     )
     regimen = parse_regimen(args.regimen, catalog)
+    taken = {catalog.get(dose.drug).id for dose in regimen.doses}
+    for form_id in settings.modified_release:
+        form = catalog.release_form(form_id)
+        if form.drug not in taken:
+            raise InputError(
+                f"--modified-release names {form.label}, but the regimen has no {form.drug}."
+            )
     return build_plan(regimen, settings, catalog, Profile(prior_withdrawals=args.prior_withdrawals))
 
 
