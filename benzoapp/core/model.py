@@ -162,6 +162,15 @@ class Plan:
     def end_date(self) -> dt.date | None:
         return self.steps[-1].end if self.steps else None
 
+    def is_stop(self, step: Step) -> bool:
+        """Whether ``step`` is the last, dose-free step: the day the taper is done.
+
+        The engine gives that step one day so it has a date; shown like the others it
+        would read "0 mg for 1 day", so displays say "none from here on" instead.
+        """
+        last = self.steps[-1] if self.steps else None
+        return last is not None and step.index == last.index and step.total_mg == 0
+
 
 @dataclass(frozen=True)
 class DoseLogEntry:

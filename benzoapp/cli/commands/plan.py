@@ -251,8 +251,11 @@ def handle(args: argparse.Namespace) -> int:
             f"{d.time} {d.drug} {fmt(d.mg)} mg ({d.units or 'cannot be made'})" for d in s.doses
         )
         flag = " [hold]" if s.hold else ""
+        days = str(s.days)
+        if plan.is_stop(s):
+            days, doses = "–", "none from here on"
         print(
-            f"{s.index + 1:>4}  {s.start.isoformat():10}  {s.days:>4}  "
+            f"{s.index + 1:>4}  {s.start.isoformat():10}  {days:>4}  "
             f"{'n/a' if missing else fmt(s.diazepam_equivalent_mg) + ' mg':>12}  {doses}{flag}"
         )
     for w in plan.warnings:

@@ -28,7 +28,9 @@ def dose_cell(step: Step, time: str, several: bool) -> str:
     return "\n".join(lines) or "–"
 
 
-def dates_cell(step: Step) -> str:
+def dates_cell(step: Step, stop: bool = False) -> str:
+    if stop:
+        return f"from {format_date(step.start)}"
     if step.days == 1:
         return format_date(step.start)
     return f"{format_date(step.start)}\nto {format_date(step.end)}"
@@ -55,8 +57,13 @@ def step_rows(plan: Plan, noted: dict[int, int]) -> tuple[list[str], list[list[s
         header.append("Notes")
     rows = []
     for number, (step, step_flag) in enumerate(zip(plan.steps, flags, strict=True), start=1):
-        row = [str(number), dates_cell(step), *([str(step.days)] if with_days else [])]
-        row += [dose_cell(step, t, with_equivalent) for t in times]
+        stop = plan.is_stop(step)
+        days = "–" if stop else str(step.days)
+        row = [str(number), dates_cell(step, stop), *([days] if with_days else [])]
+        if stop:
+            row += ["none from here on", *(["–"] * (len(times) - 1))]
+        else:
+            row += [dose_cell(step, t, with_equivalent) for t in times]
         row.append(format_mg(step.diazepam_equivalent_mg if with_equivalent else step.total_mg))
         if with_notes:
             row.append("\n".join(step_flag))
