@@ -114,6 +114,32 @@ class MainWindow(QMainWindow):
                 if label is not None:
                     label.setText(f"{title} is not available in this build yet.")
 
+    def show_read_only(self, reason: str) -> None:
+        """Say once, calmly, that nothing can be saved and why; keep a short note in view.
+
+        Backing up and restoring are disabled (both write to the data folder). The box
+        does not block: the window stays usable for reading and printing behind it.
+        """
+        from PySide6.QtWidgets import QMessageBox
+
+        for action_id in ("file.backup", "file.restore"):
+            action = self.registry[action_id]
+            action.setEnabled(False)
+            action.setToolTip(reason)
+        note = QLabel("Read-only: changes cannot be saved")
+        note.setObjectName("read_only_note")
+        note.setAccessibleName("Read-only: changes cannot be saved")
+        note.setToolTip(reason)
+        self.statusBar().addPermanentWidget(note)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Changes cannot be saved", reason, parent=self
+        )
+        box.setObjectName("read_only_box")
+        box.setInformativeText(
+            "Your plan, log and journal are shown as they were saved. Nothing has been changed."
+        )
+        box.open()
+
     def _show_row(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)

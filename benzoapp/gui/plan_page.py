@@ -57,6 +57,7 @@ class PlanPage(QWidget):
         self._today = today
         self._applying = False
         self._needs_sizing = False
+        self._read_only_reason = ""
         found = plans.active() if plans is not None else None
         self._plan_id: int | None = found[0] if found else None
         active = found[1] if found else None
@@ -205,6 +206,8 @@ class PlanPage(QWidget):
         has_plan = plan is not None and bool(plan.steps)
         for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
             button.setEnabled(has_plan)
+        if self._read_only_reason:
+            self.save_button.setEnabled(False)
         self.table_note.setText(
             f"Equivalents from the {self._planner.table_label(self._state.settings.table)} "
             "(approximate: people differ)."
@@ -382,9 +385,19 @@ class PlanPage(QWidget):
             return
         self._push_edit("Re-plan from today", lambda p: self._planner.replan(p, today, taking))
 
+    def set_read_only(self, reason: str) -> None:
+        """Plans can still be drawn up, shown and printed, but none can be put to use.
+
+        "Use this plan" stays disabled, with ``reason`` as its tooltip, and closing the
+        window does not offer to keep a plan that could not be saved.
+        """
+        self._read_only_reason = reason
+        self.save_button.setEnabled(False)
+        self.save_button.setToolTip(reason)
+
     def save_plan(self) -> None:
         """Keep this plan as the one Today follows (the store keeps earlier ones)."""
-        if self._state.plan is None or self._plans is None:
+        if self._state.plan is None or self._plans is None or self._read_only_reason:
             return
         plan = self._state.plan
         if self._plan_id is None:
@@ -400,6 +413,7 @@ class PlanPage(QWidget):
         """A plan is on screen that differs from the one kept (asked about on quit)."""
         return (
             self._plans is not None
+            and not self._read_only_reason
             and self._state.plan is not None
             and self._state.plan != self._kept_plan
         )

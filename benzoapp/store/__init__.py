@@ -14,6 +14,7 @@ from benzoapp.store.errors import (
     BusyDatabaseError,
     CorruptDatabaseError,
     NewerDatabaseError,
+    ReadOnlyDatabaseError,
     StoreError,
     UnreadableDatabaseError,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "BusyDatabaseError",
     "CorruptDatabaseError",
     "NewerDatabaseError",
+    "ReadOnlyDatabaseError",
     "StoreError",
     "UnreadableDatabaseError",
     "list_backups",
@@ -44,6 +46,12 @@ def open_store(
     Runs pending migrations after a backup, makes the once-a-day backup, keeps the newest
     ``keep_backups``. Raises ``NewerDatabaseError``, ``CorruptDatabaseError`` or
     ``UnreadableDatabaseError`` (each listing the backups) without changing anything.
+
+    A folder that cannot be written (read-only, no permission, a full disk) opens the
+    data for reading only: ``store.read_only`` is True, ``store.read_only_reason`` says
+    why in plain words, every save raises ``ReadOnlyDatabaseError`` with that message,
+    and no backup or upgrade touches the file. With no data to read it raises
+    ``ReadOnlyDatabaseError``.
     """
     from benzoapp.store.facade import open_store_now
 
