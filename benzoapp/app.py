@@ -296,10 +296,18 @@ def _connect(
         plan = current_plan()
         if plan is None:
             return
-        from benzoapp.gui.report_export import render_pdf, report_data
+        from benzoapp.gui.report_export import render_pdf
+        from benzoapp.report.gather import gather_report_data
 
-        medications = [m for _, m in store.medications.list()]
-        data = report_data(plan, planner.catalog, store.profile.get(), medications, checker)
+        data = gather_report_data(
+            plan,
+            catalog=planner.catalog,
+            kb=checker.kb,
+            checker=checker,
+            profile=store.profile.get(),
+            medications=[m for _, m in store.medications.list()],
+            journal=store.journal.all(),
+        )
         suggested = Path.home() / f"taper-plan-{dt.date.today().isoformat()}.pdf"
         saved = file_actions.export_pdf(window, lambda: render_pdf(data), suggested)
         if saved is not None:
