@@ -314,7 +314,7 @@ def _connect(
             window.statusBar().showMessage(f"Saved {saved}", 8000)
 
     def back_up() -> None:
-        path = store.backup_now("manual")
+        path = store.backup_now("manual", keep=window.keep_backups())
         window.statusBar().showMessage(f"Backed up to {path}", 8000)
 
     def restore() -> None:
@@ -358,7 +358,7 @@ def _open_store_or_explain(window: MainWindow, folder: Path) -> Store | None:
 
     while True:
         try:
-            return open_store(folder)
+            return open_store(folder, keep_backups=window.keep_backups())
         except StoreError as error:
             box = QMessageBox(window)
             box.setWindowTitle("Your data could not be opened")

@@ -90,12 +90,18 @@ class Store:
         """Backups of this data folder, newest first."""
         return list_backups(self.backups_dir)
 
-    def backup_now(self, reason: str = "manual", now: dt.datetime | None = None) -> Path:
-        """A consistent copy of the data file in the backups folder (older ones pruned)."""
+    def backup_now(
+        self, reason: str = "manual", now: dt.datetime | None = None, keep: int | None = None
+    ) -> Path:
+        """A consistent copy of the data file in the backups folder.
+
+        Older ones beyond the newest ``keep`` (by default the store's ``keep_backups``)
+        are deleted; the window passes the number in its preferences as it is now.
+        """
         if self.read_only:
             raise ReadOnlyDatabaseError(self.read_only_reason)
         path = make_backup(self.db_path, self.backups_dir, reason, now)
-        prune_backups(self.backups_dir, self.keep_backups)
+        prune_backups(self.backups_dir, self.keep_backups if keep is None else keep)
         return path
 
     def is_empty(self) -> bool:
