@@ -14,6 +14,9 @@ from benzoapp.core.model import Plan, PlanWarning, Step
 from benzoapp.gui.formatting import badge, mg, short_day
 
 COLUMNS: tuple[str, ...] = ("Step", "From", "To", "Days", "Doses", "Total", "Diazepam eq.", "Notes")
+# What the header shows, where it differs from the column's name: two short lines keep
+# the column as narrow as its figures, leaving the width to the doses.
+HEADER_LABELS: dict[str, str] = {"Diazepam eq.": "Diazepam\neq."}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STEP_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -52,6 +55,17 @@ def step_notes(step: Step, warnings: tuple[PlanWarning, ...]) -> str:
     return "; ".join(parts)
 
 
+def dose_line(time: str, drug: str, amount: str, units: str) -> str:
+    """One dose for the table, with no-break spaces inside the amount and inside how to
+    make it, so a narrow column wraps only between time, drug, amount and make-up
+    (and after a "+" in a long make-up), never between a number and its unit."""
+    keep = "\u00a0"
+    text = f"{time} {drug} {amount.replace(' ', keep)}"
+    if units:
+        text += " (" + units.replace(" + ", "\u00a0+\n").replace(" ", keep).replace("\n", " ") + ")"
+    return text
+
+
 class StepTableModel(QAbstractTableModel):
     """Shows a Plan; ``set_plan`` swaps in a new one (plans are immutable values)."""
 
@@ -82,7 +96,7 @@ class StepTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return HEADER_LABELS.get(COLUMNS[section], COLUMNS[section])
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
@@ -127,10 +141,7 @@ class StepTableModel(QAbstractTableModel):
         if column == 3:
             return str(step.days)
         if column == 4:
-            return "\n".join(
-                f"{d.time} {d.drug} {mg(d.mg)}" + (f" ({d.units})" if d.units else "")
-                for d in step.doses
-            )
+            return "\n".join(dose_line(d.time, d.drug, mg(d.mg), d.units) for d in step.doses)
         if column == 5:
             return mg(step.total_mg)
         if column == 6:

@@ -9,16 +9,13 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from benzoapp.gui.formatting import badge, mg
 from benzoapp.gui.plan_dialogs import EditStepDialog
 from benzoapp.gui.plan_form import PlanForm
 from benzoapp.gui.plan_model import StepTableModel, sorting_proxy
+from benzoapp.gui.plan_table import StepTable
 from benzoapp.gui.services import Planner, PlanRepository
 
 MERGE_REGIMEN, MERGE_SETTINGS = 101, 102
@@ -78,7 +76,7 @@ class PlanPage(QWidget):
         self.form_box, self.crossover, self.start = f.form_box, f.crossover, f.start
         self.table_note, self.plan_warnings = f.table_note, f.plan_warnings
         left = QWidget()
-        left.setMaximumWidth(420)
+        left.setMaximumWidth(400)
         left_box = QVBoxLayout(left)
         left_box.addWidget(self.form)
         left_box.addStretch(1)
@@ -88,20 +86,14 @@ class PlanPage(QWidget):
     def _build_right(self, left: QWidget) -> None:
         self.model = StepTableModel()
         self.proxy = sorting_proxy(self.model)
-        self.table = QTableView()
+        # Fitted to its own width once per new plan and per resize (see plan_table), not
+        # on every layout pass: automatic resizing asks the model for every cell again
+        # and again, and long plans crawl.
+        self.table = StepTable()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Steps")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        # Sized once per new plan (see _show_plan), not on every layout pass: automatic
-        # resizing asks the model for every cell again and again, and long plans crawl.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         buttons = QHBoxLayout()
         self.hold_button = QPushButton("Insert &hold…")
         self.edit_button = QPushButton("&Edit step…")
@@ -129,13 +121,14 @@ class PlanPage(QWidget):
         left_scroll = QScrollArea()  # long warnings scroll rather than being cut off
         left_scroll.setWidgetResizable(True)
         left_scroll.setWidget(left)
-        left_scroll.setMinimumWidth(400)
-        left_scroll.setMaximumWidth(460)
+        # Narrow enough that the steps table keeps room for its doses at 1280 pixels.
+        left_scroll.setMinimumWidth(300)
+        left_scroll.setMaximumWidth(400)
         left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter.addWidget(left_scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 680])
+        splitter.setSizes([310, 790])
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(splitter)
@@ -225,18 +218,10 @@ class PlanPage(QWidget):
     def _size_table(self) -> None:
         """Fit columns and rows to the plan once (deferred while the page is hidden)."""
         self._needs_sizing = False
-        self.table.resizeColumnsToContents()
-        self._size_rows()
+        self.table.fit()
 
     def _size_rows(self, *_changed: object) -> None:
-        # Row heights from the number of dose lines: exact, and far cheaper than asking
-        # the view to measure every cell.
-        line = self.table.fontMetrics().lineSpacing()
-        plan = self.model.plan
-        for row in range(self.proxy.rowCount()):
-            source = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
-            lines = max(1, len(plan.steps[source].doses)) if plan else 1
-            self.table.setRowHeight(row, lines * line + 10)
+        self.table.fit_rows()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         """Text size or theme changed: fit the columns again."""
