@@ -3,17 +3,15 @@ synthetic names, and a keystroke in the Check page, each beside a plain dictiona
 
 from __future__ import annotations
 
-import json
 import os
 import random
 import statistics
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
 
 from bench.harness import Figure
 from benzoapp.core.cautions import Checker, parse_knowledge_base
-from benzoapp.paths import resource_path
+from benzoapp.core.cautions.kb import read_knowledge_files
 
 # What people type, letter by letter: brands, phrases, typos and made-up words.
 TYPED = (
@@ -52,17 +50,9 @@ def keystroke_queries() -> list[str]:
     return [text[:n] for text in TYPED for n in range(1, len(text) + 1)]
 
 
-def _raw() -> tuple[dict[str, Any], dict[str, Any]]:
-    folder = resource_path("cautions")
-    return (
-        json.loads((folder / "knowledge_base.json").read_text(encoding="utf-8")),
-        json.loads((folder / "products.json").read_text(encoding="utf-8")),
-    )
-
-
 def synthetic_checker(count: int = SYNTHETIC_NAMES) -> Checker:
     """The real knowledge base plus ``count`` made-up, drug-like names (not covered)."""
-    kb_raw, products_raw = _raw()
+    kb_raw, products_raw, known_raw = read_knowledge_files()
     rng = random.Random(20261122)
     seen: set[str] = set()
     while len(seen) < count:
@@ -73,13 +63,14 @@ def synthetic_checker(count: int = SYNTHETIC_NAMES) -> Checker:
             "id": f"synthetic-{n}",
             "kind": "ingredient",
             "names": [name],
+            "class": "a made-up name",
             "categories": ["synthetic"],
             "level": "not_covered",
             "reasons": [],
         }
         for n, name in enumerate(sorted(seen))
     )
-    return Checker(parse_knowledge_base(kb_raw, products_raw))
+    return Checker(parse_knowledge_base(kb_raw, products_raw, known_raw))
 
 
 def _median_per_call(fn: Callable[[str], object], queries: Iterable[str]) -> float:
@@ -144,7 +135,7 @@ def _gui_keystroke_ms(checker: Checker) -> float:
 def run() -> list[Figure]:
     """Real knowledge base, then 50,000 synthetic names, then the page, each with a baseline."""
     queries = keystroke_queries()
-    real = Checker(parse_knowledge_base(*_raw()))
+    real = Checker(parse_knowledge_base(*read_knowledge_files()))
     big = synthetic_checker()
     real_baseline = _dict_baseline(real, queries)
     return [

@@ -15,7 +15,9 @@ from bench.harness import ROOT, ChildRun, Figure, run_child
 from benzoapp.gui.first_paint import QUIT_ON_PAINT_ENV
 from tools.build_app import folder_size, frozen_executable, run_pyinstaller
 
-RUNS = 7
+# Alternating launches; 15 pairs keep the medians steady when other work shares the CPU.
+RUNS = 15
+PAINT = "first-paint"  # what the children print at their first paint
 
 
 def _build(tmp: Path) -> tuple[Path, Path]:
@@ -58,10 +60,17 @@ def run() -> list[Figure]:
         ),
         Figure(
             name="frozen cold start to first paint (median)",
+            value=statistics.median(r.until(PAINT) for r in app_runs),
+            baseline_name=baseline,
+            baseline=statistics.median(r.until(PAINT) for r in bare_runs),
+            unit="s",
+            max_ratio=1.5,
+        ),
+        Figure(
+            name="the same, until the process has exited",
             value=statistics.median(r.seconds for r in app_runs),
             baseline_name=baseline,
             baseline=statistics.median(r.seconds for r in bare_runs),
             unit="s",
-            max_ratio=1.5,
         ),
     ]

@@ -10,7 +10,8 @@ from pathlib import Path
 from bench.harness import ChildRun, Figure, run_child
 from benzoapp.gui.first_paint import LOADED_ENV, QUIT_ON_PAINT_ENV
 
-RUNS = 7
+RUNS = 11
+PAINT = "first-paint"  # what the children print at their first paint
 
 
 def _runs(argv: list[str], env: dict[str, str]) -> list[ChildRun]:
@@ -47,11 +48,11 @@ def _loaded_figures(folder: str) -> list[Figure]:
                 run_child(app_cmd, {LOADED_ENV: stage, "QT_QPA_PLATFORM": "offscreen"})
             )
         bare_runs.append(run_child(bare_cmd, paint_env))
-    bare = statistics.median(r.seconds for r in bare_runs)
+    bare = statistics.median(r.until(PAINT) for r in bare_runs)
     return [
         Figure(
             name="start until Today shows a year of demo data",
-            value=statistics.median(r.seconds for r in runs["today"]),
+            value=statistics.median(r.until("loaded-today") for r in runs["today"]),
             baseline_name="bare PySide6 QMainWindow, first paint",
             baseline=bare,
             unit="s",
@@ -59,7 +60,7 @@ def _loaded_figures(folder: str) -> list[Figure]:
         ),
         Figure(
             name="start until every section is filled",
-            value=statistics.median(r.seconds for r in runs["all"]),
+            value=statistics.median(r.until("loaded-all") for r in runs["all"]),
             baseline_name="bare PySide6 QMainWindow, first paint",
             baseline=bare,
             unit="s",
@@ -86,11 +87,18 @@ def run(data_dir: str | None = None) -> list[Figure]:
     return [
         Figure(
             name="start to first paint (median)",
+            value=statistics.median(r.until(PAINT) for r in app_runs),
+            baseline_name="bare PySide6 QMainWindow, same launch",
+            baseline=statistics.median(r.until(PAINT) for r in bare_runs),
+            unit="s",
+            max_ratio=1.5,
+        ),
+        Figure(
+            name="the same, until the process has exited",
             value=statistics.median(r.seconds for r in app_runs),
             baseline_name="bare PySide6 QMainWindow, same launch",
             baseline=statistics.median(r.seconds for r in bare_runs),
             unit="s",
-            max_ratio=1.5,
         ),
         Figure(
             name="peak memory at first paint (median)",

@@ -7,6 +7,7 @@ so the ratio means something on a slow CI box and a fast laptop alike.
 from __future__ import annotations
 
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -75,6 +76,24 @@ class ChildRun:
     seconds: float
     peak_mib: float
     stdout: str
+    started: float = 0.0  # the parent's perf_counter() just before the launch
+
+    def until(self, marker: str) -> float:
+        """Seconds from launch until the child printed ``marker TIMESTAMP``.
+
+        The children print ``time.perf_counter()`` at the moment that matters (first
+        paint, data on screen). On Linux and macOS that clock is the system's monotonic
+        clock, shared by every process, so the difference to the parent's launch time
+        excludes what happens after: closing the window, Python's and Qt's shutdown.
+        Where the clocks are not shared (Windows counts from process start), the whole
+        run until exit is the honest fallback.
+        """
+        match = re.search(rf"^{re.escape(marker)} ([0-9.]+)$", self.stdout, re.MULTILINE)
+        if match is None:
+            raise RuntimeError(f"the child never printed {marker!r}: {self.stdout[-300:]}")
+        if sys.platform == "win32":
+            return self.seconds
+        return float(match.group(1)) - self.started
 
 
 def run_child(argv: Sequence[str], env: dict[str, str] | None = None) -> ChildRun:
@@ -86,14 +105,15 @@ def run_child(argv: Sequence[str], env: dict[str, str] | None = None) -> ChildRu
     )
     assert proc.stdout is not None
     assert proc.stderr is not None
-    out = proc.stdout.read().decode()
-    err = proc.stderr.read().decode()
+    with proc.stdout, proc.stderr:
+        out = proc.stdout.read().decode()
+        err = proc.stderr.read().decode()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} exited {proc.returncode}: {err[-800:]}")
-    return ChildRun(seconds=elapsed, peak_mib=usage.ru_maxrss / 1024, stdout=out)
+    return ChildRun(seconds=elapsed, peak_mib=usage.ru_maxrss / 1024, stdout=out, started=start)
 
 
 def report(title: str, figures: Sequence[Figure]) -> bool:

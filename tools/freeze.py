@@ -200,6 +200,19 @@ KEPT_QT_PLUGINS: frozenset[str] = frozenset(
     }
 )
 
+# PyInstaller runtime hooks that run before ``main()`` on every start but serve nothing
+# the app does. pyi_rth_multiprocessing (about 25 ms frozen) makes child processes of a
+# frozen app work; it is added because ``concurrent.futures`` appears in the import graph,
+# yet the app never starts a process. pyi_rth_pkgutil (about 10 ms) teaches
+# ``pkgutil.iter_modules`` to list frozen packages; the app finds its commands and
+# migrations by name and by path, never by listing. ``check_runtime_hook_needs`` fails the
+# build if the app's own code starts using either.
+UNNEEDED_RUNTIME_HOOKS: dict[str, tuple[str, ...]] = {
+    "pyi_rth_multiprocessing": ("multiprocessing", "concurrent.futures"),
+    "pyi_rth_pkgutil": ("pkgutil",),
+}
+
+
 _VERSION_RE = re.compile(r'^__version__\s*=\s*["\']([^"\']+)["\']', re.MULTILINE)
 
 
@@ -432,3 +445,22 @@ def excludes() -> list[str]:
 def strip_binaries() -> bool:
     """Strip symbols on Linux only: Windows DLLs have none, macOS would lose signatures."""
     return sys.platform.startswith("linux")
+
+
+def check_runtime_hook_needs(*folders: Path) -> None:
+    """Stop the build if code under ``folders`` imports what a dropped runtime hook serves."""
+    imported = set().union(*(imports_of(folder) for folder in folders))
+    for hook, modules in UNNEEDED_RUNTIME_HOOKS.items():
+        used = sorted(
+            name for name in imported if any(name == m or name.startswith(m + ".") for m in modules)
+        )
+        if used:
+            raise SystemExit(
+                f"{hook} is left out of the build, but the app imports {', '.join(used)}; "
+                "remove it from tools/freeze.py UNNEEDED_RUNTIME_HOOKS"
+            )
+
+
+def drop_runtime_hooks(scripts: Iterable[TocEntry]) -> list[TocEntry]:
+    """The Analysis scripts without the runtime hooks the app does not need."""
+    return [entry for entry in scripts if entry[0] not in UNNEEDED_RUNTIME_HOOKS]

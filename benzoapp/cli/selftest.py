@@ -134,19 +134,24 @@ def check_taper(ctx: SelfTestContext) -> str:
 
 def check_cautions(ctx: SelfTestContext) -> str:
     """The caution knowledge base loads and reads a brand, a phrase and a made-up word right."""
-    from benzoapp.core.cautions import Checker, Level, load_knowledge_base
+    from benzoapp.core.cautions import KNOWN_KIND, Checker, Level, load_knowledge_base
 
     checker = Checker(load_knowledge_base())
     expected = {
         "Valium": Level.AVOID,
         "Epsom salt bath": Level.AVOID,
         "qwertyuiop": Level.NOT_COVERED,
+        "Dramamine": Level.NOT_COVERED,  # a known medicine, not its look-alike Dalmane
     }
     for query, level in expected.items():
-        got = checker.check(query).level
-        if got is not level:
-            raise RuntimeError(f"check {query!r} gave {got.value}, expected {level.value}")
-    return f"{len(checker.kb.entries)} entries; Valium, Epsom salt bath, qwertyuiop read right"
+        result = checker.check(query)
+        if result.level is not level or (query == "Dramamine" and result.suggestions):
+            raise RuntimeError(f"check {query!r} gave {result.level.value}, expected {level.value}")
+    known = sum(entry.kind == KNOWN_KIND for entry in checker.kb.entries.values())
+    return (
+        f"{len(checker.kb.entries) - known} entries, {known} known medicines not covered; "
+        "Valium, Epsom salt bath, qwertyuiop, Dramamine read right"
+    )
 
 
 def check_journal(ctx: SelfTestContext) -> str:

@@ -2,7 +2,9 @@
 
 The page only shows what the core checker returns. Levels are told by a word and a shape,
 never by colour alone; what was typed stays beside what it matched; a weak spelling is
-offered as a button to confirm, never swapped in silently.
+offered as a button to confirm, never swapped in silently, and each button says what the
+suggestion is ("Dalmane (flurazepam, a benzodiazepine)") so a look-alike cannot pass for
+what was meant.
 """
 
 from __future__ import annotations
@@ -117,7 +119,7 @@ class CheckPage(QWidget):
         for index in range(MAX_SUGGESTION_BUTTONS):
             button = QPushButton(self.suggestion_row)
             button.setObjectName(f"check_suggestion_{index}")
-            button.clicked.connect(lambda _=False, b=button: self._confirm(b.text()))
+            button.clicked.connect(lambda _=False, i=index: self._choose(i))
             self.suggestion_buttons.append(button)
             row.addWidget(button)
         row.addStretch(1)
@@ -139,9 +141,11 @@ class CheckPage(QWidget):
         box.addStretch(1)
         return panel
 
-    def _confirm(self, name: str) -> None:
+    def _choose(self, index: int) -> None:
         """The person chose a suggestion: check that name instead, visibly."""
-        self.search.setText(name)
+        if self.current is None or index >= len(self.current.suggestions):
+            return
+        self.search.setText(self.current.suggestions[index].name)
         self.search.setFocus()
 
     def show_query(self, text: str) -> None:
@@ -178,9 +182,9 @@ class CheckPage(QWidget):
         self.match_label.setText(match_text)
         for index, button in enumerate(self.suggestion_buttons):
             if index < len(result.suggestions):
-                name = result.suggestions[index]
-                button.setText(name)
-                button.setAccessibleName(f"Check {name} instead")
+                label = result.suggestions[index].label
+                button.setText(label)
+                button.setAccessibleName(f"Check {label} instead")
                 button.show()
             else:
                 button.hide()

@@ -7,11 +7,11 @@ memory, a server left behind by a crash is simply removed and recreated.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,9 +23,14 @@ log = logging.getLogger("benzoapp")
 
 
 def server_name(data_dir: Path) -> str:
-    """A short, stable name for the data folder (socket paths have a length limit)."""
-    digest = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-    return f"benzoapp-{digest}"
+    """A short, stable name for the data folder (socket paths have a length limit).
+
+    Two 32-bit checksums from zlib, which is loaded anyway, rather than ``hashlib``:
+    importing hashlib loads OpenSSL, a measurable part of a frozen cold start, and this
+    name only has to tell one person's data folders apart, not resist an attacker.
+    """
+    path = str(data_dir.resolve()).encode()
+    return f"benzoapp-{zlib.crc32(path):08x}{zlib.adler32(path):08x}"
 
 
 def maybe_running(data_dir: Path) -> bool:

@@ -30,7 +30,16 @@ def test_check_json_has_one_object_per_query(capsys: pytest.CaptureFixture[str])
     assert unknown["level"] == "not_covered"
     assert unknown["match"] is None
     assert unknown["reasons"] == []
-    assert typo["suggestions"] == ["Ambien"]
+    assert typo["suggestions"] == [
+        {
+            "name": "Ambien",
+            "generic": "zolpidem",
+            "what": "a Z-drug sleeping pill",
+            "label": "Ambien (zolpidem, a Z-drug sleeping pill)",
+            "score": typo["suggestions"][0]["score"],
+        }
+    ]
+    assert 75 <= typo["suggestions"][0]["score"] < 88
     assert typo["match"] is None
 
 

@@ -55,7 +55,13 @@ def test_entries_and_products_may_be_loaded_from_another_folder(tmp_path: Path, 
     kb_raw, products_raw = raw
     (tmp_path / "knowledge_base.json").write_text(json.dumps(kb_raw), encoding="utf-8")
     (tmp_path / "products.json").write_text(json.dumps(products_raw), encoding="utf-8")
-    assert len(load_knowledge_base(tmp_path).entries) == len(kb_raw["entries"])
+    with pytest.raises(DataError, match=r"known_not_covered\.json: the file is missing"):
+        load_knowledge_base(tmp_path)
+    known = {"medicines": [{"id": "x", "names": ["xylotest"], "class": "a test", "source": "t"}]}
+    (tmp_path / "known_not_covered.json").write_text(json.dumps(known), encoding="utf-8")
+    entries = load_knowledge_base(tmp_path).entries
+    assert len(entries) == len(kb_raw["entries"]) + 1
+    assert entries["x"].level is Level.NOT_COVERED
 
 
 def _broken(raw: Any, entry_id: str, **changes: Any) -> dict[str, Any]:

@@ -175,14 +175,20 @@ def test_close_misspellings_match_with_a_score_and_say_so(
     assert any(n.startswith("Read as ") for n in result.notes)
 
 
-@pytest.mark.parametrize(("query", "suggestion"), [("ambiem", "Ambien"), ("diazepan", "diazepam")])
+@pytest.mark.parametrize(
+    ("query", "label"),
+    [
+        ("ambiem", "Ambien (zolpidem, a Z-drug sleeping pill)"),
+        ("diazepan", "diazepam (a benzodiazepine)"),
+    ],
+)
 def test_weak_matches_are_suggestions_not_substitutions(
-    checker: Checker, query: str, suggestion: str
+    checker: Checker, query: str, label: str
 ) -> None:
     result = checker.check(query)
     assert result.match is None
     assert result.level is Level.NOT_COVERED
-    assert suggestion in result.suggestions
+    assert label in [s.label for s in result.suggestions]
 
 
 @pytest.mark.parametrize("query", ["som", "zan", "gab", "xana"])
@@ -208,8 +214,9 @@ def test_look_alike_names_are_never_confused(
     result = checker.check(query)
     assert result.match is not None
     assert (result.match.generic, result.level) == (generic, level)
-    assert "Klonopin" not in result.suggestions or generic == "clonazepam"
-    assert "Celebrex" not in result.suggestions
+    suggested = [s.name for s in result.suggestions]
+    assert "Klonopin" not in suggested or generic == "clonazepam"
+    assert "Celebrex" not in suggested
 
 
 @pytest.mark.parametrize("query", ["qwertyuiop", "zzzz", "10 mg", "my favourite tea"])
@@ -228,13 +235,18 @@ def test_an_empty_query_is_an_input_error(checker: Checker, query: str) -> None:
 
 
 def test_completion_offers_brands_and_generics_as_you_type(checker: Checker) -> None:
-    assert checker.complete("val") == [
+    assert checker.complete("val", limit=20) == [
+        "valaciclovir",  # known medicines the documents do not cover are offered too
+        "valacyclovir",
         "valerian",
         "valerian root",
         "valeriana officinalis",
         "Valium",
         "Valpam",
+        "valproate",
+        "valproic acid",
         "Valtoco",
+        "Valtrex",
     ]
     assert checker.complete("Klon") == ["Klonopin"]  # misspellings are not offered
     assert len(checker.complete("c", limit=4)) == 4

@@ -1,4 +1,8 @@
-"""The Check page, driven as a person would: typing, choosing a suggestion, reading."""
+"""The Check page, driven as a person would: typing, choosing a suggestion, reading.
+
+A "did you mean" button says what the suggestion is (a look-alike may be a very
+different medicine), and nothing is checked in its place until the person chooses it.
+"""
 
 from __future__ import annotations
 
@@ -63,7 +67,7 @@ def test_a_weak_spelling_is_offered_as_a_button_to_confirm(qtbot: QtBot, page: C
     assert "nothing in the knowledge base matches it" in page.match_label.text()
     button = page.suggestion_buttons[0]
     assert button.isVisible()
-    assert button.text() == "Ambien"
+    assert button.text() == "Ambien (zolpidem, a Z-drug sleeping pill)"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert page.search.text() == "Ambien"
     assert page.level_label.text() == "✕ Avoid"
@@ -140,3 +144,43 @@ def test_typing_for_long_does_not_wear_down_none(qtbot: QtBot, page: CheckPage) 
         page.show_query("Tylenol PM")
         page.show_query("ambiem")
     assert sys.getrefcount(None) >= before - 50
+
+
+# -- "did you mean": each suggestion says what it is; nothing is applied unchosen --
+
+
+def test_a_known_medicine_is_not_covered_with_no_look_alike_offered(
+    qtbot: QtBot, page: CheckPage
+) -> None:
+    type_into(qtbot, page, "Dramamine")
+    assert page.level_label.text() == "? Not covered"
+    assert page.suggestion_row.isHidden()
+    assert "which is dimenhydrinate" in page.match_label.text()
+    notes = page.notes_label.text()
+    assert "dimenhydrinate is a travel-sickness antihistamine" in notes
+    assert "The documents do not cover this; ask your prescriber or pharmacist." in notes
+    assert "Dalmane" not in notes + page.match_label.text()
+
+
+def test_a_suggestion_says_what_it_is_and_waits_to_be_chosen(qtbot: QtBot, page: CheckPage) -> None:
+    type_into(qtbot, page, "Dalmain")
+    button = page.suggestion_buttons[0]
+    assert button.isVisible()
+    assert button.text() == "Dalmane (flurazepam, a benzodiazepine)"
+    assert button.accessibleName() == "Check Dalmane (flurazepam, a benzodiazepine) instead"
+    assert not page.suggestion_buttons[1].isVisible()
+    assert page.level_label.text() == "? Not covered"
+    # Enter in the box does not take the suggestion.
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.search.text() == "Dalmain"
+    assert page.level_label.text() == "? Not covered"
+    # The person chooses it from the keyboard: only then is Dalmane checked.
+    button.setFocus()
+    with qtbot.waitSignal(page.result_shown) as shown:
+        qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert shown.args is not None
+    assert shown.args[0].match.name == "Dalmane"
+    assert page.search.text() == "Dalmane"
+    assert page.level_label.text() == "✕ Avoid"
+    assert "which is flurazepam" in page.match_label.text()
+    assert page.search.hasFocus()

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from benzoapp.gui import crash
 from benzoapp.gui.crash import make_excepthook, setup_logging
 from benzoapp.gui.crash_dialog import CrashDialog
-from benzoapp.gui.single_instance import InstanceServer, hand_over, maybe_running
+from benzoapp.gui.single_instance import InstanceServer, hand_over, maybe_running, server_name
 
 
 @pytest.fixture
@@ -152,3 +152,13 @@ def test_a_data_dir_that_is_a_file_gets_a_calm_message_before_anything_else(
     assert "is a file, not a folder" in shown[0]
     assert "Nothing was changed" in shown[0]
     assert not_a_folder.read_text(encoding="utf-8") == "mine"
+
+
+def test_server_names_tell_folders_apart_and_ignore_spelling(tmp_path: Path) -> None:
+    """One name per folder however it is written; different folders, different names."""
+    names = {server_name(tmp_path / f"person-{i}") for i in range(200)}
+    assert len(names) == 200
+    same = tmp_path / "person-1"
+    assert server_name(same) == server_name(tmp_path / "x" / ".." / "person-1")
+    # Unix socket paths are limited to about 100 bytes with the temporary folder in front
+    assert all(len(name) <= 30 for name in names)

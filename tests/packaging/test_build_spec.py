@@ -130,3 +130,34 @@ def test_symlinks_to_left_out_libraries_are_left_out_too() -> None:
         os.path.join(lib, "libQt6Gui.so.6"),
         "libQt6Gui.so.6",
     ]
+
+
+def test_unneeded_runtime_hooks_are_dropped_and_the_rest_kept() -> None:
+    scripts = [
+        ("pyi_rth_inspect", "/hooks/pyi_rth_inspect.py", "PYSOURCE"),
+        ("pyi_rth_pkgutil", "/hooks/pyi_rth_pkgutil.py", "PYSOURCE"),
+        ("pyi_rth_multiprocessing", "/hooks/pyi_rth_multiprocessing.py", "PYSOURCE"),
+        ("pyi_rth_pyside6", "/hooks/pyi_rth_pyside6.py", "PYSOURCE"),
+        ("__main__", "/app/benzoapp/__main__.py", "PYSOURCE"),
+    ]
+    kept = [name for name, _, _ in freeze.drop_runtime_hooks(scripts)]
+    assert kept == ["pyi_rth_inspect", "pyi_rth_pyside6", "__main__"]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import multiprocessing\n",
+        "from concurrent.futures import ProcessPoolExecutor\n",
+        "import pkgutil\n",
+    ],
+)
+def test_code_that_needs_a_dropped_hook_stops_the_build(tmp_path: Path, source: str) -> None:
+    (tmp_path / "work.py").write_text(source)
+    with pytest.raises(SystemExit, match="UNNEEDED_RUNTIME_HOOKS"):
+        freeze.check_runtime_hook_needs(tmp_path)
+
+
+def test_the_app_needs_none_of_the_dropped_hooks() -> None:
+    freeze.check_runtime_hook_needs(ROOT / "benzoapp", ROOT / "db")  # raises if it does
+    assert "pkgutil" not in freeze.imports_of(ROOT / "benzoapp")

@@ -48,7 +48,16 @@ def result_to_dict(result: CheckResult) -> dict[str, Any]:
             }
             for r in result.reasons
         ],
-        "suggestions": list(result.suggestions),
+        "suggestions": [
+            {
+                "name": s.name,
+                "generic": s.generic,
+                "what": s.what,
+                "label": s.label,
+                "score": s.score,
+            }
+            for s in result.suggestions
+        ],
         "notes": list(result.notes),
     }
 
@@ -73,7 +82,10 @@ def format_result(result: CheckResult) -> str:
         lines.append(f"  * {about}{reason.text}")
         lines.append(f"    ({reason.source_label})")
     if result.suggestions:
-        lines.append(f"  did you mean: {', '.join(result.suggestions)}?")
+        # Each with what it is, so a look-alike cannot pass for what was meant; nothing
+        # is checked in its place: the person checks it by name if it is what they meant.
+        lines.append("  did you mean (not checked; check it by name if so):")
+        lines.extend(f"    - {suggestion.label}" for suggestion in result.suggestions)
     lines.extend(f"  note: {note}" for note in result.notes)
     return "\n".join(lines)
 

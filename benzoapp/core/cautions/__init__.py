@@ -11,10 +11,12 @@ from benzoapp.core.cautions.checker import (
     Ingredient,
     Match,
     Reason,
+    Suggestion,
     is_benzo_or_z_drug,
 )
 from benzoapp.core.cautions.coping import coping_entries
 from benzoapp.core.cautions.kb import (
+    KNOWN_KIND,
     Entry,
     KnowledgeBase,
     Level,
@@ -28,6 +30,7 @@ from benzoapp.core.cautions.regimen import check_regimen
 
 __all__ = [
     "HOW_WORDS",
+    "KNOWN_KIND",
     "LEVEL_WORDS",
     "NOT_COVERED_TEXT",
     "CheckResult",
@@ -39,6 +42,7 @@ __all__ = [
     "Match",
     "Product",
     "Reason",
+    "Suggestion",
     "check_regimen",
     "coping_entries",
     "is_benzo_or_z_drug",

@@ -95,6 +95,26 @@ class Ingredient:
 
 
 @dataclass(frozen=True)
+class Suggestion:
+    """A "did you mean": offered to choose, never applied, and always saying what it is.
+
+    ``label`` reads e.g. "Dalmane (flurazepam, a benzodiazepine)", so a look-alike of
+    what the person meant cannot be taken for it.
+    """
+
+    name: str  # what is checked if the person chooses it, e.g. "Dalmane"
+    generic: str  # the entry or the product's ingredients, e.g. "flurazepam"
+    what: str  # what it is in plain words, e.g. "a benzodiazepine"; may be empty
+    score: float  # how alike the spellings are, 0-100
+
+    @property
+    def label(self) -> str:
+        """The name with what it is: "Dalmane (flurazepam, a benzodiazepine)"."""
+        parts = [p for p in (self.generic, self.what) if p and fold(p) != fold(self.name)]
+        return f"{self.name} ({', '.join(parts)})" if parts else self.name
+
+
+@dataclass(frozen=True)
 class CheckResult:
     """Everything the person should see about one query."""
 
@@ -103,7 +123,7 @@ class CheckResult:
     match: Match | None
     ingredients: tuple[Ingredient, ...] = ()
     reasons: tuple[Reason, ...] = ()
-    suggestions: tuple[str, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
     notes: tuple[str, ...] = ()
     categories: tuple[str, ...] = ()
     entry_ids: tuple[str, ...] = ()  # every entry the result rests on
@@ -169,45 +189,85 @@ class Checker:
         return self._fuzzy(query, norm)
 
     def _fuzzy(self, query: str, norm: Normalised) -> CheckResult:
-        """Close spellings: a clear, close one is a shown match; weaker ones only suggestions."""
+        """Close spellings: a clear, close one is a shown match; weaker ones only suggestions.
+
+        Only plausible misspellings are ever matched or offered (see
+        ``plausible_misspelling``); any close name, plausible or not, still counts against
+        a match's lead, so a query halfway between two names is never read as either.
+        """
         key = norm.core or norm.text
-        hits = self.index.fuzzy(key)
-        best_by_thing: dict[tuple[str, str], Found] = {}
-        for hit in hits:
+        best: dict[tuple[str, str], Found] = {}  # best hit per thing, for the lead
+        plausible: dict[tuple[str, str], Found] = {}  # best plausible hit per thing
+        for hit in self.index.fuzzy(key):
             if not hit.target.medicine and key != norm.text:
                 continue  # as for exact names: form words only lead to medicines
-            best_by_thing.setdefault((hit.target.kind, hit.target.id), hit)
-        ranked = list(best_by_thing.values())
+            thing = (hit.target.kind, hit.target.id)
+            best.setdefault(thing, hit)
+            if hit.plausible:
+                plausible.setdefault(thing, hit)
+        ranked = sorted(plausible.values(), key=lambda h: -h.score)
         if ranked:
             top = ranked[0]
-            runner_up = ranked[1].score if len(ranked) > 1 else 0.0
+            runner_up = max(
+                (h.score for thing, h in best.items() if thing != (top.target.kind, top.target.id)),
+                default=0.0,
+            )
             confusable = self._confusable_with(top.target)
             ranked = [h for h in ranked if h.target.id not in confusable]
             if top.score >= ACCEPT_SCORE and top.score - runner_up >= CLEAR_LEAD:
-                result = self._result(
-                    query, norm, [top.target], how="fuzzy", score=top.score, stripped=False
-                )
-                read_as = (
-                    f"Read as {top.target.name}, a close spelling ({top.score:.0f}% alike). "
-                    "If you meant something else, check the spelling."
-                )
-                result = _replace(result, notes=(read_as, *result.notes))
-                extra = words_not_in_name(key, fold(top.target.name))
-                unchecked = _unrecognised(extra, norm)
-                if unchecked:
-                    result = _with_unrecognised(result, unchecked)
-                others = _dedupe(h.target.name for h in ranked[1:MAX_SUGGESTIONS])
-                return _replace(result, suggestions=others)
-        suggestions = _dedupe(h.target.name for h in ranked[:MAX_SUGGESTIONS])
+                return self._read_as(query, norm, key, top, ranked[1 : MAX_SUGGESTIONS + 1])
+        suggestions = self._suggestions(ranked[:MAX_SUGGESTIONS])
         notes = [NOT_COVERED_TEXT]
         if suggestions:
             notes.append(
                 "Nothing matched exactly. If you meant one of the suggestions, "
-                "choose it to check it."
+                "choose it to check it; nothing has been checked in its place."
             )
         return CheckResult(
             query, Level.NOT_COVERED, None, suggestions=suggestions, notes=tuple(notes)
         )
+
+    def _read_as(
+        self, query: str, norm: Normalised, key: str, top: Found, others: list[Found]
+    ) -> CheckResult:
+        """The result for a close, clear spelling: shown as a match, with its score."""
+        result = self._result(
+            query, norm, [top.target], how="fuzzy", score=top.score, stripped=False
+        )
+        read_as = (
+            f"Read as {self.suggestion(top).label}, a close spelling ({top.score:.0f}% alike). "
+            "If you meant something else, check the spelling."
+        )
+        result = _replace(result, notes=(read_as, *result.notes))
+        extra = words_not_in_name(key, fold(top.target.name))
+        unchecked = _unrecognised(extra, norm)
+        if unchecked:
+            result = _with_unrecognised(result, unchecked)
+        return _replace(result, suggestions=self._suggestions(others))
+
+    def _suggestions(self, hits: Iterable[Found]) -> tuple[Suggestion, ...]:
+        chosen: dict[str, Suggestion] = {}
+        for hit in hits:
+            suggestion = self.suggestion(hit)
+            chosen.setdefault(suggestion.name, suggestion)
+        return tuple(chosen.values())[:MAX_SUGGESTIONS]
+
+    def suggestion(self, found: Found) -> Suggestion:
+        """A found name as a suggestion that says what it is.
+
+        A misspelling kept as a synonym ("ibuprofin") is offered as its entry's real name.
+        """
+        target = found.target
+        if target.kind == "product":
+            product = self.kb.products[target.id]
+            generic = " or ".join(
+                " + ".join(self.kb.entries[i].title for i in reading.ingredients)
+                for reading in product.readings
+            )
+            return Suggestion(target.name, generic, "", round(found.score, 1))
+        entry = self.kb.entries[target.id]
+        name = entry.title if target.how == "synonym" else target.name
+        return Suggestion(name, entry.title, self.kb.what(entry), round(found.score, 1))
 
     def _confusable_with(self, target: Target) -> set[str]:
         if target.kind != "entry":

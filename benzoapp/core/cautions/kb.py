@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -100,6 +100,7 @@ class Entry:
     notes: tuple[str, ...] = ()
     route_note: str = ""
     not_to_confuse_with: tuple[str, ...] = ()
+    drug_class: str = ""  # what it is in plain words, e.g. "a sedating antihistamine"
 
     @property
     def title(self) -> str:
@@ -128,17 +129,42 @@ class Product:
 
 @dataclass(frozen=True)
 class KnowledgeBase:
-    """Everything the checker knows, validated and cross-referenced."""
+    """Everything the checker knows, validated and cross-referenced.
+
+    ``entries`` also holds the known medicines the documents do not cover (kind
+    ``known``, level not_covered): naming them is what keeps a real medicine from being
+    read as a close spelling of a look-alike in the knowledge base.
+    """
 
     entries: Mapping[str, Entry]
     products: Mapping[str, Product]
     documents: Mapping[str, tuple[str, ...]]  # document id -> its section headings
+    category_labels: Mapping[str, str] = field(default_factory=dict)  # category -> words
+    stems: tuple[str, ...] = ()  # generic-name endings that name a group of medicines
+
+    def what(self, entry: Entry) -> str:
+        """What an entry is, in a few plain words ("a benzodiazepine").
+
+        Shown beside every "did you mean" suggestion, so that Dalmane reads as
+        flurazepam, a benzodiazepine, and cannot be taken for Dramamine.
+        """
+        if entry.drug_class:
+            return entry.drug_class
+        for category in entry.categories:
+            label = self.category_labels.get(category)
+            if label:
+                return label
+        return ""
+
+
+KNOWN_KIND = "known"  # a real medicine the documents do not cover (known_not_covered.json)
 
 
 _ENTRY_KEYS = {
     "id", "kind", "names", "brands", "synonyms", "category_words", "categories", "level",
-    "reasons", "notes", "route_note", "not_to_confuse_with",
+    "reasons", "notes", "route_note", "not_to_confuse_with", "class",
 }  # fmt: skip
+
 _PRODUCT_KEYS = {"id", "names", "countries", "readings", "source", "notes"}
 
 
@@ -171,14 +197,37 @@ def _source(raw: Any, where: str, documents: Mapping[str, tuple[str, ...]]) -> S
     return Source(document=document, section=section)
 
 
-def _entry(raw: Any, index: int, documents: Mapping[str, tuple[str, ...]]) -> Entry:
+def _kind_and_class(raw: dict[str, Any], where: str) -> tuple[str, str]:
+    """An entry's kind, and its optional 'class' (what it is, in plain words)."""
+    kind = raw.get("kind")
+    if not isinstance(kind, str) or not kind or kind == KNOWN_KIND:
+        raise DataError(
+            f"{where}: needs a 'kind' (not {KNOWN_KIND!r}, which is for known medicines)"
+        )
+    drug_class = raw.get("class", "")
+    if not isinstance(drug_class, str):
+        raise DataError(f"{where}: 'class' must be text")
+    return kind, drug_class
+
+
+def identify(raw: Any, index: int, noun: str, allowed: set[str]) -> tuple[str, str]:
+    """The id of one JSON entry and how to name it in errors; refuses unknown fields.
+
+    Every data file names a bad entry the same way (by id, or by position when the id is
+    missing), so a reviewer can find it whichever file it is in.
+    """
     ident = raw.get("id") if isinstance(raw, dict) else None
-    where = f"knowledge base entry {ident!r}" if ident else f"knowledge base entry #{index + 1}"
+    where = f"{noun} {ident!r}" if ident else f"{noun} #{index + 1}"
     if not isinstance(raw, dict) or not isinstance(ident, str) or not ident.strip():
         raise DataError(f"{where}: needs a non-empty 'id'")
-    unknown = set(raw) - _ENTRY_KEYS
+    unknown = set(raw) - allowed
     if unknown:
         raise DataError(f"{where}: unknown field(s) {sorted(unknown)}")
+    return ident, where
+
+
+def _entry(raw: Any, index: int, documents: Mapping[str, tuple[str, ...]]) -> Entry:
+    ident, where = identify(raw, index, "knowledge base entry", _ENTRY_KEYS)
     try:
         level = Level(str(raw.get("level")))
     except ValueError:
@@ -212,9 +261,7 @@ def _entry(raw: Any, index: int, documents: Mapping[str, tuple[str, ...]]) -> En
     route_note = raw.get("route_note", "")
     if not isinstance(route_note, str):
         raise DataError(f"{where}: 'route_note' must be text")
-    kind = raw.get("kind")
-    if not isinstance(kind, str) or not kind:
-        raise DataError(f"{where}: needs a 'kind'")
+    kind, drug_class = _kind_and_class(raw, where)
     return Entry(
         id=ident,
         kind=kind,
@@ -228,6 +275,7 @@ def _entry(raw: Any, index: int, documents: Mapping[str, tuple[str, ...]]) -> En
         notes=_strings(raw.get("notes"), where, "notes"),
         route_note=route_note,
         not_to_confuse_with=_strings(raw.get("not_to_confuse_with"), where, "not_to_confuse_with"),
+        drug_class=drug_class,
     )
 
 
@@ -277,7 +325,13 @@ def _check_unique_names(kb: KnowledgeBase) -> None:
             raise DataError(f"{who}: name {name!r} is already used by {previous}")
 
     for entry in kb.entries.values():
-        who = f"knowledge base entry {entry.id!r}"
+        kind = "known medicine" if entry.kind == KNOWN_KIND else "knowledge base entry"
+        who = f"{kind} {entry.id!r}"
+        if not kb.what(entry):
+            raise DataError(
+                f"{who}: nothing says what it is; give it a 'class' or a category "
+                "listed in category_labels"
+            )
         for name in (*entry.names, *entry.synonyms, *entry.category_words):
             claim(name, who)
         for brand in entry.brands:
@@ -290,8 +344,12 @@ def _check_unique_names(kb: KnowledgeBase) -> None:
             claim(name, f"product {product.id!r}")
 
 
-def parse_knowledge_base(kb_raw: Any, products_raw: Any) -> KnowledgeBase:
-    """Build a validated knowledge base from the two decoded JSON documents."""
+def parse_knowledge_base(kb_raw: Any, products_raw: Any, known_raw: Any = None) -> KnowledgeBase:
+    """Build a validated knowledge base from the decoded JSON documents.
+
+    ``known_raw`` (known_not_covered.json) is optional for tests that build a small
+    knowledge base; the app always loads it.
+    """
     if not isinstance(kb_raw, dict) or not isinstance(kb_raw.get("entries"), list):
         raise DataError("knowledge base: expected an object with an 'entries' list")
     docs_raw = kb_raw.get("documents")
@@ -320,7 +378,28 @@ def parse_knowledge_base(kb_raw: Any, products_raw: Any) -> KnowledgeBase:
         if product.id in products or product.id in entries:
             raise DataError(f"product {product.id!r}: the id is used twice")
         products[product.id] = product
-    kb = KnowledgeBase(entries=entries, products=products, documents=documents)
+    stems: tuple[str, ...] = ()
+    if known_raw is not None:
+        # known.py builds on this module's entry types, so it is imported here
+        from benzoapp.core.cautions.known import parse_known
+
+        known_entries, stems = parse_known(known_raw)
+        for known in known_entries:
+            if known.id in entries or known.id in products:
+                raise DataError(f"known medicine {known.id!r}: the id is used twice")
+            entries[known.id] = known
+    labels = kb_raw.get("category_labels", {})
+    if not isinstance(labels, dict) or not all(
+        isinstance(v, str) and v.strip() for v in labels.values()
+    ):
+        raise DataError("knowledge base: 'category_labels' must map categories to plain words")
+    kb = KnowledgeBase(
+        entries=entries,
+        products=products,
+        documents=documents,
+        category_labels=labels,
+        stems=stems,
+    )
     _check_unique_names(kb)
     return kb
 
@@ -328,12 +407,15 @@ def parse_knowledge_base(kb_raw: Any, products_raw: Any) -> KnowledgeBase:
 def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DataError(f"{path.name}: the file is missing") from None
     except json.JSONDecodeError as error:
         raise DataError(f"{path.name}: not valid JSON ({error})") from None
 
 
-def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
-    """Load and validate ``knowledge_base.json`` and ``products.json``.
+def read_knowledge_files(folder: Path | None = None) -> tuple[Any, Any, Any]:
+    """The raw JSON of ``knowledge_base.json``, ``products.json`` and
+    ``known_not_covered.json``, unvalidated: tests and benchmarks vary them before parsing.
 
     ``folder`` is for tests; the app passes nothing and gets the bundled files.
     """
@@ -341,6 +423,13 @@ def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
         from benzoapp.paths import resource_path
 
         folder = resource_path("cautions")
-    return parse_knowledge_base(
-        _read_json(folder / "knowledge_base.json"), _read_json(folder / "products.json")
+    return (
+        _read_json(folder / "knowledge_base.json"),
+        _read_json(folder / "products.json"),
+        _read_json(folder / "known_not_covered.json"),
     )
+
+
+def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
+    """Load and validate the three knowledge files (see ``read_knowledge_files``)."""
+    return parse_knowledge_base(*read_knowledge_files(folder))

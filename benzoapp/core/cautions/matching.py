@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from benzoapp.core.cautions.kb import KnowledgeBase
 from benzoapp.core.cautions.normalise import fold
@@ -21,6 +22,10 @@ ACCEPT_SCORE = 88.0  # a fuzzy match this close (and clearly ahead) is shown as 
 SUGGEST_SCORE = 75.0  # closer than this is offered as "did you mean", never applied
 CLEAR_LEAD = 4.0  # a fuzzy match must lead the next different thing by this much
 MIN_PHRASE_WORD = 4  # a single word found inside a phrase must be at least this long
+# First letters people swap when spelling by ear ("klonidine", "zanax", "fenibut").
+SAME_FIRST_SOUND = frozenset(
+    {frozenset("ck"), frozenset("cq"), frozenset("kq"), frozenset("cs"), frozenset("xz")}
+)
 # Everyday words name these ("water", "heat", "walking"), so a single one of them inside a
 # longer phrase ("water pills", "walking pneumonia") is not taken as a match.
 NON_MEDICINE_KINDS = frozenset({"therapy", "food"})
@@ -43,12 +48,42 @@ class Found:
 
     target: Target
     score: float = 100.0
+    plausible: bool = True  # could the query be a misspelling of it (see plausible_misspelling)
+
+
+def max_edits(length: int) -> int:
+    """How many typing slips a name of this length may carry and still be that name."""
+    if length <= 6:
+        return 1
+    return 2 if length <= 11 else 3
+
+
+def _first_sound(key: str) -> str:
+    return "f" if key.startswith("ph") else key[:1]
+
+
+def plausible_misspelling(typed: str, name: str, stems: tuple[str, ...] = ()) -> bool:
+    """Whether a typed key could be a misspelling of a name's key, not another word.
+
+    A similarity score alone offers dangerous look-alikes: fluoxetine scores close to
+    Floxin, Dramamine to Dalmane, bupropion to a misspelling of ibuprofen. A slip of the
+    keyboard or of the ear keeps the first sound, changes only a few letters for the
+    length, and does not add the ending that names a group of medicines (fluoxetine ends
+    like the SSRIs; Floxin does not).
+    """
+    a, b = _first_sound(typed), _first_sound(name)
+    if a != b and frozenset(a + b) not in SAME_FIRST_SOUND:
+        return False
+    if OSA.distance(typed, name) > max_edits(max(len(typed), len(name))):
+        return False
+    return not any(typed.endswith(stem) and not name.endswith(stem) for stem in stems)
 
 
 class NameIndex:
     """Every name of every entry and product, by folded key."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        self._stems = kb.stems
         self._by_key: dict[str, Target] = {}
         completions: list[tuple[str, str]] = []
         for entry in kb.entries.values():
@@ -109,8 +144,9 @@ class NameIndex:
         rest = [token for token, used in zip(tokens, taken, strict=True) if not used]
         return [target for _, target in found], rest
 
-    def fuzzy(self, key: str, limit: int = 8) -> list[Found]:
-        """Close spellings, best first; empty for short queries."""
+    def fuzzy(self, key: str, limit: int = 12) -> list[Found]:
+        """Close spellings, best first, each marked whether it is a plausible misspelling;
+        empty for short queries."""
         if len(key.replace(" ", "")) < MIN_FUZZY_LENGTH:
             return []
         # ratio = 2 * common / (len_a + len_b) * 100, so a score >= cutoff needs
@@ -121,7 +157,14 @@ class NameIndex:
         hits = process.extract(
             key, self._keys[low:high], scorer=fuzz.ratio, limit=limit, score_cutoff=cut
         )
-        return [Found(self._by_key[choice], float(score)) for choice, score, _ in hits]
+        return [
+            Found(
+                self._by_key[choice],
+                float(score),
+                plausible_misspelling(key, choice, self._stems),
+            )
+            for choice, score, _ in hits
+        ]
 
     def complete(self, prefix: str, limit: int = 10) -> list[str]:
         """Names (brands, generics, products, category words) starting with the prefix."""
