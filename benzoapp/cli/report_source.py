@@ -6,6 +6,7 @@ this small seam lets the command be tested without a database.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,6 +28,8 @@ def load_active_report_data(data_dir: Path, options: ReportOptions) -> ReportDat
     from benzoapp.store import open_store
 
     with open_store(data_dir) as store:
+        if store.read_only:  # printing works; say once that nothing can be saved there
+            print(f"benzoapp report: note: {store.read_only_reason}", file=sys.stderr)
         active = store.plans.active()
         if active is None:
             return None

@@ -73,8 +73,9 @@ def test_reading_commands_work_and_say_nothing_can_be_saved(
     assert code == 0
     assert json.loads(out)["days_logged"] == 365
     pdf = tmp_path / "plan.pdf"
-    code, out, _ = run(capsys, "--data-dir", str(demo_dir), "report", str(pdf), "--json")
+    code, out, err = run(capsys, "--data-dir", str(demo_dir), "report", str(pdf), "--json")
     assert code == 0
+    assert err.startswith("benzoapp report: note: Changes cannot be saved")
     assert pdf.read_bytes().startswith(b"%PDF")
     code, out, _ = run(capsys, "--data-dir", str(demo_dir), "backup", "--list", "--json")
     assert code == 0
