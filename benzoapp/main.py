@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -69,4 +70,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BenzoAppError as error:
         print(f"benzoapp {args.command}: {error}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (`benzoapp check x | head`): not an error worth a traceback.
+        # Point stdout at nothing so Python's final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
     return result

@@ -92,3 +92,24 @@ def test_opening_the_window_does_not_import_the_command_modules() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """`benzoapp check ... | head -1`: the closed pipe ends the command quietly."""
+    queries = ["diazepam", "Epsom salt bath", "co-codamol", "gabapentin"] * 150
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "benzoapp", "check", *queries],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+    )
+    assert proc.stdout is not None
+    assert proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # like `head -1` exiting
+    with proc.stderr:
+        err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1
+    assert first.startswith(b"diazepam")
+    assert "Traceback" not in err
+    assert "BrokenPipeError" not in err

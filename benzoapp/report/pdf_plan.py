@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from benzoapp.report.atomic import write_atomic
 from benzoapp.report.data import ReportData
@@ -57,7 +57,9 @@ def build_story(data: ReportData) -> list[Flowable]:
     return [
         *summary_story(data, styles, width),
         *chart_story(plan, styles, width),
-        PageBreak(),
+        # The step table may follow the chart on its page when a good part of it is left
+        # (it repeats its header on each page); a lone chart would waste a sheet.
+        CondPageBreak(frame_size(PAGE_SIZES[data.options.page_size])[1] / 3),
         *steps_story(plan, styles, width),
         PageBreak(),
         *pharmacy_story(data, styles, width),

@@ -101,6 +101,13 @@ def test_tylenol_with_codeine_reads_as_acetaminophen_and_codeine(
         ("acetaminophen/hydrocodone", "hydrocodone"),
         ("acetaminophen-oxycodone", "oxycodone"),
         ("Tylenol and tramadol", "tramadol"),
+        ("co-codamol", "codeine"),
+        ("Co-codamol 30/500 tablets", "codeine"),
+        ("Panadeine Forte", "codeine"),
+        ("co-dydramol", "dihydrocodeine"),
+        ("Percocet", "oxycodone"),
+        ("Norco", "hydrocodone"),
+        ("Vicodin", "hydrocodone"),
     ],
 )
 def test_an_opioid_with_acetaminophen_is_not_covered_and_carries_the_fda_warning(
@@ -121,7 +128,22 @@ def test_an_opioid_with_acetaminophen_is_not_covered_and_carries_the_fda_warning
     assert warning[0].source_label.startswith("from beyond the three documents: ")
 
 
-@pytest.mark.parametrize("opioid", ["codeine", "oxycodone", "hydrocodone", "tramadol"])
+@pytest.mark.parametrize(
+    "opioid",
+    [
+        "codeine",
+        "oxycodone",
+        "hydrocodone",
+        "tramadol",
+        "morphine",
+        "methadone",
+        "buprenorphine",
+        "fentanyl",
+        "hydromorphone",
+        "tapentadol",
+        "dihydrocodeine",
+    ],
+)
 def test_opioid_entries_stay_not_covered_with_an_outside_reason(opioid: str) -> None:
     entry = KB.entries[opioid]
     assert entry.level is Level.NOT_COVERED
@@ -206,3 +228,15 @@ def test_a_supportive_name_with_an_unknown_word_is_never_supportive(
 def test_a_supportive_name_with_a_bare_number_is_never_supportive(name: str, number: int) -> None:
     result = CHECKER.check(f"{name} {number}")
     assert result.level is not Level.SUPPORTIVE, (name, number, result.notes)
+
+
+@pytest.mark.parametrize(
+    ("query", "opioid"),
+    [("Suboxone", "buprenorphine"), ("MS Contin", "morphine"), ("Durogesic", "fentanyl")],
+)
+def test_opioid_brands_carry_the_fda_warning(checker: Checker, query: str, opioid: str) -> None:
+    result = checker.check(query)
+    assert result.level is Level.NOT_COVERED
+    assert result.match is not None
+    assert result.match.generic == opioid
+    assert any("Food and Drug Administration" in r.source for r in result.reasons)

@@ -201,3 +201,16 @@ def test_summary_says_plainly_when_today_is_outside_the_plan(report_data: Report
     assert "Today (1 Feb 2025) the plan has not started yet (it starts 3 Mar 2025)" in before
     after = _first_page_on(report_data, dt.date(2025, 7, 1))
     assert "Today (1 Jul 2025) the plan ended on 8 Jun 2025" in after
+
+
+def test_the_chart_never_has_a_page_to_itself(report_data: ReportData) -> None:
+    """With the summary on page one and warnings pushing the chart over, the step table
+    follows the chart on its page rather than starting a fresh one."""
+    warnings = report_data.plan.warnings * 4  # a summary that fills the first page
+    crowded = dataclasses.replace(
+        report_data, plan=dataclasses.replace(report_data.plan, warnings=warnings)
+    )
+    for data in (report_data, crowded):
+        texts = pdf_pages_text(render_plan_pdf(data).data)
+        chart = next(text for text in texts if "The dose over time" in text)
+        assert "Started from" in chart or "Step by step" in chart
