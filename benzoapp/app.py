@@ -39,7 +39,7 @@ def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
 
     from benzoapp.gui import crash
     from benzoapp.gui.first_paint import after_first_paint, quit_on_first_paint_if_asked
-    from benzoapp.gui.single_instance import InstanceServer, hand_over
+    from benzoapp.gui.single_instance import InstanceServer, hand_over, start_instance_server
 
     folder = resolve_data_dir(data_dir)
     problem = data_folder_problem(folder)
@@ -55,10 +55,9 @@ def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
     servers: list[InstanceServer] = []
 
     def after_paint() -> None:
-        server = InstanceServer(folder, app)
-        server.listen()
-        server.activate.connect(window.bring_forward)
-        servers.append(server)
+        server = start_instance_server(folder, app, window.bring_forward)
+        if server is not None:
+            servers.append(server)
         attach_data(window, folder, undo_stack, staged=True)
 
     quit_on_first_paint_if_asked(window)
@@ -239,6 +238,10 @@ def _attach_rest(
     window.set_page("Check", pages.check)
     window.set_page("Journal", pages.journal)
     _connect(window, store, planner, pages, checker=checker, folder=folder, undo_stack=undo_stack)
+    if store.read_only:  # a folder that cannot be written: show everything, save nothing
+        for page in (pages.today, pages.plan, pages.medications, pages.journal):
+            page.set_read_only(store.read_only_reason)
+        window.show_read_only(store.read_only_reason)
     window.finish_loading()
     quit_when_loaded_if_asked(window, "all")
 
@@ -293,17 +296,25 @@ def _connect(
         plan = current_plan()
         if plan is None:
             return
-        from benzoapp.gui.report_export import render_pdf, report_data
+        from benzoapp.gui.report_export import render_pdf
+        from benzoapp.report.gather import gather_report_data
 
-        medications = [m for _, m in store.medications.list()]
-        data = report_data(plan, planner.catalog, store.profile.get(), medications, checker)
+        data = gather_report_data(
+            plan,
+            catalog=planner.catalog,
+            kb=checker.kb,
+            checker=checker,
+            profile=store.profile.get(),
+            medications=[m for _, m in store.medications.list()],
+            journal=store.journal.all(),
+        )
         suggested = Path.home() / f"taper-plan-{dt.date.today().isoformat()}.pdf"
         saved = file_actions.export_pdf(window, lambda: render_pdf(data), suggested)
         if saved is not None:
             window.statusBar().showMessage(f"Saved {saved}", 8000)
 
     def back_up() -> None:
-        path = store.backup_now("manual")
+        path = store.backup_now("manual", keep=window.keep_backups())
         window.statusBar().showMessage(f"Backed up to {path}", 8000)
 
     def restore() -> None:
@@ -347,7 +358,7 @@ def _open_store_or_explain(window: MainWindow, folder: Path) -> Store | None:
 
     while True:
         try:
-            return open_store(folder)
+            return open_store(folder, keep_backups=window.keep_backups())
         except StoreError as error:
             box = QMessageBox(window)
             box.setWindowTitle("Your data could not be opened")

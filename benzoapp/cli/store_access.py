@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from benzoapp.core.errors import InputError
@@ -11,8 +13,6 @@ from benzoapp.store import StoreError, open_store
 from benzoapp.store.schema import DB_FILENAME
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from benzoapp.store.facade import Store
 
 RESTORE_HINT = (
@@ -35,16 +35,38 @@ def with_restore_hint(error: StoreError) -> StoreError:
     return type(error)(f"{error.plain_message}\n{RESTORE_HINT}", error.backups)
 
 
-def open_for_command(args: argparse.Namespace, must_exist: bool = False) -> Store:
+def refuse_unless_writable(folder: Path, doing: str) -> None:
+    """Stop a command that writes before it starts, when the data folder cannot be written.
+
+    Raises ``ReadOnlyDatabaseError`` (exit 2) saying why and what to do; nothing is changed.
+    """
+    from benzoapp.store.access import require_writable
+
+    if folder.is_dir():
+        require_writable(folder, folder / DB_FILENAME, doing)
+
+
+def open_for_command(
+    args: argparse.Namespace, must_exist: bool = False, *, writes: str = ""
+) -> Store:
     """Open the store of ``--data-dir`` (or the default folder) for a headless command.
 
     ``must_exist`` refuses a folder with no data file instead of creating one (for
-    commands that only read or copy what is there).
+    commands that only read or copy what is there). ``writes`` names what a command that
+    saves would do ("import the file"): such a command is refused up front when the
+    folder cannot be written. A command that only reads works on a read-only folder, with
+    one line on stderr saying that nothing can be saved there.
     """
     folder = data_dir_of(args)
     if must_exist and not (folder / DB_FILENAME).exists():
         raise InputError(f"There is no BenzoApp data in {folder} yet; nothing was done.")
+    if writes:
+        refuse_unless_writable(folder, writes)
     try:
-        return open_store(folder)
+        store = open_store(folder)
     except StoreError as error:
         raise with_restore_hint(error) from error
+    if store.read_only:
+        command = getattr(args, "command", None) or "benzoapp"
+        print(f"benzoapp {command}: note: {store.read_only_reason}", file=sys.stderr)
+    return store

@@ -33,6 +33,9 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("file.quit", "&Quit", "Close BenzoApp", StandardKey.Quit),
     ActionSpec("edit.undo", "&Undo", "Undo the last change", StandardKey.Undo),
     ActionSpec("edit.redo", "&Redo", "Redo the change you undid", StandardKey.Redo),
+    ActionSpec(
+        "edit.preferences", "&Preferences…", "How many backups to keep", StandardKey.Preferences
+    ),
     ActionSpec("view.theme.dark", "&Dark", "Dark, muted colours"),
     ActionSpec("view.theme.light", "&Light", "Light, muted colours"),
     ActionSpec("view.theme.system", "&Follow the system", "Match your desktop's setting"),

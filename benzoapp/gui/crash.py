@@ -22,6 +22,7 @@ from typing import IO
 from PySide6.QtWidgets import QApplication
 
 from benzoapp import __version__
+from benzoapp.core.errors import BenzoAppError
 
 LOG_NAME = "benzoapp.log"
 MAX_LOG_BYTES = 1_000_000
@@ -69,13 +70,23 @@ def format_details(
 
 
 def make_excepthook(
-    log_path: Path | None, show: Callable[[str, Path | None], None] | None = None
+    log_path: Path | None,
+    show: Callable[[str, Path | None], None] | None = None,
+    explain: Callable[[str], None] | None = None,
 ) -> ExceptHook:
     """An excepthook that logs the error and shows the calm dialog instead of dying.
 
     The dialog is kept modal but the event loop goes on, so the window and everything in
-    it stay as they were.
+    it stay as they were. A ``BenzoAppError`` (say, the disk filled up during a save) is
+    a problem the person can act on, not a bug: it is shown as its own plain message,
+    with no traceback (``explain``), and logged with its traceback for a developer.
     """
+
+    def explain_plainly(message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        parent = QApplication.activeWindow()
+        QMessageBox(QMessageBox.Icon.Information, "Not saved", message, parent=parent).exec()
 
     def show_dialog(details: str, path: Path | None) -> None:
         from benzoapp.gui.crash_dialog import CrashDialog
@@ -84,16 +95,22 @@ def make_excepthook(
         CrashDialog(details, path, parent).exec()
 
     presenter = show or show_dialog
+    explainer = explain or explain_plainly
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, error, tb)
             return
         details = format_details(kind, error, tb)
-        log.error("unexpected error\n%s", details)
         if QApplication.instance() is None:
+            log.error("unexpected error\n%s", details)
             sys.__excepthook__(kind, error, tb)
             return
+        if isinstance(error, BenzoAppError):
+            log.warning("could not be done\n%s", details)
+            explainer(str(error))
+            return
+        log.error("unexpected error\n%s", details)
         presenter(details, log_path)
 
     return hook

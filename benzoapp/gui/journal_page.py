@@ -38,6 +38,7 @@ class JournalPage(QWidget):
         self._undo = undo_stack
         self._profile = profile
         self._today = today
+        self._read_only_reason = ""
         self.entry = JournalEntryWidget(catalogue)
         self.entry.saved.connect(self.save_day)
         self.chart = JournalChart()
@@ -88,8 +89,18 @@ class JournalPage(QWidget):
         self.chart.set_data(summary, self._plan())
         self.summary.setText("\n".join(summary_lines(summary)))
 
+    def set_read_only(self, reason: str) -> None:
+        """Show the journal, save nothing (``reason`` is the save button's tooltip)."""
+        self._read_only_reason = reason
+        self.entry.save_button.setEnabled(False)
+        self.entry.save_button.setToolTip(reason)
+        self.message.setText("Days cannot be saved just now: changes cannot be saved.")
+
     def save_day(self, day: JournalDay) -> None:
         """Store the day (undoable: undo puts back what was there, or nothing)."""
+        if self._read_only_reason:  # Ctrl+Return still reaches here
+            self.message.setText("Not saved: changes cannot be saved just now.")
+            return
         before = self._journal.get(day.day)
         journal = self._journal
 

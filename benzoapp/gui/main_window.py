@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from benzoapp import APP_NAME, __version__
 from benzoapp.gui.actions import ActionRegistry
 from benzoapp.gui.first_run import STATEMENT, FirstRunPage
-from benzoapp.gui.preferences import Preferences
+from benzoapp.gui.preferences import KEEP_BACKUPS, Preferences
 from benzoapp.gui.theme import ThemeName, apply_theme
 
 PAGE_TITLES: tuple[str, ...] = ("Today", "Plan", "Medications & supplements", "Check", "Journal")
@@ -114,6 +114,32 @@ class MainWindow(QMainWindow):
                 if label is not None:
                     label.setText(f"{title} is not available in this build yet.")
 
+    def show_read_only(self, reason: str) -> None:
+        """Say once, calmly, that nothing can be saved and why; keep a short note in view.
+
+        Backing up and restoring are disabled (both write to the data folder). The box
+        does not block: the window stays usable for reading and printing behind it.
+        """
+        from PySide6.QtWidgets import QMessageBox
+
+        for action_id in ("file.backup", "file.restore"):
+            action = self.registry[action_id]
+            action.setEnabled(False)
+            action.setToolTip(reason)
+        note = QLabel("Read-only: changes cannot be saved")
+        note.setObjectName("read_only_note")
+        note.setAccessibleName("Read-only: changes cannot be saved")
+        note.setToolTip(reason)
+        self.statusBar().addPermanentWidget(note)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, "Changes cannot be saved", reason, parent=self
+        )
+        box.setObjectName("read_only_box")
+        box.setInformativeText(
+            "Your plan, log and journal are shown as they were saved. Nothing has been changed."
+        )
+        box.open()
+
     def _show_row(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)
@@ -176,6 +202,8 @@ class MainWindow(QMainWindow):
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(a["edit.undo"])
         edit_menu.addAction(a["edit.redo"])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a["edit.preferences"])
         view_menu = bar.addMenu("&View")
         theme_menu = view_menu.addMenu("&Theme")
         group = QActionGroup(self)
@@ -217,6 +245,7 @@ class MainWindow(QMainWindow):
         for name in ("dark", "light", "system"):
             a[f"view.theme.{name}"].triggered.connect(lambda _=False, n=name: self.set_theme(n))
         a["view.large_text"].toggled.connect(self.set_large_text)
+        a["edit.preferences"].triggered.connect(self.show_preferences)
         a["help.about"].triggered.connect(self.show_about)
         a["help.statement"].triggered.connect(self.show_statement)
         a["help.welcome"].triggered.connect(self.show_welcome)
@@ -255,6 +284,19 @@ class MainWindow(QMainWindow):
         if self.prefs is not None:
             self.prefs.set("view/large_text", on)
         self._apply_view()
+
+    def show_preferences(self) -> None:
+        """Edit > Preferences (the number of backups to keep); OK stores it at once."""
+        if self.prefs is None:
+            return
+        from benzoapp.gui.preferences_dialog import PreferencesDialog
+
+        PreferencesDialog(self.prefs, self).exec()
+
+    def keep_backups(self) -> int:
+        """How many backups to keep, as chosen in Preferences (the default without prefs)."""
+        value = self.prefs.get(KEEP_BACKUPS.key) if self.prefs else KEEP_BACKUPS.default
+        return int(str(value))
 
     # -- help ------------------------------------------------------------------------
     def show_about(self) -> None:

@@ -107,6 +107,7 @@ class MedicationsPage(QWidget):
         self._repo = medications
         self._checker = checker
         self._undo = undo_stack
+        self._read_only_reason = ""
         box = QVBoxLayout(self)
         box.setContentsMargins(12, 8, 12, 8)
         box.setSpacing(14)
@@ -195,10 +196,21 @@ class MedicationsPage(QWidget):
             [MedicationRow(i, m, self._caution(m.name)) for i, m in self._repo.list()]
         )
 
+    def set_read_only(self, reason: str) -> None:
+        """Show the list, add and remove nothing (``reason`` is the buttons' tooltip)."""
+        self._read_only_reason = reason
+        for button in (self.add_button, self.remove_button):
+            button.setEnabled(False)
+            button.setToolTip(reason)
+        self.result.setText(
+            "Nothing can be added or removed just now: changes cannot be saved. "
+            "The Check page still answers."
+        )
+
     def check_and_add(self) -> None:
         """Check the name, show the answer beside the button, then save (undoable)."""
         name = self.name.text().strip()
-        if not name or self._checker is None:
+        if not name or self._checker is None or self._read_only_reason:
             return
         caution = self._checker.caution(name)
         self.result.setText(f"{badge(caution.level)} — {name}: {caution_text(caution)}")
@@ -221,7 +233,7 @@ class MedicationsPage(QWidget):
 
     def remove_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        if not rows or self._read_only_reason:
             return
         row = self.model.rows[rows[0].row()]
         current = [row.id]

@@ -33,6 +33,18 @@ METHOD_LABELS = {
 FORM_LABELS = {Form.TABLET: "Tablets", Form.LIQUID: "Liquid", Form.WEIGHED: "Weighed pieces"}
 
 
+def _narrowable(combo: QComboBox) -> QComboBox:
+    """A combo box that may be narrower than its longest choice (the form pane is narrow
+    so the steps table has room); the open list still shows every choice in full, and
+    the tooltip always holds the whole of the current one."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+    combo.setToolTip(combo.currentText())
+    combo.currentTextChanged.connect(combo.setToolTip)
+    return combo
+
+
 def _labelled(text: str, field: QWidget, name: str) -> QLabel:
     field.setAccessibleName(name)
     label = QLabel(text)
@@ -58,6 +70,7 @@ class PlanForm(QWidget):
         self.method = QComboBox()
         for method, text in METHOD_LABELS.items():
             self.method.addItem(text, method.value)
+        _narrowable(self.method)
         form.addRow(_labelled("&Method:", self.method, "Method"), self.method)
         self.rate = QDoubleSpinBox()
         self.rate.setRange(1.0, 25.0)
@@ -72,11 +85,13 @@ class PlanForm(QWidget):
         self.form_box = QComboBox()
         for form_value, text in FORM_LABELS.items():
             self.form_box.addItem(text, form_value.value)
+        _narrowable(self.form_box)
         form.addRow(_labelled("&Form:", self.form_box, "Form"), self.form_box)
         self.crossover = QComboBox()
         self.crossover.addItem("No crossover", None)
         for drug in crossover_drugs:
             self.crossover.addItem(f"Cross over to {drug}", drug)
+        _narrowable(self.crossover)
         form.addRow(_labelled("&Crossover:", self.crossover, "Crossover"), self.crossover)
         self.start = QDateEdit()
         self.start.setCalendarPopup(True)

@@ -15,7 +15,11 @@ from benzoapp.core.taper.equivalents import lacks_equivalent
 from benzoapp.gui.formatting import badge, mg, short_day
 
 COLUMNS: tuple[str, ...] = ("Step", "From", "To", "Days", "Doses", "Total", "Diazepam eq.", "Notes")
+STOP_TEXT = "none from here on"  # the last, dose-free step (see Plan.is_stop)
 NOT_AVAILABLE = "not available"  # a drug the table has no figure for: no number is made up
+# What the header shows, where it differs from the column's name: two short lines keep
+# the column as narrow as its figures, leaving the width to the doses.
+HEADER_LABELS: dict[str, str] = {"Diazepam eq.": "Diazepam\neq."}
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 STEP_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -54,6 +58,17 @@ def step_notes(step: Step, warnings: tuple[PlanWarning, ...]) -> str:
     return "; ".join(parts)
 
 
+def dose_line(time: str, drug: str, amount: str, units: str) -> str:
+    """One dose for the table, with no-break spaces inside the amount and inside how to
+    make it, so a narrow column wraps only between time, drug, amount and make-up
+    (and after a "+" in a long make-up), never between a number and its unit."""
+    keep = "\u00a0"
+    text = f"{time} {drug} {amount.replace(' ', keep)}"
+    if units:
+        text += " (" + units.replace(" + ", "\u00a0+\n").replace(" ", keep).replace("\n", " ") + ")"
+    return text
+
+
 class StepTableModel(QAbstractTableModel):
     """Shows a Plan; ``set_plan`` swaps in a new one (plans are immutable values)."""
 
@@ -86,7 +101,7 @@ class StepTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return COLUMNS[section]
+            return HEADER_LABELS.get(COLUMNS[section], COLUMNS[section])
         if orientation == Qt.Orientation.Vertical:
             return str(section + 1)
         return None
@@ -126,15 +141,17 @@ class StepTableModel(QAbstractTableModel):
             return f"{step.index + 1} ▲" if self._warnings_for(step) else str(step.index + 1)
         if column == 1:
             return short_day(step.start)
+        stop = self._plan is not None and self._plan.is_stop(step)
+        if column in (2, 3) and stop:
+            return "–"  # the taper is done: no end date, no count of days
         if column == 2:
             return short_day(step.end)
         if column == 3:
             return str(step.days)
+        if column == 4 and stop:
+            return STOP_TEXT
         if column == 4:
-            return "\n".join(
-                f"{d.time} {d.drug} {mg(d.mg)}" + (f" ({d.units})" if d.units else "")
-                for d in step.doses
-            )
+            return "\n".join(dose_line(d.time, d.drug, mg(d.mg), d.units) for d in step.doses)
         if column == 5:
             return mg(step.total_mg)
         if column == 6:

@@ -9,16 +9,13 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +29,7 @@ from benzoapp.gui.formatting import badge, mg
 from benzoapp.gui.plan_dialogs import EditStepDialog
 from benzoapp.gui.plan_form import PlanForm
 from benzoapp.gui.plan_model import StepTableModel, sorting_proxy
+from benzoapp.gui.plan_table import StepTable
 from benzoapp.gui.services import Planner, PlanRepository
 
 MERGE_REGIMEN, MERGE_SETTINGS = 101, 102
@@ -58,6 +56,7 @@ class PlanPage(QWidget):
         self._today = today
         self._applying = False
         self._needs_sizing = False
+        self._read_only_reason = ""
         found = plans.active() if plans is not None else None
         self._plan_id: int | None = found[0] if found else None
         active = found[1] if found else None
@@ -78,7 +77,7 @@ class PlanPage(QWidget):
         self.form_box, self.crossover, self.start = f.form_box, f.crossover, f.start
         self.table_note, self.plan_warnings = f.table_note, f.plan_warnings
         left = QWidget()
-        left.setMaximumWidth(420)
+        left.setMaximumWidth(400)
         left_box = QVBoxLayout(left)
         left_box.addWidget(self.form)
         left_box.addStretch(1)
@@ -88,20 +87,14 @@ class PlanPage(QWidget):
     def _build_right(self, left: QWidget) -> None:
         self.model = StepTableModel()
         self.proxy = sorting_proxy(self.model)
-        self.table = QTableView()
+        # Fitted to its own width once per new plan and per resize (see plan_table), not
+        # on every layout pass: automatic resizing asks the model for every cell again
+        # and again, and long plans crawl.
+        self.table = StepTable()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Steps")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        # Sized once per new plan (see _show_plan), not on every layout pass: automatic
-        # resizing asks the model for every cell again and again, and long plans crawl.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         buttons = QHBoxLayout()
         self.hold_button = QPushButton("Insert &hold…")
         self.edit_button = QPushButton("&Edit step…")
@@ -129,13 +122,14 @@ class PlanPage(QWidget):
         left_scroll = QScrollArea()  # long warnings scroll rather than being cut off
         left_scroll.setWidgetResizable(True)
         left_scroll.setWidget(left)
-        left_scroll.setMinimumWidth(400)
-        left_scroll.setMaximumWidth(460)
+        # Narrow enough that the steps table keeps room for its doses at 1280 pixels.
+        left_scroll.setMinimumWidth(300)
+        left_scroll.setMaximumWidth(400)
         left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter.addWidget(left_scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 680])
+        splitter.setSizes([310, 790])
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(splitter)
@@ -211,6 +205,8 @@ class PlanPage(QWidget):
         has_plan = plan is not None and bool(plan.steps)
         for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
             button.setEnabled(has_plan)
+        if self._read_only_reason:
+            self.save_button.setEnabled(False)
         table = self._planner.table_label(self._state.settings.table)
         if plan is not None and lacks_equivalent(plan):
             self.table_note.setText(
@@ -232,18 +228,10 @@ class PlanPage(QWidget):
     def _size_table(self) -> None:
         """Fit columns and rows to the plan once (deferred while the page is hidden)."""
         self._needs_sizing = False
-        self.table.resizeColumnsToContents()
-        self._size_rows()
+        self.table.fit()
 
     def _size_rows(self, *_changed: object) -> None:
-        # Row heights from the number of dose lines: exact, and far cheaper than asking
-        # the view to measure every cell.
-        line = self.table.fontMetrics().lineSpacing()
-        plan = self.model.plan
-        for row in range(self.proxy.rowCount()):
-            source = self.proxy.mapToSource(self.proxy.index(row, 0)).row()
-            lines = max(1, len(plan.steps[source].doses)) if plan else 1
-            self.table.setRowHeight(row, lines * line + 10)
+        self.table.fit_rows()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
         """Text size or theme changed: fit the columns again."""
@@ -405,9 +393,19 @@ class PlanPage(QWidget):
             return
         self._push_edit("Re-plan from today", lambda p: self._planner.replan(p, today, taking))
 
+    def set_read_only(self, reason: str) -> None:
+        """Plans can still be drawn up, shown and printed, but none can be put to use.
+
+        "Use this plan" stays disabled, with ``reason`` as its tooltip, and closing the
+        window does not offer to keep a plan that could not be saved.
+        """
+        self._read_only_reason = reason
+        self.save_button.setEnabled(False)
+        self.save_button.setToolTip(reason)
+
     def save_plan(self) -> None:
         """Keep this plan as the one Today follows (the store keeps earlier ones)."""
-        if self._state.plan is None or self._plans is None:
+        if self._state.plan is None or self._plans is None or self._read_only_reason:
             return
         plan = self._state.plan
         if self._plan_id is None:
@@ -423,6 +421,7 @@ class PlanPage(QWidget):
         """A plan is on screen that differs from the one kept (asked about on quit)."""
         return (
             self._plans is not None
+            and not self._read_only_reason
             and self._state.plan is not None
             and self._state.plan != self._kept_plan
         )

@@ -23,13 +23,31 @@ class Pref:
     type: type
     default: object
     choices: tuple[str, ...] = ()
+    minimum: int | None = None  # for int preferences: the allowed range, inclusive
+    maximum: int | None = None
 
+    def allows(self, value: object) -> bool:
+        """Whether ``value`` is one of the choices and inside the range (if declared)."""
+        if self.choices and value not in self.choices:
+            return False
+        if isinstance(value, int) and not isinstance(value, bool):
+            if self.minimum is not None and value < self.minimum:
+                return False
+            if self.maximum is not None and value > self.maximum:
+                return False
+        return True
+
+
+# The same key, default and range as benzoapp.store.settings, which reads this one for
+# the command line (kept as literals here: importing the store costs start-up time).
+KEEP_BACKUPS = Pref("data/keep_backups", int, 14, minimum=2, maximum=365)
 
 PREFERENCES: tuple[Pref, ...] = (
     Pref("view/theme", str, "dark", ("dark", "light", "system")),
     Pref("view/large_text", bool, False),
     Pref("app/first_run_done", bool, False),
     Pref("app/last_page", int, 0),
+    KEEP_BACKUPS,
 )
 _BY_KEY = {p.key: p for p in PREFERENCES}
 
@@ -71,7 +89,7 @@ class Preferences:
                 value = str(raw)
         except ValueError:
             return pref.default
-        if pref.choices and value not in pref.choices:
+        if not pref.allows(value):
             return pref.default
         return value
 
@@ -80,8 +98,8 @@ class Preferences:
         pref = _BY_KEY[key]
         if not isinstance(value, pref.type):
             raise TypeError(f"preference {key} takes {pref.type.__name__}, not {value!r}")
-        if pref.choices and value not in pref.choices:
-            raise ValueError(f"preference {key} must be one of {pref.choices}")
+        if not pref.allows(value):
+            raise ValueError(f"preference {key} cannot be {value!r}")
         self._settings.setValue(key, value)
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:

@@ -7,16 +7,19 @@ memory, a server left behind by a crash is simply removed and recreated.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import tempfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 MESSAGE = b"show\n"
 TIMEOUT_MS = 1000
+log = logging.getLogger("benzoapp")
 
 
 def server_name(data_dir: Path) -> str:
@@ -83,6 +86,10 @@ class InstanceServer(QObject):
     def close(self) -> None:
         self._server.close()
 
+    def error_text(self) -> str:
+        """Why listening failed, as Qt reports it."""
+        return str(self._server.errorString())
+
     def _on_connection(self) -> None:
         """Read the short message at once; a launch that sends nothing is ignored."""
         while self._server.hasPendingConnections():
@@ -93,3 +100,26 @@ class InstanceServer(QObject):
                     self.activate.emit()
             socket.abort()
             socket.deleteLater()
+
+
+def start_instance_server(
+    data_dir: Path, parent: QObject, on_activate: Callable[[], None]
+) -> InstanceServer | None:
+    """Listen for later launches if possible; never stop the app starting if not.
+
+    A temporary folder that cannot be written (or any other failure to listen) only
+    means a second launch opens a second window, so it is logged and start-up goes on.
+    """
+    try:
+        server = InstanceServer(data_dir, parent)
+        listening = server.listen()
+    except (OSError, RuntimeError) as error:
+        log.info("a second launch will not be handed over: %s", error)
+        return None
+    if not listening:
+        log.info("a second launch will not be handed over: %s", server.error_text())
+        server.close()
+        server.deleteLater()
+        return None
+    server.activate.connect(on_activate)
+    return server

@@ -102,6 +102,7 @@ class TodayPage(QWidget):
         self._log = dose_log
         self._journal = journal
         self._undo = undo_stack
+        self._read_only_reason = ""
         self._clock = today
         self._today = today
         self.rows: list[DoseRow] = []
@@ -178,6 +179,17 @@ class TodayPage(QWidget):
         self._today = today or self._clock
         self.refresh()
 
+    def set_read_only(self, reason: str) -> None:
+        """Keep showing the store's data but write nothing (a folder that cannot be saved to).
+
+        The controls that write are disabled; ``reason`` is their tooltip.
+        """
+        self._read_only_reason = reason
+        self._log = None
+        self._journal = None
+        self.refresh()
+        self.check_in_message.setText("Not saved: changes cannot be saved just now.")
+
     def is_read_only(self) -> bool:
         """True while the page shows data it cannot write to (before :meth:`attach`)."""
         return self._log is None and self._log_source is not None
@@ -232,10 +244,14 @@ class TodayPage(QWidget):
 
     def _enable_writing(self) -> None:
         """Controls that write are enabled only when there is something to write to."""
+        tip = self._read_only_reason
         for row in self.rows:
             row.taken.setEnabled(self._log is not None)
             row.amount.setEnabled(self._log is not None)
+            row.taken.setToolTip(tip)
+            row.amount.setToolTip(tip)
         self.check_in_group.setEnabled(self._journal is not None)
+        self.check_in_group.setToolTip(tip)
 
     def _show_doses(self, step: Step | None, today: dt.date) -> None:
         logged = {

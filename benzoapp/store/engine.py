@@ -19,7 +19,13 @@ from typing import Any
 from sqlalchemy import Connection, Engine, Select, Table, create_engine, event
 from sqlalchemy import exc as sa_exc
 
-from benzoapp.store.errors import BusyDatabaseError, CorruptDatabaseError, StoreError
+from benzoapp.store.access import connect_read_only
+from benzoapp.store.errors import (
+    BusyDatabaseError,
+    CorruptDatabaseError,
+    ReadOnlyDatabaseError,
+    StoreError,
+)
 
 BUSY_TIMEOUT_MS = 15_000
 BEGIN_OPTION = "benzoapp_begin"
@@ -51,6 +57,26 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True) -> Engine:
     return engine
 
 
+def make_read_only_engine(db_path: Path) -> Engine:
+    """An engine whose connections can only read (for a folder that cannot be written).
+
+    The URL names the file so SQLAlchemy pools it as a file; the connections come from
+    :func:`connect_read_only`, which SQLite itself keeps from writing.
+    """
+    engine = create_engine(f"sqlite:///{db_path}", creator=lambda: connect_read_only(db_path))
+
+    @event.listens_for(engine, "connect")
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+    @event.listens_for(engine, "begin")
+    def on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN DEFERRED")
+
+    return engine
+
+
 def translate(orig: BaseException, backups: Callable[[], list[Path]]) -> StoreError:
     """Turn a database failure into a plain message the person can act on."""
     text = str(orig).lower()
@@ -61,6 +87,17 @@ def translate(orig: BaseException, backups: Callable[[], list[Path]]) -> StoreEr
             "Another program (perhaps a second BenzoApp) kept your data busy for too long. "
             "Nothing was changed; try again.",
             backups(),
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyDatabaseError(
+            "This could not be saved: your data file cannot be written just now (the disk "
+            "or folder has become read-only, or this user may no longer write it). Nothing "
+            "was changed. Make the folder writable again, then restart BenzoApp."
+        )
+    if "disk is full" in text or "no space" in text:
+        return ReadOnlyDatabaseError(
+            "This could not be saved: the disk is full. Nothing was changed. "
+            "Free some space on the disk, then try again."
         )
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return CorruptDatabaseError(
@@ -133,9 +170,14 @@ def _plain_param(value: Any) -> Any:
 class Database:
     """An engine plus the two kinds of transaction the repositories use."""
 
-    def __init__(self, engine: Engine, backups: Callable[[], list[Path]]) -> None:
+    def __init__(
+        self, engine: Engine, backups: Callable[[], list[Path]], read_only_reason: str = ""
+    ) -> None:
         self.engine = engine
         self._backups = backups
+        # Set when the data cannot be saved: every write is refused with this message
+        # before SQLite is asked, so nothing half-happens.
+        self.read_only_reason = read_only_reason
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
@@ -151,6 +193,8 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A write transaction that takes the write lock first, so it cannot deadlock."""
+        if self.read_only_reason:
+            raise ReadOnlyDatabaseError(self.read_only_reason)
         try:
             with self.engine.connect() as conn:
                 conn.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})

@@ -40,3 +40,18 @@ class NewerDatabaseError(StoreError):
 
 class BusyDatabaseError(StoreError):
     """Another program kept the data file locked for longer than we were willing to wait."""
+
+
+class ReadOnlyDatabaseError(StoreError):
+    """The data can be read but not saved (a read-only or full disk, or no permission).
+
+    Nothing is wrong with the file, so the message says what to do about the folder and
+    offers no backups.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.args = (message,)
+
+    def __str__(self) -> str:
+        return self.plain_message

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import sqlite3
+import tempfile
 from pathlib import Path
 from types import TracebackType
 
 from sqlalchemy import func, select
 
 from benzoapp.paths import check_data_folder
+from benzoapp.store.access import (
+    connect_read_only,
+    no_data_error,
+    read_only_message,
+    write_problem,
+)
 from benzoapp.store.backups import (
     backups_dir_of,
     daily_backup_due,
@@ -19,8 +28,9 @@ from benzoapp.store.backups import (
     owner_only,
     prune_backups,
 )
-from benzoapp.store.engine import Database, make_engine
-from benzoapp.store.migrate import ensure_schema
+from benzoapp.store.engine import Database, make_engine, make_read_only_engine
+from benzoapp.store.errors import NewerDatabaseError, ReadOnlyDatabaseError
+from benzoapp.store.migrate import ensure_schema, stored_revision_or_raise, upgrade
 from benzoapp.store.models import (
     DoseLogRow,
     JournalDayRow,
@@ -35,6 +45,7 @@ from benzoapp.store.records import (
     MedicationRepository,
     ProfileRepository,
 )
+from benzoapp.store.schema import DB_FILENAME, KNOWN_REVISIONS, SCHEMA_HEAD
 
 USER_TABLES = (ProfileRow, MedicationRow, PlanRow, DoseLogRow, JournalDayRow)
 
@@ -42,12 +53,33 @@ USER_TABLES = (ProfileRow, MedicationRow, PlanRow, DoseLogRow, JournalDayRow)
 class Store:
     """All of one person's data in one SQLite file, reached through repositories."""
 
-    def __init__(self, data_dir: Path, keep_backups: int) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        keep_backups: int,
+        *,
+        read_only_reason: str = "",
+        read_from: Path | None = None,
+        scratch: Path | None = None,
+    ) -> None:
+        """``read_only_reason`` (plain words) opens the data for reading only.
+
+        ``read_from`` is then the file actually read (an upgraded copy of an older file
+        in the temporary folder ``scratch``, removed on close); by default the data file.
+        """
         self.data_dir = data_dir
         self.db_path = db_path_of(data_dir)
         self.backups_dir = backups_dir_of(data_dir)
         self.keep_backups = keep_backups
-        self.db = Database(make_engine(self.db_path), self.list_backups)
+        self.read_only = bool(read_only_reason)
+        self.read_only_reason = read_only_reason
+        self._scratch = scratch
+        engine = (
+            make_read_only_engine(read_from or self.db_path)
+            if self.read_only
+            else make_engine(self.db_path)
+        )
+        self.db = Database(engine, self.list_backups, read_only_reason)
         self.profile = ProfileRepository(self.db)
         self.medications = MedicationRepository(self.db)
         self.plans = PlanRepository(self.db)
@@ -58,10 +90,18 @@ class Store:
         """Backups of this data folder, newest first."""
         return list_backups(self.backups_dir)
 
-    def backup_now(self, reason: str = "manual", now: dt.datetime | None = None) -> Path:
-        """A consistent copy of the data file in the backups folder (older ones pruned)."""
+    def backup_now(
+        self, reason: str = "manual", now: dt.datetime | None = None, keep: int | None = None
+    ) -> Path:
+        """A consistent copy of the data file in the backups folder.
+
+        Older ones beyond the newest ``keep`` (by default the store's ``keep_backups``)
+        are deleted; the window passes the number in its preferences as it is now.
+        """
+        if self.read_only:
+            raise ReadOnlyDatabaseError(self.read_only_reason)
         path = make_backup(self.db_path, self.backups_dir, reason, now)
-        prune_backups(self.backups_dir, self.keep_backups)
+        prune_backups(self.backups_dir, self.keep_backups if keep is None else keep)
         return path
 
     def is_empty(self) -> bool:
@@ -80,6 +120,9 @@ class Store:
 
     def close(self) -> None:
         self.db.dispose()
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+            self._scratch = None
 
     def __enter__(self) -> Store:
         return self
@@ -96,9 +139,15 @@ class Store:
 def open_store_now(data_dir: Path, keep_backups: int, today: dt.date | None = None) -> Store:
     """Create or upgrade the data file, make the daily backup, and return the open store."""
     check_data_folder(data_dir)
-    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    try:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise no_data_error(data_dir, error) from error
     db_path = db_path_of(data_dir)
     backups_dir = backups_dir_of(data_dir)
+    problem = write_problem(data_dir, db_path)
+    if problem is not None:
+        return open_read_only(data_dir, keep_backups, problem)
     if not db_path.exists():
         # Created empty with owner-only permissions before SQLite writes a byte.
         os.close(os.open(db_path, os.O_CREAT | os.O_WRONLY, 0o600))
@@ -121,3 +170,51 @@ def open_store_now(data_dir: Path, keep_backups: int, today: dt.date | None = No
             )
         store.backup_now("daily", now)
     return store
+
+
+def open_read_only(data_dir: Path, keep_backups: int, problem: OSError) -> Store:
+    """Open data that cannot be written, for reading only; no backup, no upgrade in place.
+
+    A file from an older BenzoApp is upgraded in a temporary copy, so it can be shown,
+    while the file itself stays exactly as it was (never half-upgraded). A file from a
+    newer BenzoApp, a damaged one, or no file at all is refused as when writable.
+    """
+    db_path = db_path_of(data_dir)
+    backups_dir = backups_dir_of(data_dir)
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        raise no_data_error(data_dir, problem)
+    stored = stored_revision_or_raise(db_path, backups_dir)
+    if stored is None:
+        raise no_data_error(data_dir, problem)
+    if stored not in KNOWN_REVISIONS:
+        raise NewerDatabaseError(
+            f"Your data file {db_path} was written by a newer version of BenzoApp "
+            f"(schema {stored}). This version cannot use it safely, so it was left "
+            "untouched. Install the newer version.",
+            list_backups(backups_dir),
+        )
+    message = read_only_message(data_dir, problem)
+    if stored == SCHEMA_HEAD:
+        return Store(data_dir, keep_backups, read_only_reason=message)
+    scratch = Path(tempfile.mkdtemp(prefix="benzoapp-read-only-"))
+    try:
+        copy = scratch / DB_FILENAME
+        source = connect_read_only(db_path)
+        try:
+            target = sqlite3.connect(copy)
+            try:
+                source.backup(target)
+            finally:
+                target.close()
+        finally:
+            source.close()
+        upgrade(copy, SCHEMA_HEAD)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    message += (
+        " Your data was saved by an older BenzoApp and needs an upgrade, which cannot be "
+        "saved either: what you see comes from an upgraded copy, and your file is left "
+        "exactly as it was."
+    )
+    return Store(data_dir, keep_backups, read_only_reason=message, read_from=copy, scratch=scratch)

@@ -24,9 +24,10 @@ from benzoapp.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD, read_stored_revi
 def stored_revision_or_raise(db_path: Path, backups_dir: Path) -> str | None:
     """The stored revision, with every way of failing turned into a typed, plain error."""
     backups = list_backups(backups_dir)
-    if db_path.exists() and not os.access(db_path, os.R_OK | os.W_OK):
+    # Writing is checked by the caller (a file that can only be read is opened read-only).
+    if db_path.exists() and not os.access(db_path, os.R_OK):
         raise UnreadableDatabaseError(
-            f"Your data file {db_path} cannot be opened: this user may not read or write it. "
+            f"Your data file {db_path} cannot be opened: this user may not read it. "
             "Nothing was changed.",
             backups,
         )

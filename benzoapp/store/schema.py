@@ -7,6 +7,7 @@ checks these constants against the migration scripts in ``db/versions``.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -32,7 +33,20 @@ def read_stored_revision(db_path: Path) -> str | None:
     """
     if not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True)
+    uri = f"{db_path.as_uri()}?mode=ro"
+    try:
+        return _revision_at(uri)
+    except sqlite3.OperationalError as error:
+        # In a folder that cannot be written SQLite cannot make the write-ahead log's
+        # index, so even a read-only open fails; nothing can be writing there, so the
+        # file can be read as immutable.
+        if "readonly" not in str(error).lower() or os.access(db_path.parent, os.W_OK):
+            raise
+        return _revision_at(f"{uri}&immutable=1")
+
+
+def _revision_at(uri: str) -> str | None:
+    conn = sqlite3.connect(uri, uri=True)
     try:
         return revision_in(conn)
     finally:

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from benzoapp.core.drugs import load_catalog
 from benzoapp.gui.adapters import CorePlanner
-from benzoapp.gui.plan_model import COLUMNS
+from benzoapp.gui.plan_model import COLUMNS, STOP_TEXT
 from benzoapp.gui.plan_page import PlanPage
 
 START = dt.date(2026, 1, 5)
@@ -97,3 +97,15 @@ def test_replan_suggests_todays_doses_and_keeps_history(
     assert replanned is not None
     assert any(s.history for s in replanned.steps)
     assert "Before the re-plan" in page.proxy.index(0, COLUMNS.index("Notes")).data()
+
+
+def test_the_last_row_says_none_from_here_on(qtbot: QtBot, page: PlanPage) -> None:
+    qtbot.keyClicks(page.regimen, "diazepam 5mg 22:00")
+    last = page.model.rowCount() - 1
+    cells = {name: page.model.index(last, COLUMNS.index(name)).data() for name in COLUMNS}
+    assert cells["Doses"] == STOP_TEXT
+    assert cells["Days"] == "–"
+    assert cells["To"] == "–"
+    before = page.model.index(last - 1, COLUMNS.index("Doses")).data()
+    assert before != STOP_TEXT
+    assert "diazepam" in before

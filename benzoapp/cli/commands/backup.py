@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from benzoapp.cli.output import print_json
-    from benzoapp.cli.store_access import data_dir_of, open_for_command
+    from benzoapp.cli.store_access import data_dir_of, open_for_command, refuse_unless_writable
     from benzoapp.store import StoreError, list_backups, restore_backup
     from benzoapp.store.backups import backups_dir_of
 
@@ -40,6 +40,7 @@ def handle(args: argparse.Namespace) -> int:
             print("\n".join(str(p) for p in found) or "No backups yet.")
         return 0
     if args.restore:
+        refuse_unless_writable(folder, "restore a backup")
         try:
             kept = restore_backup(folder, Path(args.restore).expanduser().resolve())
         except StoreError as error:
@@ -52,7 +53,7 @@ def handle(args: argparse.Namespace) -> int:
             if kept:
                 print(f"Your previous data file was kept as {kept}.")
         return 0
-    with open_for_command(args, must_exist=True) as store:
+    with open_for_command(args, must_exist=True, writes="make a backup") as store:
         made = store.backup_now("manual")
     if args.json:
         print_json({"backup": str(made)})

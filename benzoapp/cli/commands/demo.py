@@ -24,7 +24,7 @@ def handle(args: argparse.Namespace) -> int:
     from benzoapp.core.errors import InputError
     from benzoapp.store.demo import fill_demo
 
-    with open_for_command(args) as store:
+    with open_for_command(args, writes="fill the folder with sample data") as store:
         if not store.is_empty():
             raise InputError(
                 f"The data folder {store.data_dir} already holds data; the demo only fills "

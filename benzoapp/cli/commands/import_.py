@@ -33,7 +33,7 @@ def handle(args: argparse.Namespace) -> int:
 
     data = read_export(Path(args.file).expanduser())
     backup = None
-    with open_for_command(args) as store:
+    with open_for_command(args, writes="import the file") as store:
         if not store.is_empty():
             if not args.replace:
                 raise InputError(

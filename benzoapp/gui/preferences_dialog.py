@@ -1,0 +1,62 @@
+"""Edit > Preferences: the settings that are not in the View menu (how many backups to keep).
+
+Each field's range comes from the preference's declaration in ``preferences.py``, so the
+dialog can never store a value the app would then ignore.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from benzoapp.gui.preferences import KEEP_BACKUPS, Preferences
+
+
+class PreferencesDialog(QDialog):
+    """OK stores the values (and writes the settings file at once); Cancel changes nothing."""
+
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.setObjectName("preferences_dialog")
+        self._prefs = prefs
+        self.keep_backups = QSpinBox()
+        self.keep_backups.setObjectName("keep_backups")
+        self.keep_backups.setRange(KEEP_BACKUPS.minimum or 1, KEEP_BACKUPS.maximum or 999)
+        self.keep_backups.setValue(int(str(prefs.get(KEEP_BACKUPS.key))))
+        self.keep_backups.setSuffix(" backups")
+        self.keep_backups.setAccessibleName("Backups to keep")
+        label = QLabel("&Keep the newest:")
+        label.setBuddy(self.keep_backups)
+        note = QLabel(
+            "A backup is made once a day and before every upgrade. Older ones beyond this "
+            f"number are deleted ({KEEP_BACKUPS.minimum} to {KEEP_BACKUPS.maximum}; "
+            f"{KEEP_BACKUPS.default} unless you change it)."
+        )
+        note.setWordWrap(True)
+        note.setProperty("role", "muted")
+        form = QFormLayout()
+        form.addRow(label, self.keep_backups)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        box = QVBoxLayout(self)
+        box.addLayout(form)
+        box.addWidget(note)
+        box.addWidget(buttons)
+
+    def accept(self) -> None:
+        self.keep_backups.interpretText()  # a number still being typed counts
+        self._prefs.set(KEEP_BACKUPS.key, self.keep_backups.value())
+        self._prefs.sync()
+        super().accept()

@@ -1,0 +1,63 @@
+"""Everything the printed plan shows, gathered in one place for the window and the command.
+
+``benzoapp report`` and the window's *Export PDF* both call :func:`gather_report_data`
+with what the data folder holds, so the two printouts cannot drift apart (an earlier
+window export left out the journal's history and framework notes on the prescriber's
+page). It only combines the core's results; it reads nothing from disk itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from benzoapp.core.cautions import Checker, KnowledgeBase, check_regimen
+from benzoapp.core.drugs import DrugCatalog
+from benzoapp.core.model import JournalDay, Medication, Plan, Profile
+from benzoapp.report.data import ClinicianNotes, ReportData, ReportOptions
+
+
+def gather_report_data(
+    plan: Plan,
+    *,
+    catalog: DrugCatalog,
+    kb: KnowledgeBase,
+    profile: Profile | None,
+    medications: Sequence[Medication],
+    journal: Sequence[JournalDay],
+    options: ReportOptions | None = None,
+    checker: Checker | None = None,
+) -> ReportData:
+    """The plan with its pharmacy amounts, each medication's caution, coping guidance and
+    the prescriber's page (journal history, framework notes, conditions withdrawal mimics).
+
+    ``checker`` may be passed to reuse one already built over ``kb``.
+    """
+    from benzoapp.core.journal.summary import analyse_journal, summary_lines
+    from benzoapp.core.taper import pill_counts
+    from benzoapp.report.from_core import (
+        coping_rows,
+        framework_rows,
+        medication_rows,
+        pharmacy_rows,
+    )
+
+    options = options or ReportOptions()
+    checker = checker or Checker(kb)
+    results = check_regimen(checker, (), medications)
+    days = list(journal)
+    summary = analyse_journal(days, plan, profile)
+    framework, mimics = framework_rows(summary.framework) if summary.framework else ((), ())
+    return ReportData(
+        plan=plan,
+        table_name=catalog.table(plan.settings.table).name,
+        profile=profile,
+        medications=medication_rows(results, [m.kind for m in medications]),
+        coping=coping_rows(kb),
+        pharmacy=pharmacy_rows(plan, pill_counts(plan, catalog), options.prescription_days),
+        clinician=ClinicianNotes(
+            history=tuple(summary_lines(summary)) if days else (),
+            framework_notes=framework,
+            mimic_conditions=mimics,
+        ),
+        options=options,
+    )
