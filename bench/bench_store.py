@@ -108,7 +108,8 @@ def raw_save(db: Path, plan: Plan, number: list[int]) -> None:
         version_id = conn.execute(
             "INSERT INTO plan_versions (plan_id, number, created_at, note, step_count, method, "
             "rate_percent, every_days, form, start, crossover_to, equivalence_table, "
-            "liquid_mg_per_ml, micro) VALUES (?, 1, '', '', ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0)",
+            "liquid_mg_per_ml, micro, modified_release) "
+            "VALUES (?, 1, '', '', ?, ?, ?, ?, ?, ?, ?, ?, NULL, 0, ?)",
             (
                 plan_id,
                 len(plan.steps),
@@ -119,11 +120,16 @@ def raw_save(db: Path, plan: Plan, number: list[int]) -> None:
                 s.start.isoformat(),
                 s.crossover_to,
                 s.table,
+                ",".join(s.modified_release),
             ),
         ).lastrowid
         conn.executemany(
-            "INSERT INTO plan_regimen_doses VALUES (?, ?, ?, ?, ?)",
-            [(version_id, i, d.drug, d.time, str(d.mg)) for i, d in enumerate(plan.regimen.doses)],
+            "INSERT INTO plan_regimen_doses (version_id, position, drug, time, mg, release) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (version_id, i, d.drug, d.time, str(d.mg), d.release)
+                for i, d in enumerate(plan.regimen.doses)
+            ],
         )
         conn.executemany(
             "INSERT INTO plan_steps VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
