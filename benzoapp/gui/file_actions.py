@@ -16,6 +16,7 @@ from benzoapp.core.errors import BenzoAppError
 from benzoapp.core.model import Plan
 from benzoapp.gui.first_run import STATEMENT
 from benzoapp.gui.formatting import badge, day, mg
+from benzoapp.report.text import daily_amount
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -51,7 +52,7 @@ def plan_document(plan: Plan, table_label: str) -> QTextDocument:
         "<tr>"
         f"<td>{s.index + 1}</td><td>{esc(day(s.start))}</td><td>{esc(day(s.end))}</td>"
         f"<td>{'<br>'.join(esc(f'{d.time} {d.drug} {mg(d.mg)} {d.units}') for d in s.doses)}</td>"
-        f"<td>{esc(mg(s.total_mg))}</td><td>{'hold' if s.hold else ''}</td>"
+        f"<td>{esc(daily_amount(s, plan))}</td><td>{'hold' if s.hold else ''}</td>"
         "</tr>"
         for s in plan.steps
     )

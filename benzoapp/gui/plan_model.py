@@ -13,9 +13,11 @@ from PySide6.QtCore import (
 from benzoapp.core.model import Plan, PlanWarning, Step
 from benzoapp.core.taper.equivalents import lacks_equivalent
 from benzoapp.gui.formatting import badge, mg, short_day
+from benzoapp.report.text import daily_amount, several_drugs
 
 COLUMNS: tuple[str, ...] = ("Step", "From", "To", "Days", "Doses", "Total", "Diazepam eq.", "Notes")
 STOP_TEXT = "none from here on"  # the last, dose-free step (see Plan.is_stop)
+SEVERAL_TIP = "Milligrams of different drugs do not add up: compare the diazepam equivalent."
 NOT_AVAILABLE = "not available"  # a drug the table has no figure for: no number is made up
 # What the header shows, where it differs from the column's name: two short lines keep
 # the column as narrow as its figures, leaving the width to the doses.
@@ -26,11 +28,11 @@ STEP_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def step_details(step: Step, warnings: tuple[PlanWarning, ...]) -> str:
+def step_details(step: Step, warnings: tuple[PlanWarning, ...], plan: Plan) -> str:
     """One step in full: dates, doses and how to make them, notes, warnings with sources."""
     lines = [
         f"Step {step.index + 1}: {short_day(step.start)} to {short_day(step.end)}"
-        f" ({step.days} days), {mg(step.total_mg)} a day"
+        f" ({step.days} days), {daily_amount(step, plan)} a day"
     ]
     lines += [
         f"  {d.time}  {d.drug} {mg(d.mg)}" + (f"  ({d.units})" if d.units else "")
@@ -76,6 +78,7 @@ class StepTableModel(QAbstractTableModel):
         super().__init__()
         self._plan = plan
         self._own_mg = plan is not None and lacks_equivalent(plan)
+        self._several = plan is not None and several_drugs(plan)
 
     @property
     def plan(self) -> Plan | None:
@@ -85,6 +88,7 @@ class StepTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._plan = plan
         self._own_mg = plan is not None and lacks_equivalent(plan)
+        self._several = plan is not None and several_drugs(plan)
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -117,6 +121,8 @@ class StepTableModel(QAbstractTableModel):
             return step.index
         if role == SORT_ROLE:
             return self._sort_value(step, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 5 and self._several:
+            return SEVERAL_TIP
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(step, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3, 5, 6):
@@ -128,7 +134,7 @@ class StepTableModel(QAbstractTableModel):
         if self._plan is None or not 0 <= row < len(self._plan.steps):
             return ""
         step = self._plan.steps[row]
-        return step_details(step, self._warnings_for(step))
+        return step_details(step, self._warnings_for(step), self._plan)
 
     def _warnings_for(self, step: Step) -> tuple[PlanWarning, ...]:
         assert self._plan is not None
@@ -153,7 +159,9 @@ class StepTableModel(QAbstractTableModel):
         if column == 4:
             return "\n".join(dose_line(d.time, d.drug, mg(d.mg), d.units) for d in step.doses)
         if column == 5:
-            return mg(step.total_mg)
+            # Milligrams of different drugs do not add up: as on the printed plan, a plan
+            # of several drugs is totalled only as its diazepam equivalent.
+            return "–" if self._several else mg(step.total_mg)
         if column == 6:
             return NOT_AVAILABLE if self._own_mg else mg(step.diazepam_equivalent_mg)
         return step_notes(step, self._warnings_for(step))
@@ -164,7 +172,8 @@ class StepTableModel(QAbstractTableModel):
         if column == 3:
             return step.days
         if column == 5:
-            return float(step.total_mg)  # sorting order only; never shown or stored
+            # sorting order only; never shown or stored (several drugs: by equivalent)
+            return float(step.diazepam_equivalent_mg if self._several else step.total_mg)
         if column == 6:
             return 0.0 if self._own_mg else float(step.diazepam_equivalent_mg)
         return self._text(step, column)

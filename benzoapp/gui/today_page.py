@@ -34,6 +34,7 @@ from benzoapp.gui.services import (
     JournalRepository,
     TodaySnapshot,
 )
+from benzoapp.report.text import amounts_by_drug, daily_amount
 
 # A short check-in with ids from the journal's symptom catalogue (resources/journal);
 # the Journal page has the full list from the source documents.
@@ -308,14 +309,18 @@ class TodayPage(QWidget):
             self.next_change.setText("")
             return
         later = [s for s in plan.steps if s.start > step.end and not _history(s)]
-        changed = next((s for s in later if s.total_mg != step.total_mg), None)
+        now = amounts_by_drug(step)
+        changed = next((s for s in later if amounts_by_drug(s) != now), None)
         if changed is None:
-            self.next_change.setText(f"Your dose stays at {mg(step.total_mg)} a day.")
+            self.next_change.setText(f"Your dose stays at {daily_amount(step, plan)} a day.")
             return
-        text = (
-            f"Next change: {day(changed.start)} — {mg(changed.total_mg)} a day "
-            f"(now {mg(step.total_mg)})."
-        )
+        if plan.is_stop(changed):
+            text = f"Next change: {day(changed.start)} — the last step: none from then on."
+        else:
+            text = (
+                f"Next change: {day(changed.start)} — {daily_amount(changed, plan)} a day "
+                f"(now {daily_amount(step, plan)})."
+            )
         if any(s.hold for s in later if s.start < changed.start):
             text += " Before it, a hold keeps today's doses for longer."
         self.next_change.setText(text)

@@ -17,13 +17,12 @@ from benzoapp.core.model import Plan, Step
 from benzoapp.report.atomic import write_atomic
 from benzoapp.report.text import (
     STATEMENT,
-    daily_by_drug,
+    daily_amount,
     dose_columns,
     dose_in,
     dose_key,
     format_date,
     format_mg,
-    several_drugs,
 )
 
 
@@ -49,16 +48,6 @@ def describe(step: Step, plan: Plan) -> str:
             how = f" ({dose.units})" if dose.units else ""
             lines.append(f"{column.title}: {format_mg(dose.mg)}{how}")
     return "\n".join(lines)
-
-
-def daily_amount(step: Step, plan: Plan) -> str:
-    """The day's total when the plan has one drug; each drug named when it has several.
-
-    Milligrams of different drugs do not add up, so a plan with several never shows a sum.
-    """
-    if several_drugs(plan):
-        return daily_by_drug(step)
-    return format_mg(step.total_mg)
 
 
 def plan_to_ics(plan: Plan, made_on: dt.date | None = None) -> bytes:

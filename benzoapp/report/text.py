@@ -114,6 +114,16 @@ def daily_by_drug(step: Step) -> str:
     return ", ".join(f"{drug} {format_mg(mg)}" for drug, mg in shown.items())
 
 
+def daily_amount(step: Step, plan: Plan) -> str:
+    """The day's total when the plan has one drug; each drug named when it has several.
+
+    Milligrams of different drugs do not add up, so a plan with several never shows a sum.
+    """
+    if several_drugs(plan):
+        return daily_by_drug(step)
+    return format_mg(step.total_mg)
+
+
 def drugs_taken(step: Step) -> tuple[str, ...]:
     """The drugs a step has the person take (a dose above zero), in order of appearance."""
     return tuple(dict.fromkeys(d.drug for d in step.doses if d.mg > 0))
@@ -215,3 +225,12 @@ def step_number(plan: Plan, index: int) -> int | None:
         if step.index == index:
             return position
     return None
+
+
+def amounts_by_drug(step: Step) -> dict[str, Decimal]:
+    """Each drug's amount for the day: what "did the dose change?" must compare, since a
+    switch from one drug to another can keep the sum of milligrams and change everything."""
+    totals: dict[str, Decimal] = {}
+    for dose in step.doses:
+        totals[dose.drug] = totals.get(dose.drug, Decimal(0)) + dose.mg
+    return {drug: amount for drug, amount in totals.items() if amount > 0}

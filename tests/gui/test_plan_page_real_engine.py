@@ -109,3 +109,22 @@ def test_the_last_row_says_none_from_here_on(qtbot: QtBot, page: PlanPage) -> No
     before = page.model.index(last - 1, COLUMNS.index("Doses")).data()
     assert before != STOP_TEXT
     assert "diazepam" in before
+
+
+def test_a_crossover_plan_never_adds_milligrams_of_two_drugs(qtbot: QtBot, page: PlanPage) -> None:
+    qtbot.keyClicks(page.regimen, "clonazepam 0.5mg 08:00; clonazepam 1mg 22:00")
+    page.crossover.setCurrentIndex(page.crossover.findData("diazepam"))
+    plan = page.state.plan
+    assert plan is not None
+    mixed = next(
+        i for i, s in enumerate(plan.steps) if len({d.drug for d in s.doses if d.mg > 0}) > 1
+    )
+    total = COLUMNS.index("Total")
+    assert {page.model.index(r, total).data() for r in range(page.model.rowCount())} == {"–"}
+    tip = page.model.index(mixed, total).data(Qt.ItemDataRole.ToolTipRole)
+    assert "do not add up" in tip
+    details = page.model.details(mixed)
+    first_line = details.splitlines()[0]
+    assert "clonazepam" in first_line
+    assert "diazepam" in first_line
+    assert f"{plan.steps[mixed].total_mg.normalize():f} mg" not in first_line

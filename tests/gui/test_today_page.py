@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from benzoapp.core.model import PlanSettings
+from benzoapp.core.model import Plan, PlanSettings, Regimen, RegimenDose, Step, StepDose
 from benzoapp.gui.today_page import TodayPage
 
 
@@ -161,3 +161,39 @@ def test_the_page_turns_to_a_new_day_by_itself(
     days[0] = today + dt.timedelta(days=1)
     widget._day_timer.timeout.emit()
     assert widget.heading.text() == "Today, Tue 3 Mar 2026"
+
+
+def _crossover_plan(start: dt.date) -> Plan:
+    """Clonazepam at night is switched to diazepam: the mg sum jumps, the dose does not."""
+
+    def step(index: int, night: StepDose, equivalent: str) -> Step:
+        morning = StepDose("clonazepam", "08:00", Decimal("0.5"), "1 x 0.5 mg")
+        return Step(
+            index, start + dt.timedelta(days=14 * index), 14, (morning, night), Decimal(equivalent)
+        )
+
+    steps = (
+        step(0, StepDose("clonazepam", "22:00", Decimal(1), "1 x 1 mg"), "30"),
+        step(1, StepDose("diazepam", "22:00", Decimal(20), "2 x 10 mg"), "30"),
+    )
+    regimen = Regimen(
+        (
+            RegimenDose("clonazepam", "08:00", Decimal("0.5")),
+            RegimenDose("clonazepam", "22:00", Decimal(1)),
+        )
+    )
+    return Plan(regimen, PlanSettings(start=start, crossover_to="diazepam"), steps)
+
+
+def test_a_crossover_is_announced_by_drug_never_as_a_sum_of_milligrams(
+    qtbot: QtBot, *, plans, dose_log, journal, undo_stack, today
+) -> None:
+    plans.save(_crossover_plan(today - dt.timedelta(days=3)), "crossover")
+    widget = TodayPage(plans, dose_log, journal, undo_stack, today=lambda: today)
+    qtbot.addWidget(widget)
+    text = widget.next_change.text()
+    assert text == (
+        "Next change: Fri 13 Mar 2026 — clonazepam 0.5 mg, diazepam 20 mg a day "
+        "(now clonazepam 1.5 mg)."
+    )
+    assert "20.5" not in text
