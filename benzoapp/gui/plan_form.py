@@ -59,6 +59,9 @@ class PlanForm(QWidget):
         super().__init__(parent)
         form = QFormLayout()
         form.setVerticalSpacing(10)
+        # With large text the pane is too narrow for label and field side by side: then
+        # the field goes under its label rather than being cut off at the pane's edge.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.regimen = QLineEdit()
         self.regimen.setPlaceholderText("e.g. clonazepam 0.5mg 08:00; clonazepam 0.25mg 21:00")
         form.addRow(_labelled("&Regimen:", self.regimen, "Regimen"), self.regimen)

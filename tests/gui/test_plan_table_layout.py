@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from benzoapp.app import attach_data, create_window
@@ -102,4 +102,22 @@ def test_with_room_each_dose_takes_one_line_and_large_text_still_shows_them(
     fitted(qtbot, table)
     qtbot.waitUntil(lambda: table._measured is not None)
     assert_doses_shown_in_full(table)
+    window.registry["view.large_text"].setChecked(False)
+
+
+def test_with_large_text_the_settings_pane_is_not_cut_off(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """Label and field side by side do not fit the pane with large text: the field goes
+    under its label instead of running past the pane's edge, and the notes wrap."""
+    page = window.pages["Plan"]
+    window.registry["view.large_text"].setChecked(True)
+    scroll = page.findChild(QScrollArea)
+    assert scroll is not None
+    content = scroll.widget()
+    qtbot.waitUntil(lambda: content.width() <= scroll.viewport().width())
+    assert content.minimumSizeHint().width() <= scroll.viewport().width()
+    for field in (page.method, page.crossover, page.start):
+        right = field.mapTo(content, field.rect().topRight()).x()
+        assert right <= scroll.viewport().width()
     window.registry["view.large_text"].setChecked(False)
