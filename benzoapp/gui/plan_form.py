@@ -70,21 +70,7 @@ class PlanForm(QWidget):
         self.regimen_message.setProperty("role", "muted")
         self.regimen_message.setAccessibleName("Regimen check")
         form.addRow("", self.regimen_message)
-        self.method = QComboBox()
-        for method, text in METHOD_LABELS.items():
-            self.method.addItem(text, method.value)
-        _narrowable(self.method)
-        form.addRow(_labelled("&Method:", self.method, "Method"), self.method)
-        self.rate = QDoubleSpinBox()
-        self.rate.setRange(1.0, 25.0)
-        self.rate.setDecimals(1)
-        self.rate.setSingleStep(0.5)
-        self.rate.setSuffix(" %")
-        form.addRow(_labelled("Ra&te per step:", self.rate, "Rate per step"), self.rate)
-        self.every = QSpinBox()
-        self.every.setRange(1, 60)
-        self.every.setSuffix(" days")
-        form.addRow(_labelled("&Interval:", self.every, "Days between steps"), self.every)
+        self._add_pace_fields(form)
         self.form_box = QComboBox()
         for form_value, text in FORM_LABELS.items():
             self.form_box.addItem(text, form_value.value)
@@ -114,6 +100,24 @@ class PlanForm(QWidget):
         box.addLayout(form)
         box.addWidget(self.table_note)
         box.addWidget(self.plan_warnings)
+
+    def _add_pace_fields(self, form: QFormLayout) -> None:
+        """Method, rate and interval: how fast the plan goes."""
+        self.method = QComboBox()
+        for method, text in METHOD_LABELS.items():
+            self.method.addItem(text, method.value)
+        _narrowable(self.method)
+        form.addRow(_labelled("&Method:", self.method, "Method"), self.method)
+        self.rate = QDoubleSpinBox()
+        self.rate.setRange(1.0, 25.0)
+        self.rate.setDecimals(1)
+        self.rate.setSingleStep(0.5)
+        self.rate.setSuffix(" %")
+        form.addRow(_labelled("Ra&te per step:", self.rate, "Rate per step"), self.rate)
+        self.every = QSpinBox()
+        self.every.setRange(1, 60)
+        self.every.setSuffix(" days")
+        form.addRow(_labelled("&Interval:", self.every, "Days between steps"), self.every)
 
     def settings(self, base: PlanSettings) -> PlanSettings:
         """``base`` with the values now in the fields."""

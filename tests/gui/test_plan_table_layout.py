@@ -105,9 +105,7 @@ def test_with_room_each_dose_takes_one_line_and_large_text_still_shows_them(
     window.registry["view.large_text"].setChecked(False)
 
 
-def test_with_large_text_the_settings_pane_is_not_cut_off(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_with_large_text_the_settings_pane_is_not_cut_off(qtbot: QtBot, window: MainWindow) -> None:
     """Label and field side by side do not fit the pane with large text: the field goes
     under its label instead of running past the pane's edge, and the notes wrap."""
     page = window.pages["Plan"]
