@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from benzoapp.store.errors import ReadOnlyDatabaseError
+from benzoapp.store.schema import immutable_may_help
 
 PROBE_BYTES = 16 * 1024  # more than a few database pages: a full disk shows up here
 FULL = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
@@ -104,21 +105,32 @@ def read_only_uri(db_path: Path) -> str:
     """A URI that opens ``db_path`` for reading, even in a folder that cannot be written.
 
     SQLite reads a write-ahead-log database read-only only if it can create the log's
-    index file beside it; in a read-only folder it cannot, so the file is then opened as
-    immutable (nothing can be writing to a folder no one may write to).
+    index file beside it; in a read-only folder it cannot (it says "readonly" or "unable
+    to open database file", depending on version and file system), so the file is then
+    opened as immutable (nothing can be writing to a folder no one may write to). Only
+    used once the folder is known not to be writable.
     """
     plain = f"{db_path.resolve().as_uri()}?mode=ro"
     try:
-        conn = sqlite3.connect(plain, uri=True)
-        try:
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        finally:
-            conn.close()
+        _read_schema(plain)
     except sqlite3.OperationalError as error:
-        if "readonly" not in str(error).lower():
+        if not immutable_may_help(error):
             raise
-        return f"{plain}&immutable=1"
+        immutable = f"{plain}&immutable=1"
+        try:
+            _read_schema(immutable)
+        except sqlite3.OperationalError:
+            raise error from None
+        return immutable
     return plain
+
+
+def _read_schema(uri: str) -> None:
+    conn = sqlite3.connect(uri, uri=True)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    finally:
+        conn.close()
 
 
 def connect_read_only(db_path: Path) -> sqlite3.Connection:

@@ -183,7 +183,7 @@ def open_read_only(data_dir: Path, keep_backups: int, problem: OSError) -> Store
     backups_dir = backups_dir_of(data_dir)
     if not db_path.exists() or db_path.stat().st_size == 0:
         raise no_data_error(data_dir, problem)
-    stored = stored_revision_or_raise(db_path, backups_dir)
+    stored = stored_revision_or_raise(db_path, backups_dir, read_only=True)
     if stored is None:
         raise no_data_error(data_dir, problem)
     if stored not in KNOWN_REVISIONS:
