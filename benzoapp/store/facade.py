@@ -193,7 +193,7 @@ def open_read_only(data_dir: Path, keep_backups: int, problem: OSError) -> Store
             "untouched. Install the newer version.",
             list_backups(backups_dir),
         )
-    message = read_only_message(data_dir, problem)
+    message = read_only_message(data_dir, problem, db_path)
     if stored == SCHEMA_HEAD:
         return Store(data_dir, keep_backups, read_only_reason=message)
     scratch = Path(tempfile.mkdtemp(prefix="benzoapp-read-only-"))

@@ -156,7 +156,7 @@ def read_only_mount(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
     """A folder and a read-only bind mount of it; always unmounted afterwards."""
     if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("needs root and mount")
-    source = tmp_path / "data"
+    source = tmp_path / "under-the-mount"
     source.mkdir()
     target = tmp_path / "mounted"
     target.mkdir()
@@ -199,3 +199,84 @@ def test_a_really_read_only_mount_opens_read_only(
         with pytest.raises(ReadOnlyDatabaseError):
             store.journal.save_day(JournalDay(dt.date(2030, 1, 9), {}, {}, ""))
     assert digest(source / DB_FILENAME) == before
+
+
+def crash_with_changes_in_the_wal(source: Path, target: Path) -> dt.date:
+    """``target`` as after a crash: one journal day saved but still only in the ``-wal`` file.
+
+    A second connection keeps SQLite from moving the log into the file when the store
+    closes; the two files are copied then, as a power cut would leave them.
+    """
+    day = dt.date(2030, 1, 20)
+    holder = sqlite3.connect(source / DB_FILENAME)
+    try:
+        holder.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        with open_store(source) as store:
+            store.journal.save_day(JournalDay(day, {"tinnitus": 2}, {}, "only in the log"))
+        target.mkdir(exist_ok=True)
+        for suffix in ("", "-wal"):
+            shutil.copyfile(source / f"{DB_FILENAME}{suffix}", target / f"{DB_FILENAME}{suffix}")
+    finally:
+        holder.close()
+    assert (target / f"{DB_FILENAME}-wal").stat().st_size > 0
+    return day
+
+
+def test_changes_left_in_the_log_are_said_to_be_possibly_missing(
+    filled_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    crashed = tmp_path / "crashed"
+    day = crash_with_changes_in_the_wal(filled_dir, crashed)
+    with monkeypatch.context() as patched:
+        cannot_write(patched)
+        sqlite_fails_read_only(patched, "unable to open database file")
+        with open_store(crashed) as store:
+            reason = store.read_only_reason
+            assert store.journal.get(day) is None  # read as immutable: the log is ignored
+            assert store.journal.get(dt.date(2030, 1, 8)) is not None
+    assert reason.startswith("Changes cannot be saved")
+    assert "The most recent changes may not be shown" in reason
+    assert f"{DB_FILENAME}-wal" in reason
+    assert "once the folder can be written again" in reason
+    assert "print everything" not in reason  # never claims it is complete
+    with open_store(crashed) as store:  # writable again: SQLite brings the changes in
+        assert not store.read_only
+        found = store.journal.get(day)
+        assert found is not None
+        assert found.notes == "only in the log"
+
+
+def test_an_interrupted_save_in_a_rollback_journal_is_said_too(
+    filled_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (filled_dir / f"{DB_FILENAME}-journal").write_bytes(b"\0" * 512)
+    cannot_write(monkeypatch)
+    sqlite_fails_read_only(monkeypatch, "unable to open database file")
+    with open_store(filled_dir) as store:
+        reason = store.read_only_reason
+    assert "The most recent changes may not be shown as they are" in reason
+    assert f"{DB_FILENAME}-journal" in reason
+    assert "print everything" not in reason
+
+
+def test_an_empty_log_beside_the_file_is_not_mentioned(
+    filled_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (filled_dir / f"{DB_FILENAME}-wal").write_bytes(b"")
+    cannot_write(monkeypatch)
+    with open_store(filled_dir) as store:
+        reason = store.read_only_reason
+    assert "You can still see and print everything" in reason
+    assert "most recent changes" not in reason
+
+
+def test_a_read_only_mount_after_a_crash_says_recent_changes_may_be_missing(
+    read_only_mount: tuple[Path, Path], filled_dir: Path
+) -> None:
+    source, mounted = read_only_mount
+    day = crash_with_changes_in_the_wal(filled_dir, source)
+    with open_store(mounted) as store:
+        assert store.read_only
+        assert "The most recent changes may not be shown" in store.read_only_reason
+        assert store.journal.get(day) is None
+        assert store.journal.get(dt.date(2030, 1, 8)) is not None
