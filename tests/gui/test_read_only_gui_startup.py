@@ -19,6 +19,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+import benzoapp.app
 from benzoapp.app import attach_data, create_window
 from benzoapp.gui.main_window import MainWindow
 from benzoapp.gui.today_page import TodayPage
@@ -95,6 +96,50 @@ def writing_enabled(page: TodayPage) -> bool:
     return any(r.taken.isEnabled() or r.amount.isEnabled() for r in page.rows) or (
         page.check_in_group.isEnabled()
     )
+
+
+@pytest.fixture
+def today_when_the_rest_loads(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Whether Today's writing controls were enabled on the turn before the other pages."""
+    seen: list[bool] = []
+    real = benzoapp.app._attach_rest
+
+    def recording(window: MainWindow, store: Any, today: TodayPage, **kwargs: Any) -> None:
+        seen.append(writing_enabled(today))
+        real(window, store, today, **kwargs)
+
+    monkeypatch.setattr(benzoapp.app, "_attach_rest", recording)
+    return seen
+
+
+def test_today_from_the_snapshot_stays_read_only_when_the_store_is_attached(
+    qtbot: QtBot,
+    folder: Path,
+    start: Callable[[Path], MainWindow],
+    today_when_the_rest_loads: list[bool],
+) -> None:
+    window = start(folder)
+    page = window.pages["Today"]
+    assert isinstance(page, TodayPage)
+    assert not writing_enabled(page)  # the snapshot, before the store opens
+    qtbot.waitUntil(lambda: bool(today_when_the_rest_loads))
+    assert today_when_the_rest_loads == [False]
+    assert window.pages["Today"] is page
+    assert str(folder) in page.rows[0].taken.toolTip()
+
+
+def test_today_built_on_the_store_is_read_only_from_the_start(
+    qtbot: QtBot,
+    folder: Path,
+    start: Callable[[Path], MainWindow],
+    today_when_the_rest_loads: list[bool],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No snapshot (say, SQLite cannot open the file read-only there): Today comes later."""
+    sqlite_fails_read_only(monkeypatch)
+    start(folder)
+    qtbot.waitUntil(lambda: bool(today_when_the_rest_loads))
+    assert today_when_the_rest_loads == [False]
 
 
 def test_changes_left_over_from_a_crash_are_not_claimed_to_be_shown(
