@@ -136,14 +136,19 @@ def test_completer_offers_brand_and_generic_names(qtbot: QtBot, page: CheckPage)
 def test_typing_for_long_does_not_wear_down_none(qtbot: QtBot, page: CheckPage) -> None:
     """PySide6 6.12.0 under Python 3.11 dropped a reference to None on every void Qt call,
     so a long session of typing aborted the app ("none_dealloc"); pyproject pins it out."""
+    import gc
     import sys
 
     type_into(qtbot, page, "Valium")
+    gc.collect()  # a collection during the loop frees ordinary references to None
     before = sys.getrefcount(None)
     for _ in range(200):
         page.show_query("Tylenol PM")
         page.show_query("ambiem")
-    assert sys.getrefcount(None) >= before - 50
+    gc.collect()
+    # The leak lost several references per query (thousands here); ordinary churn is
+    # a few dozen either way.
+    assert sys.getrefcount(None) >= before - 200
 
 
 # -- "did you mean": each suggestion says what it is; nothing is applied unchosen --
