@@ -14,7 +14,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from benzoapp.core.decimals import fmt
-from benzoapp.core.drugs import DrugCatalog, ReleaseForm
+from benzoapp.core.drugs import SWALLOW_WHOLE, DrugCatalog, ReleaseForm
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import (
     Form,
@@ -106,8 +106,8 @@ def form_note(form: ReleaseForm, chosen: Form) -> PlanWarning:
         code="modified_release_whole",
         level=WarningLevel.INFO,
         message=(
-            f"{form.title} is {_a(form.release)} tablet: it must be swallowed whole, never "
-            f"split, crushed or cut. This plan uses whole tablets only "
+            f"{form.title} is {_a(form.release)} tablet: it {SWALLOW_WHOLE}. "
+            "This plan uses whole tablets only "
             f"({', '.join(fmt(t.mg) for t in form.tablets)} mg).{other}"
         ),
         source=form.source,
