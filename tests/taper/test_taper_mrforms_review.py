@@ -85,3 +85,68 @@ def test_any_fraction_of_a_modified_release_tablet_is_refused(
     text = f"{name} {count} {word} {of}{strength} mg 08:00"
     with pytest.raises(InputError, match=SWALLOW_WHOLE):
         parse_regimen(text, CATALOG)
+
+
+# ---- 3. own strengths of a modified-release product ------------------------------------
+def test_an_own_strength_the_product_is_not_made_in_is_refused(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    for tablet in ("alprazolam:0.25", "alprazolam:0.25:2"):
+        code, out, err = run(
+            capsys,
+            "plan",
+            "--start",
+            "2030-01-07",
+            "--regimen",
+            "Xanax XR 1mg 08:00",
+            "--tablet",
+            tablet,
+        )
+        assert code == 2, out
+        assert "no 0.25 mg alprazolam XR tablet" in err
+        assert "0.5, 1, 2, 3 mg" in err
+        assert "--tablet alprazolam:0.25" not in err  # never points to a made-up tablet
+
+
+def test_a_split_of_a_real_strength_points_to_the_whole_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["plan", "--start", "2030-01-07", "--regimen", "Xanax XR 1mg 08:00"]
+    code, _, err = run(capsys, *argv, "--tablet", "alprazolam:1:2")
+    assert code == 2
+    assert "must be swallowed whole, never split, crushed or cut" in err
+    assert "--tablet alprazolam:1)" in err
+    code, out, err = run(capsys, *argv, "--tablet", "alprazolam:1")  # the advice works
+    assert code == 0, err
+    assert "1 x 1 mg XR" in out
+
+
+@given(
+    form=st.sampled_from(PRODUCTS),
+    mg=st.decimals(min_value=D("0.05"), max_value=D(40), places=2),
+    split=st.sampled_from([1, 2, 4]),
+)
+def test_any_own_strength_not_made_for_the_product_is_refused(
+    form: object, mg: Decimal, split: int
+) -> None:
+    from benzoapp.core.drugs import ReleaseForm
+    from benzoapp.core.model import PlanSettings, TabletStrength
+    from benzoapp.core.taper import build_plan
+
+    assert isinstance(form, ReleaseForm)
+    made = {t.mg for t in form.tablets}
+    dose = f"{form.names[0]} {form.tablets[-1].mg}mg 08:00"
+    settings = PlanSettings(start=START, tablets=(TabletStrength(form.drug, mg, split),))
+    regimen = parse_regimen(dose, CATALOG)
+    if mg in made and split == 1:
+        plan = build_plan(regimen, settings, CATALOG)
+        assert all(d.units.endswith(form.short) for s in plan.steps for d in s.doses if d.mg)
+        return
+    with pytest.raises(InputError) as raised:
+        build_plan(regimen, settings, CATALOG)
+    message = str(raised.value)
+    if mg in made:
+        assert SWALLOW_WHOLE in message
+        return
+    assert f"no {mg.normalize():f} mg {form.label} tablet" in message
+    assert f"{', '.join(f'{t.mg.normalize():f}' for t in form.tablets)} mg tablets" in message

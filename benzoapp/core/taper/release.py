@@ -80,13 +80,26 @@ def release_forms(settings: PlanSettings, catalog: DrugCatalog) -> dict[str, Rel
 
 
 def whole_tablets(form: ReleaseForm, own: tuple[TabletStrength, ...]) -> tuple[TabletStrength, ...]:
-    """The strengths to plan a modified-release product with: never one that may split."""
+    """The strengths to plan a modified-release product with: only its own, never split.
+
+    A strength given by the person must be one the product is made in: a plan in
+    "0.25 mg XR" tablets would send them to the pharmacy for a tablet that does not exist.
+    """
+    made = {t.mg for t in form.tablets}
+    strengths = ", ".join(fmt(t.mg) for t in form.tablets)
     for t in own:
+        if t.mg not in made:
+            raise InputError(
+                f"{form.title} is made in {strengths} mg tablets only: there is no "
+                f"{fmt(t.mg)} mg {form.label} tablet. Give one of those strengths, whole "
+                f"(e.g. --tablet {form.drug}:{fmt(form.tablets[0].mg)}), or leave --tablet "
+                f"out for {form.drug} to plan with all of them."
+            )
         if t.max_split != 1:
             raise InputError(
-                f"{form.title} tablets must be swallowed whole: a {fmt(t.mg)} mg tablet "
-                f"split in {t.max_split} would release the drug at once. Give the strength "
-                f"as whole only (e.g. --tablet {form.drug}:{fmt(t.mg)})."
+                f"{form.title} tablets {SWALLOW_WHOLE}: a {fmt(t.mg)} mg tablet split in "
+                f"{t.max_split} would release the drug at once. Give the strength as whole "
+                f"only (--tablet {form.drug}:{fmt(t.mg)})."
             )
     if own:
         return own
