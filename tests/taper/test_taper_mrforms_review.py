@@ -150,3 +150,57 @@ def test_any_own_strength_not_made_for_the_product_is_refused(
         return
     assert f"no {mg.normalize():f} mg {form.label} tablet" in message
     assert f"{', '.join(f'{t.mg.normalize():f}' for t in form.tablets)} mg tablets" in message
+
+
+# ---- 1. the regimen text decides (window); the flag opts in (CLI) -----------------------
+def test_settings_for_regimen_drops_a_product_the_regimen_no_longer_names(
+    catalog: DrugCatalog,
+) -> None:
+    from benzoapp.core.model import PlanSettings
+    from benzoapp.core.taper import build_plan
+    from benzoapp.core.taper.release import settings_for_regimen
+
+    first = build_plan(
+        parse_regimen("Xanax XR 1mg 08:00", catalog), PlanSettings(start=START), catalog
+    )
+    assert first.settings.modified_release == ("alprazolam-xr",)
+    plain = parse_regimen("alprazolam 1mg 08:00", catalog)
+    again = build_plan(plain, settings_for_regimen(plain, first.settings), catalog)
+    assert again.settings.modified_release == ()
+    units = [d.units for s in again.steps for d in s.doses if d.mg]
+    assert units
+    assert not any("XR" in u for u in units)
+    assert again.regimen.doses[0].release == ""
+    xr = parse_regimen("alprazolam-xr 1mg 08:00", catalog)
+    assert settings_for_regimen(xr, first.settings) is first.settings
+
+
+def test_a_product_chosen_apart_from_the_regimen_is_named_in_the_plans_regimen(
+    catalog: DrugCatalog,
+) -> None:
+    from benzoapp.core.model import PlanSettings
+    from benzoapp.core.taper import build_plan
+
+    settings = PlanSettings(start=START, modified_release=("zolpidem-cr",))
+    regimen = parse_regimen("zolpidem 12.5mg 22:00; diazepam 2mg 08:00", catalog)
+    plan = build_plan(regimen, settings, catalog)
+    assert {d.drug: d.release for d in plan.regimen.doses} == {
+        "zolpidem": "zolpidem-cr",
+        "diazepam": "",
+    }
+    # Written out with the product, the regimen reads back as the same plan.
+    text = "; ".join(f"{d.release or d.drug} {d.mg}mg {d.time}" for d in plan.regimen.doses)
+    again = build_plan(parse_regimen(text, catalog), PlanSettings(start=START), catalog)
+    assert again.steps == plan.steps
+
+
+def test_the_cli_flag_still_chooses_the_product_for_a_plain_regimen(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["plan", "--start", "2030-01-07", "--regimen", "alprazolam 1mg 08:00"]
+    code, out, err = run(capsys, *argv, "--modified-release", "Xanax XR")
+    assert code == 0, err
+    assert "1 x 1 mg XR" in out
+    code, out, err = run(capsys, *argv)
+    assert code == 0, err
+    assert "XR" not in out

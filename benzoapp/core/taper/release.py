@@ -70,6 +70,49 @@ def with_regimen_releases(
     return replace(settings, modified_release=merged)
 
 
+def named_releases(regimen: Regimen) -> tuple[str, ...]:
+    """The modified-release products the regimen itself names, as sorted product ids."""
+    return tuple(sorted({d.release for d in regimen.doses if d.release}))
+
+
+def settings_for_regimen(regimen: Regimen, settings: PlanSettings) -> PlanSettings:
+    """``settings`` planning exactly the modified-release products the regimen names.
+
+    Where the regimen is typed afresh (the Plan page), its text decides: settings carried
+    over from a saved XR plan must not keep a product the person no longer writes, or
+    "alprazolam 1mg" would still be planned as "1 x 1 mg XR". (The CLI's
+    ``--modified-release`` is different: an explicit choice for a plainly written regimen,
+    so ``build_plan`` itself only ever adds products.)
+    """
+    named = named_releases(regimen)
+    if named == settings.modified_release:
+        return settings
+    return replace(settings, modified_release=named)
+
+
+def regimen_with_releases(
+    regimen: Regimen, settings: PlanSettings, catalog: DrugCatalog
+) -> Regimen:
+    """``regimen`` with each dose of a drug the plan keeps whole marked as that product.
+
+    A plan keeps the regimen it started from; marked, that regimen written out again
+    (the Plan page's text when a saved plan is reopened) names the product, so it reads
+    back as the same plan, also when the product was chosen by ``--modified-release``.
+    """
+    if not settings.modified_release:
+        return regimen
+    forms = release_forms(settings, catalog)
+    doses = tuple(
+        replace(d, release=forms[catalog.get(d.drug).id].id)
+        if not d.release and catalog.get(d.drug).id in forms
+        else d
+        for d in regimen.doses
+    )
+    if doses == regimen.doses:
+        return regimen
+    return replace(regimen, doses=doses)
+
+
 def release_forms(settings: PlanSettings, catalog: DrugCatalog) -> dict[str, ReleaseForm]:
     """Per drug id, the modified-release product the plan measures it in."""
     found: dict[str, ReleaseForm] = {}
