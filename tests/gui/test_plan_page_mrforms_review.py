@@ -128,3 +128,12 @@ def test_replan_from_today_suggests_and_keeps_the_xr_product(
     units = _units(replanned)
     assert units
     assert all(u.endswith(" XR") for u in units)
+
+
+def test_ambien_in_a_cr_only_strength_says_how_to_write_it(qtbot: QtBot, page: PlanPage) -> None:
+    qtbot.keyClicks(page.regimen, "Ambien 6.25mg 22:00")
+    assert page.regimen_message.text() == "✓ Understood: zolpidem 6.25 mg a day."
+    assert page.state.settings.modified_release == ()
+    shown = page.plan_warnings.text()
+    assert "exists only as zolpidem CR (Ambien CR)" in shown
+    assert "Ambien CR 6.25mg 22:00" in shown

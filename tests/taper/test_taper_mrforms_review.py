@@ -204,3 +204,61 @@ def test_the_cli_flag_still_chooses_the_product_for_a_plain_regimen(
     code, out, err = run(capsys, *argv)
     assert code == 0, err
     assert "XR" not in out
+
+
+# ---- 4. a strength only the modified-release product is made in ------------------------
+def test_ambien_in_a_cr_only_strength_says_how_to_write_ambien_cr(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import json
+
+    argv = ["plan", "--start", "2030-01-07", "--json", "--regimen"]
+    code, out, err = run(capsys, *argv, "Ambien 6.25mg 22:00")
+    assert code == 0, err
+    data = json.loads(out)
+    hints = [w for w in data["warnings"] if w["code"] == "modified_release_strength"]
+    assert len(hints) == 1
+    message = hints[0]["message"]
+    assert "6.25 mg tablet exists only as zolpidem CR (Ambien CR)" in message
+    assert '"Ambien CR 6.25mg 22:00"' in message
+    assert hints[0]["source"]
+    assert data["settings"]["modified_release"] == []  # told, not silently switched
+    assert not any(d["units"].endswith("CR") for s in data["steps"] for d in s["doses"])
+    for regimen in ("Ambien CR 6.25mg 22:00", "Ambien 5mg 22:00", "alprazolam 3mg 08:00"):
+        code, out, err = run(capsys, *argv, regimen)
+        assert code == 0, err
+        codes = {w["code"] for w in json.loads(out)["warnings"]}
+        assert "modified_release_strength" not in codes, regimen
+    code, out, err = run(capsys, *argv, "zolpidem 6.25mg 22:00", "--modified-release", "Ambien CR")
+    assert code == 0, err
+    assert "modified_release_strength" not in {w["code"] for w in json.loads(out)["warnings"]}
+
+
+@given(
+    form=st.sampled_from(PRODUCTS),
+    data=st.data(),
+    time=st.sampled_from(["08:00", "22:00"]),
+)
+def test_a_plain_dose_no_ordinary_tablet_makes_but_the_product_does_gets_the_hint(
+    form: object, data: st.DataObject, time: str
+) -> None:
+    from benzoapp.core.drugs import ReleaseForm
+    from benzoapp.core.model import PlanSettings
+    from benzoapp.core.taper import build_plan
+
+    assert isinstance(form, ReleaseForm)
+    strength = data.draw(st.sampled_from(form.tablets)).mg
+    name = data.draw(st.sampled_from((*CATALOG.drugs[form.drug].brands, form.drug)))
+    plan = build_plan(
+        parse_regimen(f"{name} {strength}mg {time}", CATALOG), PlanSettings(start=START), CATALOG
+    )
+    assert plan.settings.modified_release == ()  # never switched on a guess
+    first = plan.steps[0].doses[0]
+    hints = [w for w in plan.warnings if w.code == "modified_release_strength"]
+    ordinary = {t.mg for t in CATALOG.drugs[form.drug].tablets}
+    if first.makeable or strength in ordinary:
+        assert hints == []
+    else:
+        assert len(hints) == 1
+        brand = form.brands[0] if form.brands else form.label
+        assert f'"{brand} {strength.normalize():f}mg {time}"' in hints[0].message

@@ -219,6 +219,47 @@ def release_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
                 # plan-wide, so it shows with the plan's general warnings, not in one row
             )
         )
+    return found + _product_only_strengths(plan, catalog)
+
+
+def _product_only_strengths(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
+    """A plain dose in a strength only the modified-release product is made in.
+
+    "Ambien 6.25mg" is planned as the ordinary tablet, which cannot make 6.25 mg; the
+    person very likely takes Ambien CR. The plan does not switch on a guess (the product
+    changes how the dose must be taken), but says how to write it if that is the case.
+    """
+    found: list[PlanWarning] = []
+    whole_only = release_forms(plan.settings, catalog)
+    first = next((s for s in plan.steps if not s.history), None)
+    if first is None:
+        return found
+    for dose in plan.regimen.doses:
+        drug = catalog.get(dose.drug)
+        if dose.release or drug.id in whole_only:
+            continue
+        planned = [d for d in first.doses if d.drug == drug.id and d.time == dose.time]
+        if not planned or planned[0].makeable or any(t.mg == dose.mg for t in drug.tablets):
+            continue
+        for form in drug.modified_release:
+            if all(t.mg != dose.mg for t in form.tablets):
+                continue
+            name = form.brands[0] if form.brands else form.label
+            found.append(
+                PlanWarning(
+                    code="modified_release_strength",
+                    level=WarningLevel.CAUTION,
+                    message=(
+                        f"{fmt(dose.mg)} mg {drug.id} at {dose.time}: a {fmt(dose.mg)} mg "
+                        f"tablet exists only as {form.title}, {_a(form.release)} tablet. As "
+                        f"written, the dose is planned in ordinary (immediate-release) "
+                        f"{drug.id} tablets, which cannot make it. If you take {name}, "
+                        f'write it so ("{name} {fmt(dose.mg)}mg {dose.time}"): the plan '
+                        "then keeps its tablets whole."
+                    ),
+                    source=form.source,
+                )
+            )
     return found
 
 
