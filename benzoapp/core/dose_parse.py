@@ -10,7 +10,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from benzoapp.core.decimals import tidy
+from benzoapp.core.decimals import fmt, tidy
+from benzoapp.core.drugs import SWALLOW_WHOLE
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import Regimen, RegimenDose
 
@@ -103,6 +104,13 @@ def parse_dose(text: str, drug: Drug | None = None, release: ReleaseForm | None 
             refuse_ambiguous_comma(cleaned, count_text, "tablets")
             count = _number(count_text)
         strength = _amount(tablet["strength"])
+        if release is not None and count != count.to_integral_value():
+            made = ", ".join(fmt(t.mg) for t in release.tablets)
+            raise InputError(
+                f'"{cleaned}": {release.title} tablets {SWALLOW_WHOLE}, so a part of one '
+                f"cannot be taken. Write the whole tablets you take (it is made in {made} mg "
+                "tablets); a smaller step is a choice to make with your prescriber."
+            )
         listed = release.tablets if release is not None else drug.tablets if drug else None
         if listed is not None and all(t.mg != strength for t in listed):
             known = ", ".join(f"{t.mg} mg" for t in listed)

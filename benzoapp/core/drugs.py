@@ -55,6 +55,10 @@ class HalfLife:
         return f"{base} h"
 
 
+# How every message about a modified-release tablet says the rule, in the same words.
+SWALLOW_WHOLE = "must be swallowed whole, never split, crushed or cut"
+
+
 @dataclass(frozen=True)
 class ReleaseForm:
     """A modified-release (extended- or controlled-release) product of one drug.

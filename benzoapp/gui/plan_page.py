@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from benzoapp.core.errors import BenzoAppError
 from benzoapp.core.model import Plan, PlanSettings, Regimen
 from benzoapp.core.taper.equivalents import lacks_equivalent
+from benzoapp.core.taper.release import settings_for_regimen
 from benzoapp.gui.commands import PlanEditCommand, PlanState, SetValueCommand
 from benzoapp.gui.dose_chart import DoseChart
 from benzoapp.gui.formatting import badge, mg
@@ -277,7 +278,9 @@ class PlanPage(QWidget):
             self.regimen_message.setText(f"Cannot plan this: {error}")
 
     def _build_plan(self, text: str, settings: PlanSettings) -> Plan | None:
-        regimen = self._check_regimen_text(text)
+        return self._plan_for(self._check_regimen_text(text), settings)
+
+    def _plan_for(self, regimen: Regimen | None, settings: PlanSettings) -> Plan | None:
         if regimen is None:
             return None
         try:
@@ -291,10 +294,14 @@ class PlanPage(QWidget):
         self._undo.push(SetValueCommand(text, self._apply_state, self._state, new, merge))
 
     def _regimen_edited(self, text: str) -> None:
-        plan = self._build_plan(text, self._state.settings)
-        self._push_state(
-            "Change regimen", PlanState(text, self._state.settings, plan), MERGE_REGIMEN
-        )
+        regimen = self._check_regimen_text(text)
+        settings = self._state.settings
+        if regimen is not None:
+            # The text decides: a modified-release product it no longer names is dropped
+            # (settings carried over from a saved XR plan would otherwise keep it).
+            settings = settings_for_regimen(regimen, settings)
+        plan = self._plan_for(regimen, settings)
+        self._push_state("Change regimen", PlanState(text, settings, plan), MERGE_REGIMEN)
 
     def _settings_edited(self) -> None:
         if self._applying:
@@ -374,8 +381,12 @@ class PlanPage(QWidget):
         )
         suggested = self._state.regimen_text
         if running is not None and running.doses:
+            # A drug still taken as its modified-release product is written as that
+            # product, so the suggestion reads back as what is taken.
+            products = {d.drug: d.release for d in plan.regimen.doses if d.release}
             suggested = "; ".join(
-                f"{d.drug} {format(d.mg.normalize(), 'f')}mg {d.time}" for d in running.doses
+                f"{products.get(d.drug, d.drug)} {format(d.mg.normalize(), 'f')}mg {d.time}"
+                for d in running.doses
             )
         text, ok = QInputDialog.getText(
             self,

@@ -41,7 +41,7 @@ from benzoapp.core.model import (
 from benzoapp.core.taper.equivalents import equivalence_factors
 from benzoapp.core.taper.forms import formulations
 from benzoapp.core.taper.methods import RateModel
-from benzoapp.core.taper.release import with_regimen_releases
+from benzoapp.core.taper.release import regimen_with_releases, with_regimen_releases
 from benzoapp.core.taper.warnings import plan_warnings
 
 MAX_PLAN_DAYS = 365 * 30
@@ -391,7 +391,9 @@ def build_plan(
     """A whole taper from ``regimen`` to zero, with warnings that give reasons and sources.
 
     Modified-release products the regimen names (Xanax XR) join the plan's settings, so
-    holds, edits, re-plans and pill counts keep their tablets whole too.
+    holds, edits, re-plans and pill counts keep their tablets whole too; the plan's
+    regimen names the product for every dose of such a drug. Settings only ever add a
+    product here: to let an edited regimen drop one, use ``settings_for_regimen``.
     """
     cat = catalog or load_catalog()
     current = _normalise(regimen, cat)
@@ -417,5 +419,7 @@ def build_plan(
     )
     tail = taper_segments(current, model, ctx, settings, switch_note)
     steps = dated_steps(ctx, settings.start, segments + tail)
-    plan = Plan(regimen=regimen, settings=settings, steps=steps)
+    plan = Plan(
+        regimen=regimen_with_releases(regimen, settings, cat), settings=settings, steps=steps
+    )
     return replace(plan, warnings=tuple(notes) + plan_warnings(plan, cat, profile))

@@ -14,7 +14,7 @@ from decimal import Decimal
 from itertools import pairwise
 
 from benzoapp.core.decimals import fmt
-from benzoapp.core.drugs import DrugCatalog, ReleaseForm
+from benzoapp.core.drugs import SWALLOW_WHOLE, DrugCatalog, ReleaseForm
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import (
     Form,
@@ -70,6 +70,49 @@ def with_regimen_releases(
     return replace(settings, modified_release=merged)
 
 
+def named_releases(regimen: Regimen) -> tuple[str, ...]:
+    """The modified-release products the regimen itself names, as sorted product ids."""
+    return tuple(sorted({d.release for d in regimen.doses if d.release}))
+
+
+def settings_for_regimen(regimen: Regimen, settings: PlanSettings) -> PlanSettings:
+    """``settings`` planning exactly the modified-release products the regimen names.
+
+    Where the regimen is typed afresh (the Plan page), its text decides: settings carried
+    over from a saved XR plan must not keep a product the person no longer writes, or
+    "alprazolam 1mg" would still be planned as "1 x 1 mg XR". (The CLI's
+    ``--modified-release`` is different: an explicit choice for a plainly written regimen,
+    so ``build_plan`` itself only ever adds products.)
+    """
+    named = named_releases(regimen)
+    if named == settings.modified_release:
+        return settings
+    return replace(settings, modified_release=named)
+
+
+def regimen_with_releases(
+    regimen: Regimen, settings: PlanSettings, catalog: DrugCatalog
+) -> Regimen:
+    """``regimen`` with each dose of a drug the plan keeps whole marked as that product.
+
+    A plan keeps the regimen it started from; marked, that regimen written out again
+    (the Plan page's text when a saved plan is reopened) names the product, so it reads
+    back as the same plan, also when the product was chosen by ``--modified-release``.
+    """
+    if not settings.modified_release:
+        return regimen
+    forms = release_forms(settings, catalog)
+    doses = tuple(
+        replace(d, release=forms[catalog.get(d.drug).id].id)
+        if not d.release and catalog.get(d.drug).id in forms
+        else d
+        for d in regimen.doses
+    )
+    if doses == regimen.doses:
+        return regimen
+    return replace(regimen, doses=doses)
+
+
 def release_forms(settings: PlanSettings, catalog: DrugCatalog) -> dict[str, ReleaseForm]:
     """Per drug id, the modified-release product the plan measures it in."""
     found: dict[str, ReleaseForm] = {}
@@ -80,13 +123,26 @@ def release_forms(settings: PlanSettings, catalog: DrugCatalog) -> dict[str, Rel
 
 
 def whole_tablets(form: ReleaseForm, own: tuple[TabletStrength, ...]) -> tuple[TabletStrength, ...]:
-    """The strengths to plan a modified-release product with: never one that may split."""
+    """The strengths to plan a modified-release product with: only its own, never split.
+
+    A strength given by the person must be one the product is made in: a plan in
+    "0.25 mg XR" tablets would send them to the pharmacy for a tablet that does not exist.
+    """
+    made = {t.mg for t in form.tablets}
+    strengths = ", ".join(fmt(t.mg) for t in form.tablets)
     for t in own:
+        if t.mg not in made:
+            raise InputError(
+                f"{form.title} is made in {strengths} mg tablets only: there is no "
+                f"{fmt(t.mg)} mg {form.label} tablet. Give one of those strengths, whole "
+                f"(e.g. --tablet {form.drug}:{fmt(form.tablets[0].mg)}), or leave --tablet "
+                f"out for {form.drug} to plan with all of them."
+            )
         if t.max_split != 1:
             raise InputError(
-                f"{form.title} tablets must be swallowed whole: a {fmt(t.mg)} mg tablet "
-                f"split in {t.max_split} would release the drug at once. Give the strength "
-                f"as whole only (e.g. --tablet {form.drug}:{fmt(t.mg)})."
+                f"{form.title} tablets {SWALLOW_WHOLE}: a {fmt(t.mg)} mg tablet split in "
+                f"{t.max_split} would release the drug at once. Give the strength as whole "
+                f"only (--tablet {form.drug}:{fmt(t.mg)})."
             )
     if own:
         return own
@@ -106,8 +162,8 @@ def form_note(form: ReleaseForm, chosen: Form) -> PlanWarning:
         code="modified_release_whole",
         level=WarningLevel.INFO,
         message=(
-            f"{form.title} is {_a(form.release)} tablet: it must be swallowed whole, never "
-            f"split, crushed or cut. This plan uses whole tablets only "
+            f"{form.title} is {_a(form.release)} tablet: it {SWALLOW_WHOLE}. "
+            "This plan uses whole tablets only "
             f"({', '.join(fmt(t.mg) for t in form.tablets)} mg).{other}"
         ),
         source=form.source,
@@ -163,6 +219,47 @@ def release_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
                 # plan-wide, so it shows with the plan's general warnings, not in one row
             )
         )
+    return found + _product_only_strengths(plan, catalog)
+
+
+def _product_only_strengths(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
+    """A plain dose in a strength only the modified-release product is made in.
+
+    "Ambien 6.25mg" is planned as the ordinary tablet, which cannot make 6.25 mg; the
+    person very likely takes Ambien CR. The plan does not switch on a guess (the product
+    changes how the dose must be taken), but says how to write it if that is the case.
+    """
+    found: list[PlanWarning] = []
+    whole_only = release_forms(plan.settings, catalog)
+    first = next((s for s in plan.steps if not s.history), None)
+    if first is None:
+        return found
+    for dose in plan.regimen.doses:
+        drug = catalog.get(dose.drug)
+        if dose.release or drug.id in whole_only:
+            continue
+        planned = [d for d in first.doses if d.drug == drug.id and d.time == dose.time]
+        if not planned or planned[0].makeable or any(t.mg == dose.mg for t in drug.tablets):
+            continue
+        for form in drug.modified_release:
+            if all(t.mg != dose.mg for t in form.tablets):
+                continue
+            name = form.brands[0] if form.brands else form.label
+            found.append(
+                PlanWarning(
+                    code="modified_release_strength",
+                    level=WarningLevel.CAUTION,
+                    message=(
+                        f"{fmt(dose.mg)} mg {drug.id} at {dose.time}: a {fmt(dose.mg)} mg "
+                        f"tablet exists only as {form.title}, {_a(form.release)} tablet. As "
+                        f"written, the dose is planned in ordinary (immediate-release) "
+                        f"{drug.id} tablets, which cannot make it. If you take {name}, "
+                        f'write it so ("{name} {fmt(dose.mg)}mg {dose.time}"): the plan '
+                        "then keeps its tablets whole."
+                    ),
+                    source=form.source,
+                )
+            )
     return found
 
 
