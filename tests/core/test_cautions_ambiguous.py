@@ -184,7 +184,7 @@ def test_single_slips_of_known_names_are_never_read_as_one_of_two_readings() -> 
     assert len(KEYS) == len(CHECKER.index)  # every name the checker knows is varied
     rng = random.Random(20261122)
     long_enough = [key for key in KEYS if len(key) >= MIN_FUZZY_LENGTH - 1]
-    variants = {_one_slip(rng.choice(long_enough), rng) for _ in range(800)}
+    variants = {_one_slip(rng.choice(long_enough), rng) for _ in range(2000)}
     ambiguous = 0
     for typed in sorted(variants):
         _assert_never_read_as_one_of_two(typed)
