@@ -14,6 +14,7 @@ from decimal import Decimal
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
+    QFontMetrics,
     QPainter,
     QPainterPath,
     QPaintEvent,
@@ -30,6 +31,8 @@ MARGIN_LEFT = 52
 MARGIN_RIGHT = 64
 MARGIN_TOP = 40
 MARGIN_BOTTOM = 48
+LEGEND_Y = 19  # baseline of the legend's first row
+LEGEND_ITEMS = ("Wave (worse)", "Window (better)", "Flare after exertion", "Exertion", "Dose step")
 BAND_ALPHA = 150
 WAVE_PATTERN = Qt.BrushStyle.BDiagPattern
 WINDOW_PATTERN = Qt.BrushStyle.Dense6Pattern
@@ -90,7 +93,8 @@ class JournalChart(QWidget):
             flares=flares,
             exertion_days=tuple(o.event.end for o in summary.pem.occurrences),
             steps=steps,
-            caption=summary.pem.describe(),
+            # The first sentence under the chart; the written summary beside it has all.
+            caption=_first_sentence(summary.pem.describe()),
         )
         self.setAccessibleDescription(self._describe(summary))
         self.update()
@@ -123,25 +127,33 @@ class JournalChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No symptoms logged yet")
             painter.end()
             return
+        metrics = painter.fontMetrics()
+        legend = self._legend_layout(metrics)
+        top = MARGIN_TOP + max(y for _, _, y in legend) - LEGEND_Y  # a wrapped legend
+        caption_width = max(1, self.width() - MARGIN_LEFT - 8)
+        caption_lines = 1 if metrics.horizontalAdvance(self._data.caption) <= caption_width else 2
+        caption_height = caption_lines * metrics.lineSpacing()
+        bottom = MARGIN_BOTTOM - 18 + caption_height
         plot = QRectF(
             MARGIN_LEFT,
-            MARGIN_TOP,
+            top,
             max(1, self.width() - MARGIN_LEFT - MARGIN_RIGHT),
-            max(1, self.height() - MARGIN_TOP - MARGIN_BOTTOM),
+            max(1, self.height() - top - bottom),
         )
         data = self._data
         self._draw_bands(painter, plot, data, palette)
         self._draw_steps(painter, plot, data, palette)
         self._draw_load(painter, plot, data, palette)
         self._draw_axes(painter, plot, data, palette)
-        self._draw_legend(painter, palette)
+        self._draw_legend(painter, palette, legend)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
+        caption = QRectF(
+            MARGIN_LEFT, self.height() - caption_height - 2, caption_width, caption_height
+        )
         painter.drawText(
-            QRectF(MARGIN_LEFT, self.height() - 20, self.width() - MARGIN_LEFT, 18),
-            Qt.AlignmentFlag.AlignLeft,
-            painter.fontMetrics().elidedText(
-                data.caption, Qt.TextElideMode.ElideRight, self.width() - MARGIN_LEFT - 8
-            ),
+            caption,
+            int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap),
+            data.caption,
         )
         painter.end()
 
@@ -159,27 +171,37 @@ class JournalChart(QWidget):
         return plot.bottom() - plot.height() * load / (self._top_load(data) * 1.15)
 
     def _draw_bands(self, p: QPainter, plot: QRectF, data: _ChartData, palette: QPalette) -> None:
-        """Shaded, patterned bands, each labelled in words (alternating rows if crowded)."""
-        text = palette.color(QPalette.ColorRole.Text)
-        metrics = p.fontMetrics()
-        last_label_right = [-1e9, -1e9]
+        """Shaded, patterned bands, labelled in words where there is room."""
         for band in data.bands:
             left = self._x(plot, data, band.start, 0)
             right = self._x(plot, data, band.end, 1)
             rect = QRectF(left, plot.top(), max(2.0, right - left), plot.height())
             p.fillRect(rect, _band_brush(band.kind, palette))
+        p.setPen(palette.color(QPalette.ColorRole.Text))
+        for where, label in self._band_labels(plot, data, p.fontMetrics()):
+            p.drawText(where, Qt.AlignmentFlag.AlignHCenter, label)
+
+    def _band_labels(
+        self, plot: QRectF, data: _ChartData, metrics: QFontMetrics
+    ) -> list[tuple[QRectF, str]]:
+        """Where each band's label goes, on two rows; none overlaps another.
+
+        Where bands crowd, a label that would overlap is left out rather than printed
+        over another: its pattern, the legend and the written summary still say it.
+        """
+        placed: list[tuple[QRectF, str]] = []
+        last_right = [-1e9, -1e9]
+        for band in data.bands:
+            middle = (self._x(plot, data, band.start, 0) + self._x(plot, data, band.end, 1)) / 2
             width = metrics.horizontalAdvance(band.label) + 6
-            label_left = rect.center().x() - width / 2
-            row = 0 if label_left > last_label_right[0] else 1
-            last_label_right[row] = label_left + width
-            p.setPen(text)
-            p.drawText(
-                QRectF(
-                    label_left, plot.top() + 2 + row * metrics.height(), width, metrics.height()
-                ),
-                Qt.AlignmentFlag.AlignHCenter,
-                band.label,
-            )
+            left = middle - width / 2
+            free = [row for row in (0, 1) if left > last_right[row]]
+            if not free:
+                continue
+            last_right[free[0]] = left + width
+            top = plot.top() + 2 + free[0] * metrics.height()
+            placed.append((QRectF(left, top, width, metrics.height()), band.label))
+        return placed
 
     def _draw_steps(self, p: QPainter, plot: QRectF, data: _ChartData, palette: QPalette) -> None:
         if not data.steps:
@@ -263,13 +285,27 @@ class JournalChart(QWidget):
             rect = QRectF(x - 45, plot.bottom() + 6, 90, 18)
             p.drawText(rect, Qt.AlignmentFlag.AlignHCenter, day.isoformat())
 
-    def _draw_legend(self, p: QPainter, palette: QPalette) -> None:
+    def _legend_layout(self, metrics: QFontMetrics) -> list[tuple[int, float, int]]:
+        """Where each legend item goes: (item, x, baseline y), wrapping onto a new row
+        rather than running past the chart's right edge."""
+        layout = []
+        x, y = float(MARGIN_LEFT), LEGEND_Y
+        for n, label in enumerate(LEGEND_ITEMS):
+            width = 30 + metrics.horizontalAdvance(label)
+            if x > MARGIN_LEFT and x + width - 10 > self.width() - 4:
+                x, y = float(MARGIN_LEFT), y + metrics.height() + 4
+            layout.append((n, x, y))
+            x += width
+        return layout
+
+    def _draw_legend(
+        self, p: QPainter, palette: QPalette, layout: list[tuple[int, float, int]]
+    ) -> None:
         text = palette.color(QPalette.ColorRole.Text)
-        x = float(MARGIN_LEFT)
-        metrics = p.fontMetrics()
-        items = ("Wave (worse)", "Window (better)", "Flare after exertion", "Exertion", "Dose step")
-        for n, label in enumerate(items):
-            swatch = QRectF(x, 8, 16, 12)
+        for n, x, baseline in layout:
+            label = LEGEND_ITEMS[n]
+            mid = baseline - 5
+            swatch = QRectF(x, mid - 6, 16, 12)
             if n == 0:
                 p.fillRect(swatch, _band_brush(EpisodeKind.WAVE, palette))
             elif n == 1:
@@ -278,19 +314,25 @@ class JournalChart(QWidget):
                 p.setBrush(QBrush(text))
                 p.setPen(text)
                 p.drawPolygon(
-                    QPolygonF([QPointF(x + 8, 8), QPointF(x + 2, 20), QPointF(x + 14, 20)])
+                    QPolygonF(
+                        [QPointF(x + 8, mid - 6), QPointF(x + 2, mid + 6), QPointF(x + 14, mid + 6)]
+                    )
                 )
                 p.setBrush(Qt.BrushStyle.NoBrush)
             elif n == 3:
                 p.setPen(text)
-                p.drawEllipse(QPointF(x + 8, 14), 4, 4)
+                p.drawEllipse(QPointF(x + 8, mid), 4, 4)
             else:
                 muted = palette.color(QPalette.ColorRole.PlaceholderText)
                 p.setPen(QPen(muted, 1.5, Qt.PenStyle.DashLine))
-                p.drawLine(QPointF(x, 14), QPointF(x + 16, 14))
+                p.drawLine(QPointF(x, mid), QPointF(x + 16, mid))
             p.setPen(text)
-            p.drawText(QPointF(x + 20, 19), label)
-            x += 30 + metrics.horizontalAdvance(label)
+            p.drawText(QPointF(x + 20, baseline), label)
+
+
+def _first_sentence(text: str) -> str:
+    head, dot, rest = text.partition(". ")
+    return f"{head}." if dot and rest else text
 
 
 def _count(n: int, noun: str) -> str:

@@ -151,6 +151,7 @@ class JournalEntryWidget(QWidget):
     def _hint(self, text: str) -> QLabel:
         hint = QLabel(text, self)
         hint.setProperty("role", "muted")
+        hint.setWordWrap(True)  # a narrow pane wraps the hint rather than cutting it off
         return hint
 
     def _add_symptom_row(self, symptom_id: str, label_text: str, description: str) -> None:

@@ -52,6 +52,8 @@ class JournalPage(QWidget):
         entry_scroll = QScrollArea()
         entry_scroll.setWidgetResizable(True)
         entry_scroll.setWidget(self.entry)
+        # Hints wrap to the pane's width; a sideways scroll bar would hide their ends.
+        entry_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.addWidget(self.chart, 3)

@@ -64,12 +64,16 @@ def plan_to_ics(plan: Plan, made_on: dt.date | None = None) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", step.start)
         event.add("dtend", step.start + dt.timedelta(days=1))
-        event.add("summary", f"Taper: {daily_amount(step, plan)} a day from today")
-        event.add(
-            "description",
-            f"{describe(step, plan)}\nUntil {format_date(until)}"
-            f"{' (hold)' if step.hold else ''}.\n{STATEMENT}",
-        )
+        if plan.is_stop(step):
+            event.add("summary", "Taper: none from today, the last step")
+            event.add("description", f"The plan's last step: no more doses.\n{STATEMENT}")
+        else:
+            event.add("summary", f"Taper: {daily_amount(step, plan)} a day from today")
+            event.add(
+                "description",
+                f"{describe(step, plan)}\nUntil {format_date(until)}"
+                f"{' (hold)' if step.hold else ''}.\n{STATEMENT}",
+            )
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     end = plan.end_date

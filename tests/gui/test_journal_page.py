@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from benzoapp.core.journal import load_catalogue
@@ -49,3 +50,23 @@ def test_chart_and_summary_show_the_stored_days(page: JournalPage, today) -> Non
     first = today - dt.timedelta(days=14)
     assert f"Symptom load from {first}" in page.chart.accessibleDescription()
     assert page.summary.text().startswith(f"Journal {first.isoformat()}")
+
+
+def test_every_symptom_hint_is_readable_without_scrolling_sideways(
+    qtbot: QtBot, page: JournalPage
+) -> None:
+    page.resize(900, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    scroll = next(s for s in page.findChildren(QScrollArea) if s.widget() is page.entry)
+    visible = scroll.viewport().width()
+    hints = [
+        label
+        for label in page.entry.findChildren(QLabel)
+        if label.property("role") == "muted" and label.wordWrap()
+    ]
+    assert len(hints) >= 10
+    for hint in hints:
+        right = hint.mapTo(page.entry, hint.rect().topRight()).x()
+        assert right <= visible, hint.text()
+        assert hint.heightForWidth(hint.width()) <= hint.height() + 1  # nothing cut below

@@ -134,3 +134,26 @@ def test_csv_leaves_the_total_empty_when_a_step_has_several_drugs() -> None:
     assert [r["diazepam_equivalent_mg"] for r in rows] == ["20", "20", "20"]
     assert rows[0]["08:00_lorazepam_mg"] == "1"
     assert rows[0]["22:00_temazepam_mg"] == "20"
+
+
+def test_the_calendar_marks_the_stop_as_the_last_step_not_as_0_mg() -> None:
+    plan = sample_plan()
+    stopped = dataclasses.replace(
+        plan,
+        steps=(
+            *plan.steps,
+            Step(
+                index=len(plan.steps),
+                start=plan.steps[-1].end + dt.timedelta(days=1),
+                days=1,
+                doses=tuple(
+                    dataclasses.replace(d, mg=Decimal(0), units="") for d in plan.steps[-1].doses
+                ),
+                diazepam_equivalent_mg=Decimal(0),
+            ),
+        ),
+    )
+    assert stopped.is_stop(stopped.steps[-1])
+    summaries = [str(e["summary"]) for e in events(plan_to_ics(stopped))]
+    assert summaries[-1] == "Taper: none from today, the last step"
+    assert not any("0 mg a day" in s for s in summaries)
