@@ -110,6 +110,17 @@ def test_a_look_alike_is_not_hidden_when_it_is_itself_a_plausible_reading() -> N
     assert generics == ["clonidine", "clonazepam"]
 
 
+def test_more_readings_than_suggestions_says_how_many_more() -> None:
+    """Noroxin, naproxen, Noofen and Nurofen are each a plausible reading of "noroxen";
+    the fewest slips come first and the note says one more was not shown."""
+    assert len(_readings("noroxen")) == 4
+    result = CHECKER.check("noroxen")
+    assert result.match is None
+    assert [s.name for s in result.suggestions][:1] == ["Noroxin"]
+    assert len(result.suggestions) == 3
+    assert any("and 1 more (type more of the name" in note for note in result.notes)
+
+
 @pytest.mark.parametrize("typed", ["Nurofen", "Noofen", "Zantac", "zanax", "Soma", "Somac"])
 def test_the_names_themselves_still_read_as_themselves(typed: str) -> None:
     result = CHECKER.check(typed)

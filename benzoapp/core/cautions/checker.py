@@ -253,10 +253,13 @@ class Checker:
         each offered with what it is, none checked in its place."""
         ordered = sorted(readings, key=lambda h: (h.edits, -h.score))
         suggestions = self._suggestions(ordered[:MAX_SUGGESTIONS])
+        names = " or ".join(s.label for s in suggestions)
+        more = len(ordered) - len(suggestions)
+        if more > 0:
+            names += f", and {more} more (type more of the name to tell them apart)"
         notes = (
-            "This spelling is close to more than one name: "
-            f"{' or '.join(s.label for s in suggestions)}. It has not been read as any of "
-            "them; if you meant one, choose it to check it.",
+            f"This spelling is close to more than one name: {names}. It has not been read as "
+            "any of them; if you meant one, choose it to check it.",
             NOT_COVERED_TEXT,
         )
         return CheckResult(query, Level.NOT_COVERED, None, suggestions=suggestions, notes=notes)
