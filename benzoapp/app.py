@@ -189,13 +189,19 @@ def _attach_store(
     if app is not None:
         app.aboutToQuit.connect(store.close)
     undo_stack.clear()
+    # A folder that cannot be written: Today is read-only from the moment it has the
+    # store, not a turn of the event loop later, so its ticks never look usable.
     if today is None:
         today = TodayPage(store.plans, store.dose_log, store.journal, undo_stack)
+        if store.read_only:
+            today.set_read_only(store.read_only_reason)
         window.set_page("Today", today)
         if quit_when_loaded_if_asked(window, "today"):
             return
     else:
         today.attach(store.plans, store.dose_log, store.journal)
+        if store.read_only:
+            today.set_read_only(store.read_only_reason)
     page = today
 
     def rest() -> None:
@@ -239,7 +245,7 @@ def _attach_rest(
     window.set_page("Journal", pages.journal)
     _connect(window, store, planner, pages, checker=checker, folder=folder, undo_stack=undo_stack)
     if store.read_only:  # a folder that cannot be written: show everything, save nothing
-        for page in (pages.today, pages.plan, pages.medications, pages.journal):
+        for page in (pages.plan, pages.medications, pages.journal):  # Today already is
             page.set_read_only(store.read_only_reason)
         window.show_read_only(store.read_only_reason)
     window.finish_loading()

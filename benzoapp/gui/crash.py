@@ -69,24 +69,46 @@ def format_details(
     return f"BenzoApp {__version__}, Python {sys.version.split()[0]} on {sys.platform}\n\n{trace}"
 
 
+NOT_SAVED = "Not saved"
+NOT_DONE = "Could not do that"
+
+
+def plain_title(error: BenzoAppError) -> str:
+    """The title of a plain error's box, saying what happened.
+
+    "Not saved" only when a save was refused or failed (a folder that cannot be written,
+    a full disk, a save the database turned down); anything else (a busy or damaged
+    file, a bad entry) gets a neutral title, so the person is not told something was
+    lost that never was being saved.
+    """
+    from benzoapp.store.errors import ReadOnlyDatabaseError, StoreError
+
+    if isinstance(error, ReadOnlyDatabaseError):
+        return NOT_SAVED
+    if isinstance(error, StoreError) and error.plain_message.startswith("This could not be saved"):
+        return NOT_SAVED
+    return NOT_DONE
+
+
 def make_excepthook(
     log_path: Path | None,
     show: Callable[[str, Path | None], None] | None = None,
-    explain: Callable[[str], None] | None = None,
+    explain: Callable[[str, str], None] | None = None,
 ) -> ExceptHook:
     """An excepthook that logs the error and shows the calm dialog instead of dying.
 
     The dialog is kept modal but the event loop goes on, so the window and everything in
     it stay as they were. A ``BenzoAppError`` (say, the disk filled up during a save) is
-    a problem the person can act on, not a bug: it is shown as its own plain message,
-    with no traceback (``explain``), and logged with its traceback for a developer.
+    a problem the person can act on, not a bug: it is shown as its own plain message
+    under a title saying what happened (:func:`plain_title`), with no traceback
+    (``explain(title, message)``), and logged with its traceback for a developer.
     """
 
-    def explain_plainly(message: str) -> None:
+    def explain_plainly(title: str, message: str) -> None:
         from PySide6.QtWidgets import QMessageBox
 
         parent = QApplication.activeWindow()
-        QMessageBox(QMessageBox.Icon.Information, "Not saved", message, parent=parent).exec()
+        QMessageBox(QMessageBox.Icon.Information, title, message, parent=parent).exec()
 
     def show_dialog(details: str, path: Path | None) -> None:
         from benzoapp.gui.crash_dialog import CrashDialog
@@ -108,7 +130,7 @@ def make_excepthook(
             return
         if isinstance(error, BenzoAppError):
             log.warning("could not be done\n%s", details)
-            explainer(str(error))
+            explainer(plain_title(error), str(error))
             return
         log.error("unexpected error\n%s", details)
         presenter(details, log_path)

@@ -135,9 +135,9 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Information, "Changes cannot be saved", reason, parent=self
         )
         box.setObjectName("read_only_box")
-        box.setInformativeText(
-            "Your plan, log and journal are shown as they were saved. Nothing has been changed."
-        )
+        # No claim that all is shown: changes left over from a crash may be missing,
+        # which the reason then says.
+        box.setInformativeText("Nothing in your data folder has been changed.")
         box.open()
 
     def _show_row(self, row: int) -> None:

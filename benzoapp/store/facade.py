@@ -183,7 +183,7 @@ def open_read_only(data_dir: Path, keep_backups: int, problem: OSError) -> Store
     backups_dir = backups_dir_of(data_dir)
     if not db_path.exists() or db_path.stat().st_size == 0:
         raise no_data_error(data_dir, problem)
-    stored = stored_revision_or_raise(db_path, backups_dir)
+    stored = stored_revision_or_raise(db_path, backups_dir, read_only=True)
     if stored is None:
         raise no_data_error(data_dir, problem)
     if stored not in KNOWN_REVISIONS:
@@ -193,7 +193,7 @@ def open_read_only(data_dir: Path, keep_backups: int, problem: OSError) -> Store
             "untouched. Install the newer version.",
             list_backups(backups_dir),
         )
-    message = read_only_message(data_dir, problem)
+    message = read_only_message(data_dir, problem, db_path)
     if stored == SCHEMA_HEAD:
         return Store(data_dir, keep_backups, read_only_reason=message)
     scratch = Path(tempfile.mkdtemp(prefix="benzoapp-read-only-"))

@@ -21,8 +21,14 @@ from benzoapp.store.errors import (
 from benzoapp.store.schema import KNOWN_REVISIONS, SCHEMA_HEAD, read_stored_revision
 
 
-def stored_revision_or_raise(db_path: Path, backups_dir: Path) -> str | None:
-    """The stored revision, with every way of failing turned into a typed, plain error."""
+def stored_revision_or_raise(
+    db_path: Path, backups_dir: Path, *, read_only: bool = False
+) -> str | None:
+    """The stored revision, with every way of failing turned into a typed, plain error.
+
+    ``read_only`` says the folder is known not to be writable (the file is then read as
+    immutable if SQLite cannot open it read-only there).
+    """
     backups = list_backups(backups_dir)
     # Writing is checked by the caller (a file that can only be read is opened read-only).
     if db_path.exists() and not os.access(db_path, os.R_OK):
@@ -32,7 +38,7 @@ def stored_revision_or_raise(db_path: Path, backups_dir: Path) -> str | None:
             backups,
         )
     try:
-        return read_stored_revision(db_path)
+        return read_stored_revision(db_path, folder_writable=False if read_only else None)
     except sqlite3.OperationalError as error:
         message = str(error).lower()
         if "locked" in message or "busy" in message:

@@ -24,8 +24,11 @@ KNOWN_REVISIONS: tuple[str, ...] = (
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 
 
-def read_stored_revision(db_path: Path) -> str | None:
+def read_stored_revision(db_path: Path, *, folder_writable: bool | None = None) -> str | None:
     """The Alembic revision stored in ``db_path``; None for a new or empty file.
+
+    ``folder_writable=False`` says the caller already knows the folder cannot be written
+    (the data is being opened read-only); by default the folder's permissions are asked.
 
     Raises ``sqlite3.DatabaseError`` when the file is not a database or is damaged, and
     ``sqlite3.OperationalError`` when it cannot be opened; the caller turns both into a
@@ -40,9 +43,36 @@ def read_stored_revision(db_path: Path) -> str | None:
         # In a folder that cannot be written SQLite cannot make the write-ahead log's
         # index, so even a read-only open fails; nothing can be writing there, so the
         # file can be read as immutable.
-        if "readonly" not in str(error).lower() or os.access(db_path.parent, os.W_OK):
+        if folder_writable is None:
+            if not fails_for_unwritable_folder(error) or os.access(db_path.parent, os.W_OK):
+                raise
+        elif folder_writable or not immutable_may_help(error):
             raise
-        return _revision_at(f"{uri}&immutable=1")
+        try:
+            return _revision_at(f"{uri}&immutable=1")
+        except sqlite3.OperationalError:
+            raise error from None
+
+
+def fails_for_unwritable_folder(error: sqlite3.OperationalError) -> bool:
+    """Whether SQLite's error is how a read-only open fails in a folder it cannot write.
+
+    Which words it uses depends on the SQLite version and the reason: "attempt to write a
+    readonly database" where it may not create the log's index, "unable to open database
+    file" on a read-only file system (SQLite 3.40, for one).
+    """
+    text = str(error).lower()
+    return "readonly" in text or "unable to open database file" in text
+
+
+def immutable_may_help(error: sqlite3.OperationalError) -> bool:
+    """Whether reading the file as immutable is worth trying after a read-only open failed.
+
+    Not for a file another program is busy writing: reading it as immutable could show a
+    half-written state.
+    """
+    text = str(error).lower()
+    return "locked" not in text and "busy" not in text
 
 
 def _revision_at(uri: str) -> str | None:

@@ -152,14 +152,17 @@ def test_a_save_that_fails_later_is_explained_plainly_not_as_a_crash(
     from benzoapp.store.engine import translate
 
     crashes: list[str] = []
-    explained: list[str] = []
-    hook = make_excepthook(None, show=lambda d, p: crashes.append(d), explain=explained.append)
+    explained: list[tuple[str, str]] = []
+    hook = make_excepthook(
+        None, show=lambda d, p: crashes.append(d), explain=lambda t, m: explained.append((t, m))
+    )
     error = translate(sqlite3.OperationalError("database or disk is full"), list)
     try:
         raise error
     except ReadOnlyDatabaseError as caught:
         hook(type(caught), caught, caught.__traceback__)
     assert crashes == []
-    (message,) = explained
+    ((title, message),) = explained
+    assert title == "Not saved"
     assert message.startswith("This could not be saved: the disk is full.")
     assert "Traceback" not in message
