@@ -193,7 +193,9 @@ class Checker:
 
         Only plausible misspellings are ever matched or offered (see
         ``plausible_misspelling``); any close name, plausible or not, still counts against
-        a match's lead, so a query halfway between two names is never read as either.
+        a match's lead, so a query halfway between two names is never read as either. A
+        query that could be a misspelling of two different things ("nuofen": Nurofen or
+        Noofen) is read as neither, however the scores compare: both are offered.
         """
         key = norm.core or norm.text
         best: dict[tuple[str, str], Found] = {}  # best hit per thing, for the lead
@@ -205,15 +207,16 @@ class Checker:
             best.setdefault(thing, hit)
             if hit.plausible:
                 plausible.setdefault(thing, hit)
-        ranked = sorted(plausible.values(), key=lambda h: -h.score)
+        ranked = sorted(plausible.values(), key=lambda h: (-h.score, h.edits))
+        readings = self._readings(ranked)
+        if len(readings) > 1:
+            return self._ambiguous(query, readings)
         if ranked:
             top = ranked[0]
             runner_up = max(
                 (h.score for thing, h in best.items() if thing != (top.target.kind, top.target.id)),
                 default=0.0,
             )
-            confusable = self._confusable_with(top.target)
-            ranked = [h for h in ranked if h.target.id not in confusable]
             if top.score >= ACCEPT_SCORE and top.score - runner_up >= CLEAR_LEAD:
                 return self._read_as(query, norm, key, top, ranked[1 : MAX_SUGGESTIONS + 1])
         suggestions = self._suggestions(ranked[:MAX_SUGGESTIONS])
@@ -226,6 +229,40 @@ class Checker:
         return CheckResult(
             query, Level.NOT_COVERED, None, suggestions=suggestions, notes=tuple(notes)
         )
+
+    def _readings(self, ranked: list[Found]) -> list[Found]:
+        """The best hit for each different thing the hits could mean, best first.
+
+        Two names mean the same thing when they lead to the same ingredients (a brand and
+        its generic); anything else is a different reading, whatever its level.
+        """
+        by_reading: dict[frozenset[str], Found] = {}
+        for hit in ranked:
+            by_reading.setdefault(self.ingredients_of(hit.target), hit)
+        return list(by_reading.values())
+
+    def ingredients_of(self, target: Target) -> frozenset[str]:
+        """The entry ids a name leads to: its entry, or every ingredient of a product."""
+        if target.kind == "product":
+            product = self.kb.products[target.id]
+            return frozenset(i for reading in product.readings for i in reading.ingredients)
+        return frozenset((target.id,))
+
+    def _ambiguous(self, query: str, readings: list[Found]) -> CheckResult:
+        """The result for a spelling close to two or more different things: not covered,
+        each offered with what it is, none checked in its place."""
+        ordered = sorted(readings, key=lambda h: (h.edits, -h.score))
+        suggestions = self._suggestions(ordered[:MAX_SUGGESTIONS])
+        names = " or ".join(s.label for s in suggestions)
+        more = len(ordered) - len(suggestions)
+        if more > 0:
+            names += f", and {more} more (type more of the name to tell them apart)"
+        notes = (
+            f"This spelling is close to more than one name: {names}. It has not been read as "
+            "any of them; if you meant one, choose it to check it.",
+            NOT_COVERED_TEXT,
+        )
+        return CheckResult(query, Level.NOT_COVERED, None, suggestions=suggestions, notes=notes)
 
     def _read_as(
         self, query: str, norm: Normalised, key: str, top: Found, others: list[Found]
@@ -268,11 +305,6 @@ class Checker:
         entry = self.kb.entries[target.id]
         name = entry.title if target.how == "synonym" else target.name
         return Suggestion(name, entry.title, self.kb.what(entry), round(found.score, 1))
-
-    def _confusable_with(self, target: Target) -> set[str]:
-        if target.kind != "entry":
-            return set()
-        return set(self.kb.entries[target.id].not_to_confuse_with)
 
     def _result(
         self,

@@ -20,6 +20,11 @@ from benzoapp.core.cautions.normalise import fold
 MIN_FUZZY_LENGTH = 5  # below this, no fuzzy matching at all ("soma" vs "sonata")
 ACCEPT_SCORE = 88.0  # a fuzzy match this close (and clearly ahead) is shown as a match
 SUGGEST_SCORE = 75.0  # closer than this is offered as "did you mean", never applied
+# The lowest ratio a plausible misspelling can have: k slips in two words of length n leave
+# a ratio of at least 100 * (1 - k / n), lowest at 2 slips in 7 letters (71.4). Fuzzy
+# look-ups go down to here, so no plausible reading is missed for scoring below
+# SUGGEST_SCORE (tests/core/test_cautions_ambiguous.py checks the bound).
+PLAUSIBLE_FLOOR = 70.0
 CLEAR_LEAD = 4.0  # a fuzzy match must lead the next different thing by this much
 MIN_PHRASE_WORD = 4  # a single word found inside a phrase must be at least this long
 # First letters people swap when spelling by ear ("klonidine", "zanax", "fenibut").
@@ -49,6 +54,7 @@ class Found:
     target: Target
     score: float = 100.0
     plausible: bool = True  # could the query be a misspelling of it (see plausible_misspelling)
+    edits: int = 0  # typing slips between the query and the name (OSA distance)
 
 
 def max_edits(length: int) -> int:
@@ -144,27 +150,32 @@ class NameIndex:
         rest = [token for token, used in zip(tokens, taken, strict=True) if not used]
         return [target for _, target in found], rest
 
-    def fuzzy(self, key: str, limit: int = 12) -> list[Found]:
+    def fuzzy(self, key: str) -> list[Found]:
         """Close spellings, best first, each marked whether it is a plausible misspelling;
-        empty for short queries."""
+        empty for short queries.
+
+        Every name scoring SUGGEST_SCORE or more is returned, and every plausible
+        misspelling however low its score: ``fuzz.ratio`` favours the nearer length, so
+        a name one slip away may score far below another one slip away, and both must be
+        seen to tell that the query could be either.
+        """
         if len(key.replace(" ", "")) < MIN_FUZZY_LENGTH:
             return []
         # ratio = 2 * common / (len_a + len_b) * 100, so a score >= cutoff needs
         # len_b between len_a * c / (200 - c) and len_a * (200 - c) / c.
-        cut = SUGGEST_SCORE
+        cut = PLAUSIBLE_FLOOR
         low = bisect.bisect_left(self._key_lengths, math.ceil(len(key) * cut / (200 - cut)))
         high = bisect.bisect_right(self._key_lengths, math.floor(len(key) * (200 - cut) / cut))
         hits = process.extract(
-            key, self._keys[low:high], scorer=fuzz.ratio, limit=limit, score_cutoff=cut
+            key, self._keys[low:high], scorer=fuzz.ratio, limit=None, score_cutoff=cut
         )
-        return [
-            Found(
-                self._by_key[choice],
-                float(score),
-                plausible_misspelling(key, choice, self._stems),
-            )
-            for choice, score, _ in hits
-        ]
+        found: list[Found] = []
+        for choice, score, _ in hits:
+            plausible = plausible_misspelling(key, choice, self._stems)
+            if plausible or score >= SUGGEST_SCORE:
+                edits = OSA.distance(key, choice)
+                found.append(Found(self._by_key[choice], float(score), plausible, edits))
+        return found
 
     def complete(self, prefix: str, limit: int = 10) -> list[str]:
         """Names (brands, generics, products, category words) starting with the prefix."""
