@@ -234,3 +234,39 @@ def journal() -> MemoryJournal:
 @pytest.fixture
 def checker() -> TableChecker:
     return TableChecker()
+
+
+REAL_PLAN_PAGE_TODAY = dt.date(2026, 1, 5)
+
+
+@pytest.fixture(scope="session")
+def core_planner():  # -> CorePlanner (imported lazily: the fakes above need no drug data)
+    """The real taper engine behind the Plan page, for end-to-end page tests."""
+    from benzoapp.core.drugs import load_catalog
+    from benzoapp.gui.adapters import CorePlanner
+
+    return CorePlanner(load_catalog())
+
+
+@pytest.fixture
+def real_plan_page(qtbot, core_planner, plans, undo_stack):
+    """A shown Plan page on the real engine, 'today' fixed at REAL_PLAN_PAGE_TODAY."""
+    from benzoapp.gui.plan_page import PlanPage
+
+    widget = PlanPage(core_planner, plans, undo_stack, today=lambda: REAL_PLAN_PAGE_TODAY)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def writes_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The store's write check fails as on a read-only disk (root can write anywhere,
+    so a chmod would not do); SQLite then really opens the data read-only."""
+    import errno
+    import os
+
+    def refuse(data_dir: object, db_path: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(data_dir))
+
+    monkeypatch.setattr("benzoapp.store.access.probe_write", refuse)

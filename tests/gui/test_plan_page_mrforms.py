@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from benzoapp.core.drugs import load_catalog
 from benzoapp.gui.adapters import CorePlanner
 from benzoapp.gui.plan_model import COLUMNS, NOT_AVAILABLE, STOP_TEXT
 from benzoapp.gui.plan_page import PlanPage
@@ -16,17 +15,9 @@ from benzoapp.gui.plan_page import PlanPage
 START = dt.date(2026, 1, 5)
 
 
-@pytest.fixture(scope="module")
-def core_planner() -> CorePlanner:
-    return CorePlanner(load_catalog())
-
-
 @pytest.fixture
-def page(qtbot: QtBot, core_planner: CorePlanner, plans, undo_stack) -> PlanPage:
-    widget = PlanPage(core_planner, plans, undo_stack, today=lambda: START)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+def page(real_plan_page: PlanPage) -> PlanPage:
+    return real_plan_page
 
 
 def _column(page: PlanPage, name: str) -> list[str]:

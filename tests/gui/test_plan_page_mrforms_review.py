@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from benzoapp.core.dose_parse import parse_regimen
-from benzoapp.core.drugs import load_catalog
 from benzoapp.core.model import Plan, PlanSettings
 from benzoapp.core.taper import build_plan
 from benzoapp.gui.adapters import CorePlanner
@@ -20,17 +19,9 @@ from benzoapp.gui.plan_page import PlanPage
 START = dt.date(2026, 1, 5)
 
 
-@pytest.fixture(scope="module")
-def core_planner() -> CorePlanner:
-    return CorePlanner(load_catalog())
-
-
 @pytest.fixture
-def page(qtbot: QtBot, core_planner: CorePlanner, plans, undo_stack) -> PlanPage:
-    widget = PlanPage(core_planner, plans, undo_stack, today=lambda: START)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+def page(real_plan_page: PlanPage) -> PlanPage:
+    return real_plan_page
 
 
 def test_half_an_xr_tablet_is_not_yet_understood(qtbot: QtBot, page: PlanPage) -> None:

@@ -10,25 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
-from benzoapp.core.drugs import load_catalog
-from benzoapp.gui.adapters import CorePlanner
 from benzoapp.gui.plan_model import COLUMNS, STOP_TEXT
 from benzoapp.gui.plan_page import PlanPage
 
 START = dt.date(2026, 1, 5)
 
 
-@pytest.fixture(scope="module")
-def core_planner() -> CorePlanner:
-    return CorePlanner(load_catalog())
-
-
 @pytest.fixture
-def page(qtbot: QtBot, core_planner: CorePlanner, plans, undo_stack) -> PlanPage:
-    widget = PlanPage(core_planner, plans, undo_stack, today=lambda: START)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
+def page(real_plan_page: PlanPage) -> PlanPage:
+    return real_plan_page
 
 
 def test_real_regimen_is_validated_as_typed_and_planned(qtbot: QtBot, page: PlanPage) -> None:

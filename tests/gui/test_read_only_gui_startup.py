@@ -7,8 +7,6 @@ The write check meets a read-only disk's ``OSError`` (simulated at
 from __future__ import annotations
 
 import datetime as dt
-import errno
-import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -42,14 +40,9 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def folder(tmp_path: Path, demo_template: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def folder(tmp_path: Path, demo_template: Path, writes_refused: None) -> Path:
     copy = tmp_path / "data"
     shutil.copytree(demo_template, copy)
-
-    def refuse(data_dir: Path, db_path: Path) -> None:
-        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(data_dir))
-
-    monkeypatch.setattr("benzoapp.store.access.probe_write", refuse)
     return copy
 
 
