@@ -202,7 +202,8 @@ def test_holds_edits_replans_and_pill_counts_keep_the_product(
     plan = make_plan("Xanax XR 2mg 08:00")
     held = insert_hold(plan, 1, 7, catalog)
     edited = edit_step(plan, 1, days=3, catalog=catalog)
-    taking = Regimen((RegimenDose("alprazolam", "08:00", D("1.5")),))
+    # What is taken now names the product (a re-plan follows it, as the Plan page does).
+    taking = Regimen((RegimenDose("alprazolam", "08:00", D("1.5"), release="alprazolam-xr"),))
     again = replan(plan, plan.steps[1].start, taking, catalog)
     for changed in (held, edited, again):
         live = [s for s in changed.steps if not s.history]

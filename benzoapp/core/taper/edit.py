@@ -16,6 +16,7 @@ from benzoapp.core.drugs import DrugCatalog, load_catalog
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import Plan, Regimen, RegimenDose, Step, StepDose
 from benzoapp.core.taper.engine import Key, PlanContext, Segment, build_plan, context_for
+from benzoapp.core.taper.release import regimen_with_releases, settings_for_taking
 from benzoapp.core.taper.warnings import PROFILE_CODES, plan_warnings, step_de
 
 # Warnings that come from building (not from the steps) and survive an edit unchanged.
@@ -150,7 +151,7 @@ def replan(
         days = min(step.days, (today - step.start).days)
         history.append(replace(step, days=days, history=True))
     settings = replace(plan.settings, start=today, rate_base_de_mg=_taper_base(plan, cat))
-    fresh = build_plan(taking, settings, cat)
+    fresh = build_plan(taking, settings_for_taking(taking, settings, cat), cat)
     offset = len(history)
     steps = tuple(history) + tuple(replace(s, index=s.index + offset) for s in fresh.steps)
     warnings = tuple(
@@ -158,4 +159,8 @@ def replan(
         for w in fresh.warnings
     )
     kept = tuple(w for w in plan.warnings if w.code in PROFILE_CODES)
-    return Plan(regimen=plan.regimen, settings=plan.settings, steps=steps, warnings=kept + warnings)
+    # The products planned from today, so later holds, edits and a reopened plan keep
+    # the form the new steps are in (not the one the plan started with).
+    new_settings = replace(plan.settings, modified_release=fresh.settings.modified_release)
+    regimen = regimen_with_releases(plan.regimen, new_settings, cat)
+    return Plan(regimen=regimen, settings=new_settings, steps=steps, warnings=kept + warnings)

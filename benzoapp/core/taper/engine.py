@@ -41,7 +41,11 @@ from benzoapp.core.model import (
 from benzoapp.core.taper.equivalents import equivalence_factors
 from benzoapp.core.taper.forms import formulations
 from benzoapp.core.taper.methods import RateModel
-from benzoapp.core.taper.release import regimen_with_releases, with_regimen_releases
+from benzoapp.core.taper.release import (
+    check_own_strengths,
+    regimen_with_releases,
+    with_regimen_releases,
+)
 from benzoapp.core.taper.warnings import plan_warnings
 
 MAX_PLAN_DAYS = 365 * 30
@@ -398,6 +402,7 @@ def build_plan(
     cat = catalog or load_catalog()
     current = _normalise(regimen, cat)
     settings = with_regimen_releases(regimen, settings, cat)
+    check_own_strengths(regimen, settings, cat)
     if settings.crossover_to:
         crossover_target(settings.crossover_to, cat)
     drugs = tuple(dict.fromkeys(k[1] for k in sorted(current)))

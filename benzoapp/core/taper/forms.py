@@ -35,7 +35,7 @@ def formulations(
         if release is not None:
             tablets = whole_tablets(release, own)
             forms[drug_id] = Formulation(drug_id, Form.TABLET, tablets, product=release.short)
-            notes.append(form_note(release, settings.form))
+            notes.append(form_note(release, settings.form, tablets))
             continue
         tablets = own or tuple(TabletStrength(drug_id, t.mg, t.max_split) for t in drug.tablets)
         form = settings.form

@@ -90,27 +90,51 @@ def settings_for_regimen(regimen: Regimen, settings: PlanSettings) -> PlanSettin
     return replace(settings, modified_release=named)
 
 
+def settings_for_taking(
+    taking: Regimen, settings: PlanSettings, catalog: DrugCatalog
+) -> PlanSettings:
+    """``settings`` for a re-plan from ``taking``: what is written now decides each drug.
+
+    A drug taken now is planned as the product written ("alprazolam 1mg" is the ordinary
+    tablet again, "Xanax XR 1mg" the XR product), as on the Plan page. A drug no longer
+    taken (switched away from in a crossover) keeps the product it was taken as, since
+    the plan's earlier steps and regimen still show it.
+    """
+    taken = {catalog.get(d.drug).id for d in taking.doses}
+    kept = {f for f in settings.modified_release if catalog.release_form(f).drug not in taken}
+    products = tuple(sorted(kept | set(named_releases(taking))))
+    if products == settings.modified_release:
+        return settings
+    return replace(settings, modified_release=products)
+
+
 def regimen_with_releases(
     regimen: Regimen, settings: PlanSettings, catalog: DrugCatalog
 ) -> Regimen:
-    """``regimen`` with each dose of a drug the plan keeps whole marked as that product.
+    """``regimen`` with each dose marked as the product the plan measures its drug in.
 
     A plan keeps the regimen it started from; marked, that regimen written out again
     (the Plan page's text when a saved plan is reopened) names the product, so it reads
     back as the same plan, also when the product was chosen by ``--modified-release``.
+    A drug the plan no longer keeps whole (a re-plan from the ordinary tablet) loses its
+    mark, so the text does not bring the product back.
     """
-    if not settings.modified_release:
+    if not settings.modified_release and not any(d.release for d in regimen.doses):
         return regimen
     forms = release_forms(settings, catalog)
     doses = tuple(
-        replace(d, release=forms[catalog.get(d.drug).id].id)
-        if not d.release and catalog.get(d.drug).id in forms
+        replace(d, release=product)
+        if (product := _product_id(forms.get(catalog.get(d.drug).id))) != d.release
         else d
         for d in regimen.doses
     )
     if doses == regimen.doses:
         return regimen
     return replace(regimen, doses=doses)
+
+
+def _product_id(form: ReleaseForm | None) -> str:
+    return form.id if form is not None else ""
 
 
 def release_forms(settings: PlanSettings, catalog: DrugCatalog) -> dict[str, ReleaseForm]:
@@ -149,8 +173,45 @@ def whole_tablets(form: ReleaseForm, own: tuple[TabletStrength, ...]) -> tuple[T
     return tuple(TabletStrength(form.drug, t.mg, 1) for t in form.tablets)
 
 
-def form_note(form: ReleaseForm, chosen: Form) -> PlanWarning:
-    """Said once per plan: why this drug is in whole tablets whatever form was chosen."""
+def check_own_strengths(regimen: Regimen, settings: PlanSettings, catalog: DrugCatalog) -> None:
+    """Refuse an own ordinary tablet in a strength only the modified-release product has.
+
+    There is no ordinary 12.5 mg zolpidem tablet: a "--tablet zolpidem:12.5:2" is almost
+    certainly Ambien CR, and a plan in halves of it would have a controlled-release
+    tablet split. A strength neither form is made in is left alone (people do have
+    other strengths).
+    """
+    whole = release_forms(settings, catalog)
+    for t in settings.tablets:
+        drug = catalog.get(t.drug)
+        if drug.id in whole or any(o.mg == t.mg for o in drug.tablets):
+            continue
+        made = (f for f in drug.modified_release if any(m.mg == t.mg for m in f.tablets))
+        form = next(made, None)
+        time = next((d.time for d in regimen.doses if catalog.get(d.drug).id == drug.id), None)
+        if form is None or time is None:
+            continue
+        name = form.brands[0] if form.brands else form.label
+        ordinary = ", ".join(fmt(o.mg) for o in drug.tablets)
+        raise InputError(
+            f"There is no ordinary (immediate-release) {fmt(t.mg)} mg {drug.id} tablet "
+            f"(those are made in {ordinary} mg): {fmt(t.mg)} mg is made only as {form.title}, "
+            f"{_a(form.release)} tablet that {SWALLOW_WHOLE}. If that is what you take, "
+            f'name it in the regimen ("{name} {fmt(t.mg)}mg {time}") or add '
+            f'--modified-release "{name}", and give the strength whole '
+            f"(--tablet {drug.id}:{fmt(t.mg)})."
+        )
+
+
+def form_note(
+    form: ReleaseForm, chosen: Form, tablets: tuple[TabletStrength, ...] = ()
+) -> PlanWarning:
+    """Said once per plan: why this drug is in whole tablets whatever form was chosen.
+
+    ``tablets`` are the strengths planned with (the person's own, if given); without
+    them, all the product is made in.
+    """
+    planned = sorted({t.mg for t in tablets}) or [t.mg for t in form.tablets]
     other = ""
     if chosen is not Form.TABLET:
         other = (
@@ -164,7 +225,7 @@ def form_note(form: ReleaseForm, chosen: Form) -> PlanWarning:
         message=(
             f"{form.title} is {_a(form.release)} tablet: it {SWALLOW_WHOLE}. "
             "This plan uses whole tablets only "
-            f"({', '.join(fmt(t.mg) for t in form.tablets)} mg).{other}"
+            f"({', '.join(fmt(mg) for mg in planned)} mg).{other}"
         ),
         source=form.source,
     )
