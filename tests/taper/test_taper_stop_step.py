@@ -57,3 +57,17 @@ def test_the_text_plan_says_none_from_here_on(capsys: pytest.CaptureFixture[str]
     assert step_lines[-1].rstrip().endswith("none from here on")
     assert " – " in step_lines[-1]
     assert all("none from here on" not in line for line in step_lines[:-1])
+
+
+def test_json_never_adds_milligrams_of_two_drugs(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    argv = ["plan", "--regimen", "alprazolam 0.5mg 08:00; alprazolam 0.5mg 22:00"]
+    code = main([*argv, "--crossover", "diazepam", "--json", "--start", "2030-01-07"])
+    assert code == 0
+    steps = json.loads(capsys.readouterr().out)["steps"]
+    mixed = [s for s in steps if len(s["mg_by_drug"]) > 1]
+    assert mixed
+    assert all(s["total_mg"] is None for s in mixed)
+    single = [s for s in steps if len(s["mg_by_drug"]) == 1]
+    assert all(s["total_mg"] == next(iter(s["mg_by_drug"].values())) for s in single)

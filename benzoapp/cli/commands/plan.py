@@ -181,6 +181,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     from benzoapp.core.drugs import load_catalog
     from benzoapp.core.taper import pill_counts
     from benzoapp.core.taper.equivalents import plan_missing_equivalents
+    from benzoapp.report.text import amounts_by_drug as by_drug
 
     catalog = load_catalog()
     table = catalog.table(plan.settings.table)
@@ -208,7 +209,10 @@ def plan_json(plan: Plan) -> dict[str, Any]:
                     }
                     for d in s.doses
                 ],
-                "total_mg": s.total_mg,
+                # mg of different drugs do not add up: null when a step has several,
+                # each drug's own amount is in mg_by_drug
+                "total_mg": s.total_mg if len(by_drug(s)) <= 1 else None,
+                "mg_by_drug": by_drug(s),
                 "diazepam_equivalent_mg": None if missing else s.diazepam_equivalent_mg,
                 "hold": s.hold,
                 "edited": s.edited,
