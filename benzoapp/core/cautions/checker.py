@@ -164,7 +164,7 @@ class Checker:
 
     def check(self, query: str) -> CheckResult:
         """What the documents say about ``query``; raises InputError for an empty query."""
-        norm = normalise_query(query)
+        norm = normalise_query(query, self.index.numbered)
         if not norm.text:
             raise InputError("Type the name of a medicine, supplement, product or therapy.")
         for key in dict.fromkeys((norm.text, norm.core, without_salt(norm.core))):
@@ -185,8 +185,57 @@ class Checker:
                 unchecked = _unrecognised(rest, norm)
                 if unchecked:
                     result = _with_unrecognised(result, unchecked)
+                near = [
+                    (base, longer)
+                    for base, longer in self.index.near_extensions(tokens)
+                    if self.ingredients_of(longer.target) != self.ingredients_of(base)
+                ]
+                if near:
+                    return self._near_longer_name(query, result, near, single=len(distinct) == 1)
                 return result
         return self._fuzzy(query, norm)
+
+    def _near_longer_name(
+        self,
+        query: str,
+        result: CheckResult,
+        near: list[tuple[Target, Found]],
+        *,
+        single: bool,
+    ) -> CheckResult:
+        """A name plus extra words one slip from a longer name ("advil mp": Advil PM).
+
+        The phrase may be the plain name with a stray word or the longer product, which
+        adds ingredients (Advil PM adds diphenhydramine), so, as for a spelling close to
+        two things, it is read as neither: both are offered, each saying what it is, and
+        the result is not covered. In a phrase naming several things the others are still
+        checked, the longer name is offered, and the result is never better than not
+        covered.
+        """
+        offered = [longer for _, longer in near]
+        offered += [Found(base) for base in dict.fromkeys(base for base, _ in near)]
+        suggestions = self._suggestions(offered)
+        names = " or ".join(s.label for s in suggestions)
+        if single:
+            note = (
+                f"This is close to more than one name: {names}. It has not been read as any "
+                "of them; if you meant one, choose it to check it."
+            )
+            return CheckResult(
+                query, Level.NOT_COVERED, None, suggestions=suggestions,
+                notes=(note, NOT_COVERED_TEXT),
+            )  # fmt: skip
+        longer_names = " or ".join(s.label for s in self._suggestions(near_[1] for near_ in near))
+        note = (
+            f"Part of this is close to {longer_names}, which is not the plain name alone; "
+            "it was checked as the plain name. If you meant it, choose it to check it."
+        )
+        return _replace(
+            result,
+            level=strictest((result.level, Level.NOT_COVERED)),
+            suggestions=suggestions,
+            notes=_dedupe((note, *result.notes, NOT_COVERED_TEXT)),
+        )
 
     def _fuzzy(self, query: str, norm: Normalised) -> CheckResult:
         """Close spellings: a clear, close one is a shown match; weaker ones only suggestions.
@@ -317,9 +366,7 @@ class Checker:
         stripped: bool,
     ) -> CheckResult:
         """Build the result for what was found: one entry, one product, or several things."""
-        notes: list[str] = []
-        if stripped and norm.set_aside:
-            notes.append(f"Set aside as dose or form words: {' '.join(norm.set_aside)}.")
+        notes = _dose_notes(norm, targets[0].name) if stripped else []
         readings: list[tuple[str, list[Entry]]] = []
         product_notes: list[str] = []
         for target in targets:
@@ -377,6 +424,17 @@ class Checker:
             categories=_dedupe(c for e in all_entries for c in e.categories),
             entry_ids=_dedupe(e.id for e in all_entries),
         )
+
+
+def _dose_notes(norm: Normalised, name: str) -> list[str]:
+    """What was set aside as dose or form words, and any number kept in the name."""
+    notes: list[str] = []
+    if norm.set_aside:
+        notes.append(f"Set aside as dose or form words: {' '.join(norm.set_aside)}.")
+    if norm.name_numbers:
+        numbers = " ".join(norm.name_numbers)
+        notes.append(f"Read {numbers} as part of the name {name}, not as a dose.")
+    return notes
 
 
 def _unrecognised(rest: list[str], norm: Normalised) -> list[str]:

@@ -113,6 +113,18 @@ class NameIndex:
         self._keys = sorted(self._by_key, key=len)
         self._key_lengths = [len(k) for k in self._keys]
         self._longest = max((len(k.split()) for k in self._keys), default=1)
+        # Names ending in a number ("tylenol 4"), whose number is never a dose.
+        self.numbered = frozenset(k for k in self._keys if k.split()[-1].isdigit())
+        # Longer names that start with a shorter one ("advil" -> "advil pm"), for telling
+        # a slip in the extra words ("advil mp") from the plain name with a stray word.
+        self._extensions: dict[str, list[tuple[str, Target]]] = {}
+        for key in self._keys:
+            words = key.split()
+            for size in range(1, len(words)):
+                base = " ".join(words[:size])
+                if base in self._by_key:
+                    extra = " ".join(words[size:])
+                    self._extensions.setdefault(base, []).append((extra, self._by_key[key]))
         completions.sort()
         self._completion_keys = [key for key, _ in completions]
         self._completion_names = [name for _, name in completions]
@@ -133,8 +145,45 @@ class NameIndex:
     def phrase(self, tokens: tuple[str, ...]) -> tuple[list[Target], list[str]]:
         """Known names inside a longer phrase (longest first, not overlapping, in order),
         and the words of the phrase that none of them covers."""
+        found, taken = self._spans(tokens)
+        rest = [token for token, used in zip(tokens, taken, strict=True) if not used]
+        return [target for _, _, target in found], rest
+
+    def near_extensions(self, tokens: tuple[str, ...]) -> list[tuple[Target, Found]]:
+        """Longer names a phrase's leftover words are one slip from: (found name, longer).
+
+        In "advil mp" only "advil" is a name, and "mp" is left over; but "advil mp" is one
+        slip from "advil pm" (Advil PM, which adds diphenhydramine), so the phrase may be
+        either; so is "tylenol 5" from Tylenol 4. Only the words straight after a found
+        name, not part of another name; a number is only compared with a number.
+        """
+        found, taken = self._spans(tokens)
+        near: list[tuple[Target, Found]] = []
+        for start, end, target in found:
+            base = " ".join(tokens[start:end])
+            for extra, longer in self._extensions.get(base, ()):
+                numbered = any(ch.isdigit() for ch in extra)
+                words = len(extra.split())
+                # a slip may add or drop a space: "withcodeine", "p m"
+                for size in dict.fromkeys((words, words - 1, words + 1)):
+                    typed = tokens[end : end + size]
+                    if size < 1 or len(typed) < size or any(taken[end : end + size]):
+                        continue
+                    edits = OSA.distance(" ".join(typed), extra)
+                    # a number is only a slip for a number ("tylenol 5" for Tylenol 4)
+                    same_kind = numbered == any(ch.isdigit() for ch in "".join(typed))
+                    if same_kind and 0 < edits <= 1:
+                        phrase = " ".join(tokens[start : end + size])
+                        score = fuzz.ratio(phrase, f"{base} {extra}")
+                        near.append((target, Found(longer, float(score), True, edits)))
+                        break
+        return near
+
+    def _spans(self, tokens: tuple[str, ...]) -> tuple[list[tuple[int, int, Target]], list[bool]]:
+        """The names found in a phrase with where each starts and ends, and which words
+        they take."""
         taken = [False] * len(tokens)
-        found: list[tuple[int, Target]] = []
+        found: list[tuple[int, int, Target]] = []
         for size in range(min(self._longest, len(tokens)), 0, -1):
             for start in range(len(tokens) - size + 1):
                 if any(taken[start : start + size]):
@@ -144,11 +193,10 @@ class NameIndex:
                     continue
                 target = self._by_key.get(key)
                 if target is not None and (size > 1 or target.medicine):
-                    found.append((start, target))
+                    found.append((start, start + size, target))
                     taken[start : start + size] = [True] * size
         found.sort(key=lambda item: item[0])
-        rest = [token for token, used in zip(tokens, taken, strict=True) if not used]
-        return [target for _, target in found], rest
+        return found, taken
 
     def fuzzy(self, key: str) -> list[Found]:
         """Close spellings, best first, each marked whether it is a plausible misspelling;

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
+
 # Units only count as dose words right after a number ("10 mg"), never on their own.
 UNIT_WORDS = frozenset(
     {"mg", "mcg", "ug", "g", "gm", "gram", "grams", "ml", "l", "iu", "unit", "units", "x", "mgs"}
@@ -44,6 +46,8 @@ SALT_WORDS = frozenset(
 )  # fmt: skip
 
 _GREEK = {"μg": "mcg", "µg": "mcg", "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta"}
+# How a number after a name relates to the names that end in a number ("tylenol 4").
+_EXACT, _NEAR, _NONE = "exact", "near", "none"
 _NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 _SPLIT_DIGITS = re.compile(r"(?<=\d)(?=[a-z])|(?<=[a-z])(?=\d)")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
@@ -75,6 +79,7 @@ class Normalised:
     core: str  # folded, dose/form/route words removed (a number naming a product stays)
     set_aside: tuple[str, ...]  # the words removed, in order
     routes: tuple[str, ...]  # the route words among them
+    name_numbers: tuple[str, ...] = ()  # numbers kept as part of a product's name before a unit
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -85,10 +90,17 @@ class Normalised:
         return tuple(self.core.split())
 
 
-def normalise_query(query: str) -> Normalised:
-    """Fold a query and separate the medicine's name from its dose and form words."""
+def normalise_query(query: str, numbered_names: frozenset[str] = frozenset()) -> Normalised:
+    """Fold a query and separate the medicine's name from its dose and form words.
+
+    ``numbered_names`` are the folded names that end in a number ("tylenol 4"): such a
+    number stays in the name even with a unit or a stray letter after it ("Tylenol 4mg",
+    "tylenol 4x"), because reading it as a dose would turn an opioid product into plain
+    acetaminophen. A number that completes no such name ("Tylenol 500 mg") is a dose.
+    """
     text = fold(query)
     kept: list[str] = []
+    name_numbers: list[str] = []
     set_aside: list[str] = []
     routes: list[str] = []
     after_number = False
@@ -102,6 +114,17 @@ def normalise_query(query: str) -> Normalised:
             # Tylenol. With a unit ("Tylenol 500 mg") it is a dose.
             kept.append(token)
             after_name = False
+            continue
+        completes = _completes(kept, token, numbered_names) if after_name else _NONE
+        if _NUMBER.match(token) and completes is not _NONE:
+            # "Tylenol 4mg" or "tylenol 4x": the unit after it is set aside, the number
+            # stays in the product's name. One slip from such a number ("tylenol 5mg")
+            # it stays too, as a word to check, so the product is offered.
+            kept.append(token)
+            if completes is _EXACT:
+                name_numbers.append(token)
+            after_name = False
+            after_number = True
             continue
         after_name = False
         if _NUMBER.match(token):
@@ -119,7 +142,22 @@ def normalise_query(query: str) -> Normalised:
             continue
         kept.append(token)
         after_name = True
-    return Normalised(text, " ".join(kept), tuple(set_aside), tuple(routes))
+    return Normalised(text, " ".join(kept), tuple(set_aside), tuple(routes), tuple(name_numbers))
+
+
+def _completes(kept: list[str], number: str, numbered_names: frozenset[str]) -> str:
+    """Whether the last words kept and this number make up one of the numbered names
+    (_EXACT), would with one slip in the number (_NEAR), or neither (_NONE)."""
+    found = _NONE
+    for name in numbered_names:
+        *words, name_number = name.split()
+        if len(words) > len(kept) or kept[len(kept) - len(words) :] != words:
+            continue
+        if name_number == number:
+            return _EXACT
+        if OSA.distance(name_number, number) <= 1:
+            found = _NEAR
+    return found
 
 
 def without_salt(core: str) -> str:
