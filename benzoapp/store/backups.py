@@ -70,14 +70,20 @@ def backup_day(path: Path) -> dt.date | None:
         return None
 
 
+def backup_into(source: sqlite3.Connection, target: Path) -> None:
+    """Copy an open database to a new file with SQLite's online backup API: a consistent
+    copy even while another connection writes, unlike copying the file's bytes."""
+    dst = sqlite3.connect(target)
+    try:
+        source.backup(dst)
+    finally:
+        dst.close()
+
+
 def _copy_with_sqlite(source: Path, target: Path) -> None:
     src = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
     try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
+        backup_into(src, target)
     finally:
         src.close()
 

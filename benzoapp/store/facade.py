@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import shutil
-import sqlite3
 import tempfile
 from pathlib import Path
 from types import TracebackType
@@ -20,6 +19,7 @@ from benzoapp.store.access import (
     write_problem,
 )
 from benzoapp.store.backups import (
+    backup_into,
     backups_dir_of,
     daily_backup_due,
     db_path_of,
@@ -201,11 +201,7 @@ def open_read_only(data_dir: Path, keep_backups: int, problem: OSError) -> Store
         copy = scratch / DB_FILENAME
         source = connect_read_only(db_path)
         try:
-            target = sqlite3.connect(copy)
-            try:
-                source.backup(target)
-            finally:
-                target.close()
+            backup_into(source, copy)
         finally:
             source.close()
         upgrade(copy, SCHEMA_HEAD)
