@@ -126,11 +126,34 @@ def parse_dose(text: str, drug: Drug | None = None, release: ReleaseForm | None 
         mg = _amount(cleaned)
     if mg <= 0:
         raise InputError(f'"{cleaned}" is not more than zero. {HELP}')
+    if release is not None and not _whole_tablets_make(mg, [t.mg for t in release.tablets]):
+        made = ", ".join(fmt(t.mg) for t in release.tablets)
+        raise InputError(
+            f'"{cleaned}": {release.title} is made in {made} mg tablets, which '
+            f"{SWALLOW_WHOLE}; {fmt(mg)} mg is not a number of whole tablets. Write the dose "
+            "you take in whole tablets; a smaller step is a choice to make with your prescriber."
+        )
     if mg != mg.quantize(DOSE_RESOLUTION):
         raise InputError(
             f'"{cleaned}" cannot be written exactly to 0.1 microgram; give the dose in mg.'
         )
     return tidy(mg)
+
+
+def _whole_tablets_make(mg: Decimal, strengths: list[Decimal]) -> bool:
+    """Whether some count of whole tablets of these strengths adds up to exactly ``mg``.
+
+    Counted in hundredths of a milligram (every listed strength is a whole number of
+    them); the amounts are small, so a plain table of reachable totals is enough.
+    """
+    target = mg * 100
+    units = [int(s * 100) for s in strengths if s * 100 == (s * 100).to_integral_value()]
+    if target != target.to_integral_value() or not units:
+        return False
+    reachable = [True] + [False] * int(target)
+    for total in range(1, int(target) + 1):
+        reachable[total] = any(u <= total and reachable[total - u] for u in units)
+    return reachable[int(target)]
 
 
 def parse_time(text: str) -> str:

@@ -136,10 +136,20 @@ def test_the_same_dose_as_ordinary_alprazolam_may_be_split(
     assert not any(w.code.startswith("modified_release") for w in plan.warnings)
 
 
-def test_a_dose_whole_tablets_cannot_make_is_warned_not_split(
-    make_plan: Callable[..., Plan],
-) -> None:
-    plan = make_plan("Ambien CR 10mg 22:00")  # 6.25 and 12.5 mg make no 10 mg
+def test_a_typed_dose_whole_tablets_cannot_make_is_refused(catalog: DrugCatalog) -> None:
+    for text in ("Ambien CR 10mg 22:00", "Xanax XR 0.25mg 08:00", "Xanax XR 0.75 mg 08:00"):
+        with pytest.raises(InputError, match="not a number of whole tablets"):
+            parse_regimen(text, catalog)
+    # amounts whole tablets do make are read as typed
+    assert parse_regimen("Xanax XR 1.5mg 08:00", catalog).doses[0].mg == D("1.5")
+    assert parse_regimen("Ambien CR 18.75mg 22:00", catalog).doses[0].mg == D("18.75")
+
+
+def test_a_dose_whole_tablets_cannot_make_is_warned_not_split(catalog: DrugCatalog) -> None:
+    # Typed text is refused (above); a regimen built otherwise (an import, an old file)
+    # still gets a plan that never splits, with the warning.
+    regimen = Regimen((RegimenDose("zolpidem", "22:00", D(10), release="zolpidem-cr"),))
+    plan = build_plan(regimen, PlanSettings(start=dt.date(2030, 1, 7)), catalog)
     first = plan.steps[0].doses[0]
     assert (first.mg, first.makeable, first.units) == (D(10), False, "")
     cuts = next(w for w in plan.warnings if w.code == "modified_release_cuts")
