@@ -32,40 +32,8 @@ FOREIGN_TOOLKITS: tuple[str, ...] = (
 
 # PySide6 modules the app must never need. Excluding them keeps a stray import (a test
 # helper, a plugin) from dragging tens of megabytes into the bundle; ``check_qt_imports``
-# makes the spec fail loudly if the app starts importing one of them.
-UNUSED_QT_MODULE_PREFIXES: tuple[str, ...] = (
-    "PySide6.QtWebEngine",
-    "PySide6.QtWebChannel",
-    "PySide6.QtWebSockets",
-    "PySide6.Qt3D",
-    "PySide6.QtQuick",
-    "PySide6.QtQml",
-    "PySide6.QtMultimedia",
-    "PySide6.QtSpatialAudio",
-    "PySide6.QtCharts",
-    "PySide6.QtDataVisualization",
-    "PySide6.QtGraphs",
-    "PySide6.QtPdf",
-    "PySide6.QtDesigner",
-    "PySide6.QtUiTools",
-    "PySide6.QtHelp",
-    "PySide6.QtSql",
-    "PySide6.QtTest",
-    "PySide6.QtOpenGL",
-    "PySide6.QtBluetooth",
-    "PySide6.QtNfc",
-    "PySide6.QtPositioning",
-    "PySide6.QtLocation",
-    "PySide6.QtSerialPort",
-    "PySide6.QtSensors",
-    "PySide6.QtRemoteObjects",
-    "PySide6.QtScxml",
-    "PySide6.QtTextToSpeech",
-    "PySide6.QtHttpServer",
-)
-
-# Exact module names for ``excludes=`` (PyInstaller matches whole names and their
-# submodules, not prefixes), covering every PySide6 module of the prefixes above.
+# makes the spec fail loudly if the app starts importing one of them. Exact names, as
+# ``excludes=`` needs (PyInstaller matches whole names and their submodules, not prefixes).
 UNUSED_QT_MODULES: tuple[str, ...] = (
     "PySide6.QtWebEngineCore",
     "PySide6.QtWebEngineWidgets",
