@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from benzoapp.core.decimals import fmt, tidy
 from benzoapp.core.drugs import SWALLOW_WHOLE
 from benzoapp.core.errors import InputError
-from benzoapp.core.model import Regimen, RegimenDose
+from benzoapp.core.formulation import Formulation
+from benzoapp.core.model import Form, Regimen, RegimenDose, TabletStrength
 
 if TYPE_CHECKING:
     from benzoapp.core.drugs import Drug, DrugCatalog, ReleaseForm
@@ -126,7 +127,7 @@ def parse_dose(text: str, drug: Drug | None = None, release: ReleaseForm | None 
         mg = _amount(cleaned)
     if mg <= 0:
         raise InputError(f'"{cleaned}" is not more than zero. {HELP}')
-    if release is not None and not _whole_tablets_make(mg, [t.mg for t in release.tablets]):
+    if release is not None and not _whole(release).can_make(mg):
         made = ", ".join(fmt(t.mg) for t in release.tablets)
         raise InputError(
             f'"{cleaned}": {release.title} is made in {made} mg tablets, which '
@@ -140,20 +141,10 @@ def parse_dose(text: str, drug: Drug | None = None, release: ReleaseForm | None 
     return tidy(mg)
 
 
-def _whole_tablets_make(mg: Decimal, strengths: list[Decimal]) -> bool:
-    """Whether some count of whole tablets of these strengths adds up to exactly ``mg``.
-
-    Counted in hundredths of a milligram (every listed strength is a whole number of
-    them); the amounts are small, so a plain table of reachable totals is enough.
-    """
-    target = mg * 100
-    units = [int(s * 100) for s in strengths if s * 100 == (s * 100).to_integral_value()]
-    if target != target.to_integral_value() or not units:
-        return False
-    reachable = [True] + [False] * int(target)
-    for total in range(1, int(target) + 1):
-        reachable[total] = any(u <= total and reachable[total - u] for u in units)
-    return reachable[int(target)]
+def _whole(release: ReleaseForm) -> Formulation:
+    """The product's own strengths, whole tablets only: what the taper engine plans with."""
+    tablets = tuple(TabletStrength(release.drug, t.mg, 1) for t in release.tablets)
+    return Formulation(release.drug, Form.TABLET, tablets)
 
 
 def parse_time(text: str) -> str:

@@ -16,7 +16,7 @@ from benzoapp.core.errors import BenzoAppError
 from benzoapp.core.model import Plan
 from benzoapp.gui.first_run import STATEMENT
 from benzoapp.gui.formatting import badge, day, mg
-from benzoapp.report.text import daily_amount
+from benzoapp.report.text import daily_amount, several_drugs
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -48,11 +48,12 @@ def export_pdf(parent: QWidget, render: Callable[[], bytes], suggested: Path) ->
 def plan_document(plan: Plan, table_label: str) -> QTextDocument:
     """The plan as a plain printable document: steps, warnings with sources, the statement."""
     esc = html.escape
+    several = several_drugs(plan)
     rows = "".join(
         "<tr>"
         f"<td>{s.index + 1}</td><td>{esc(day(s.start))}</td><td>{esc(day(s.end))}</td>"
         f"<td>{'<br>'.join(esc(f'{d.time} {d.drug} {mg(d.mg)} {d.units}') for d in s.doses)}</td>"
-        f"<td>{esc(daily_amount(s, plan))}</td><td>{'hold' if s.hold else ''}</td>"
+        f"<td>{esc(daily_amount(s, several))}</td><td>{'hold' if s.hold else ''}</td>"
         "</tr>"
         for s in plan.steps
     )

@@ -28,11 +28,11 @@ STEP_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def step_details(step: Step, warnings: tuple[PlanWarning, ...], plan: Plan) -> str:
+def step_details(step: Step, warnings: tuple[PlanWarning, ...], several: bool) -> str:
     """One step in full: dates, doses and how to make them, notes, warnings with sources."""
     lines = [
         f"Step {step.index + 1}: {short_day(step.start)} to {short_day(step.end)}"
-        f" ({step.days} days), {daily_amount(step, plan)} a day"
+        f" ({step.days} days), {daily_amount(step, several)} a day"
     ]
     lines += [
         f"  {d.time}  {d.drug} {mg(d.mg)}" + (f"  ({d.units})" if d.units else "")
@@ -134,7 +134,7 @@ class StepTableModel(QAbstractTableModel):
         if self._plan is None or not 0 <= row < len(self._plan.steps):
             return ""
         step = self._plan.steps[row]
-        return step_details(step, self._warnings_for(step), self._plan)
+        return step_details(step, self._warnings_for(step), self._several)
 
     def _warnings_for(self, step: Step) -> tuple[PlanWarning, ...]:
         assert self._plan is not None

@@ -34,7 +34,7 @@ from benzoapp.gui.services import (
     JournalRepository,
     TodaySnapshot,
 )
-from benzoapp.report.text import amounts_by_drug, daily_amount
+from benzoapp.report.text import amounts_by_drug, daily_amount, several_drugs
 
 # A short check-in with ids from the journal's symptom catalogue (resources/journal);
 # the Journal page has the full list from the source documents.
@@ -310,16 +310,17 @@ class TodayPage(QWidget):
             return
         later = [s for s in plan.steps if s.start > step.end and not _history(s)]
         now = amounts_by_drug(step)
+        several = several_drugs(plan)
         changed = next((s for s in later if amounts_by_drug(s) != now), None)
         if changed is None:
-            self.next_change.setText(f"Your dose stays at {daily_amount(step, plan)} a day.")
+            self.next_change.setText(f"Your dose stays at {daily_amount(step, several)} a day.")
             return
         if plan.is_stop(changed):
             text = f"Next change: {day(changed.start)} — the last step: none from then on."
         else:
             text = (
-                f"Next change: {day(changed.start)} — {daily_amount(changed, plan)} a day "
-                f"(now {daily_amount(step, plan)})."
+                f"Next change: {day(changed.start)} — {daily_amount(changed, several)} a day "
+                f"(now {daily_amount(step, several)})."
             )
         if any(s.hold for s in later if s.start < changed.start):
             text += " Before it, a hold keeps today's doses for longer."

@@ -23,6 +23,7 @@ from benzoapp.report.text import (
     dose_key,
     format_date,
     format_mg,
+    several_drugs,
 )
 
 
@@ -58,6 +59,7 @@ def plan_to_ics(plan: Plan, made_on: dt.date | None = None) -> bytes:
     calendar.add("x-wr-calname", "Taper plan")
     stamp = dt.datetime.combine(made_on or dt.date.today(), dt.time(0), tzinfo=dt.UTC)
     seed = hashlib.sha256(repr((plan.regimen, plan.settings.start)).encode()).hexdigest()[:16]
+    several = several_drugs(plan)
     for step, until in dose_changes(plan):
         event = Event()
         event.add("uid", f"benzoapp-{seed}-step-{step.index}@benzoapp.invalid")
@@ -68,7 +70,7 @@ def plan_to_ics(plan: Plan, made_on: dt.date | None = None) -> bytes:
             event.add("summary", "Taper: none from today, the last step")
             event.add("description", f"The plan's last step: no more doses.\n{STATEMENT}")
         else:
-            event.add("summary", f"Taper: {daily_amount(step, plan)} a day from today")
+            event.add("summary", f"Taper: {daily_amount(step, several)} a day from today")
             event.add(
                 "description",
                 f"{describe(step, plan)}\nUntil {format_date(until)}"

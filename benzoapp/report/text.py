@@ -107,19 +107,18 @@ def doses_text(doses: tuple[StepDose, ...]) -> str:
 
 def daily_by_drug(step: Step) -> str:
     """Each drug's daily amount, ``lorazepam 0.5 mg, diazepam 10 mg``: never one sum of both."""
-    totals: dict[str, Decimal] = {}
-    for dose in step.doses:
-        totals[dose.drug] = totals.get(dose.drug, Decimal(0)) + dose.mg
-    shown = {drug: mg for drug, mg in totals.items() if mg > 0} or totals
+    # a dose-free step names its drugs at 0 mg
+    shown = amounts_by_drug(step) or dict.fromkeys((d.drug for d in step.doses), Decimal(0))
     return ", ".join(f"{drug} {format_mg(mg)}" for drug, mg in shown.items())
 
 
-def daily_amount(step: Step, plan: Plan) -> str:
+def daily_amount(step: Step, several: bool) -> str:
     """The day's total when the plan has one drug; each drug named when it has several.
 
     Milligrams of different drugs do not add up, so a plan with several never shows a sum.
+    ``several`` is ``several_drugs(plan)``, worked out once by callers that loop over steps.
     """
-    if several_drugs(plan):
+    if several:
         return daily_by_drug(step)
     return format_mg(step.total_mg)
 
