@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from benzoapp.core.cautions import Checker, KnowledgeBase, check_regimen
+from benzoapp.core.cautions import Checker, KnowledgeBase, check_regimen, plan_drug_names
 from benzoapp.core.drugs import DrugCatalog
 from benzoapp.core.model import JournalDay, Medication, Plan, Profile
 from benzoapp.report.data import ClinicianNotes, ReportData, ReportOptions
@@ -43,7 +43,7 @@ def gather_report_data(
 
     options = options or ReportOptions()
     checker = checker or Checker(kb)
-    results = check_regimen(checker, (), medications)
+    results = check_regimen(checker, plan_drug_names(plan), medications).results
     days = list(journal)
     summary = analyse_journal(days, plan, profile)
     framework, mimics = framework_rows(summary.framework) if summary.framework else ((), ())

@@ -26,7 +26,12 @@ from benzoapp.core.cautions.kb import (
     strictest,
 )
 from benzoapp.core.cautions.normalise import normalise_query
-from benzoapp.core.cautions.regimen import check_regimen
+from benzoapp.core.cautions.regimen import (
+    RegimenCheck,
+    RegimenFlag,
+    check_regimen,
+    plan_drug_names,
+)
 
 __all__ = [
     "HOW_WORDS",
@@ -42,6 +47,8 @@ __all__ = [
     "Match",
     "Product",
     "Reason",
+    "RegimenCheck",
+    "RegimenFlag",
     "Suggestion",
     "check_regimen",
     "coping_entries",
@@ -49,5 +56,6 @@ __all__ = [
     "load_knowledge_base",
     "normalise_query",
     "parse_knowledge_base",
+    "plan_drug_names",
     "strictest",
 ]
