@@ -50,7 +50,8 @@ def test_check_plain_text_shows_level_word_match_and_source(
     out = capsys.readouterr().out
     assert "deep tissue massage: AVOID" in out
     assert "(muscular-effects, What to Avoid)" in out
-    assert "you typed 'gabapentn', matched 'gabapentin' (close spelling, 95% alike)" in out
+    assert "gabapentn: NOT COVERED" in out
+    assert "    - gabapentin (a gabapentinoid, for nerve pain and seizures)" in out
 
 
 def test_check_empty_query_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,16 +11,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from benzoapp.core.cautions.kb import BENZO_CATEGORIES, Entry, KnowledgeBase, Level, strictest
-from benzoapp.core.cautions.matching import (
-    ACCEPT_SCORE,
-    CLEAR_LEAD,
-    Found,
-    NameIndex,
-    Target,
-    words_not_in_name,
+from benzoapp.core.cautions.context import (
+    LOOKS_LIKE_CATEGORY,
+    in_context,
+    looks_like_benzodiazepine,
 )
+from benzoapp.core.cautions.english import EnglishWords, bundled_english
+from benzoapp.core.cautions.kb import BENZO_CATEGORIES, Entry, KnowledgeBase, Level
+from benzoapp.core.cautions.matching import Found, NameIndex, Target
 from benzoapp.core.cautions.normalise import Normalised, fold, normalise_query, without_salt
+from benzoapp.core.cautions.policy import Evidence, Reading, decide
 from benzoapp.core.errors import InputError
 
 NOT_COVERED_TEXT = "The documents do not cover this; ask your prescriber or pharmacist."
@@ -37,6 +37,20 @@ CONNECTING_WORDS = frozenset(
 FILLER_WORDS = CONNECTING_WORDS | frozenset(
     {"eat", "eating", "more", "some", "take", "taking", "use", "using", "try", "trying"}
 )
+# What something is taken for, after "for" ("acupuncture for anxiety"): it never changes
+# what the thing is, so it is not an unknown word.
+PURPOSE_WORDS = frozenset(
+    {
+        "anxiety", "sleep", "insomnia", "pain", "stress", "tension", "cramps", "cramp",
+        "spasms", "relaxation", "muscle", "muscles", "back", "neck", "shoulders", "legs",
+        "headache", "headaches", "withdrawal", "symptoms", "recovery", "panic", "nerves",
+        "calm", "aches", "restless",
+    }
+)  # fmt: skip
+LOOKS_LIKE_TEXT = (
+    "{words} looks like the name of a benzodiazepine or Z-drug, which the knowledge base "
+    "does not know: ask your prescriber or pharmacist what it is before taking it."
+)
 
 # Plain words for each level and each way of matching, shared by the CLI and the GUI.
 LEVEL_WORDS: dict[Level, str] = {
@@ -51,6 +65,7 @@ HOW_WORDS: dict[str, str] = {
     "brand": "brand name",
     "synonym": "other name or common misspelling",
     "fuzzy": "close spelling",
+    "class_rule": "looks like a benzodiazepine or Z-drug",
     "phrase": "found in the phrase",
     "category": "category",
     "ingredient": "checked by ingredient",
@@ -128,6 +143,15 @@ class CheckResult:
     categories: tuple[str, ...] = ()
     entry_ids: tuple[str, ...] = ()  # every entry the result rests on
     flags: tuple[str, ...] = ()  # regimen findings, e.g. a second benzodiazepine
+    # What the documents suggest instead (heat, gentle stretching, a plain warm bath...),
+    # each cited; shown under the reasons.
+    alternatives: tuple[Reason, ...] = ()
+    # For an avoid or caution answer about a prescription medicine: do not stop or change
+    # it without the prescriber, cited. None otherwise.
+    prescriber_note: Reason | None = None
+    # The plan's own drug this answer is about ("Valium" while tapering diazepam): the
+    # answer is then about the taper, not advice to avoid it. Empty otherwise.
+    taper_drug: str = ""
 
 
 def _reasons(entry: Entry, about: str = "") -> list[Reason]:
@@ -150,9 +174,10 @@ def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
 class Checker:
     """Checks names against one knowledge base; build once, call often (per keystroke)."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, english: EnglishWords | None = None) -> None:
         self.kb = kb
         self.index = NameIndex(kb)
+        self.english = english if english is not None else bundled_english()
 
     def complete(self, prefix: str, limit: int = 10) -> list[str]:
         """Brand and generic names that start with what has been typed so far."""
@@ -175,16 +200,22 @@ class Checker:
                     query, norm, [target], how=target.how, score=100.0, stripped=key != norm.text
                 )
         for tokens in dict.fromkeys((norm.tokens, norm.core_tokens)):
-            found, rest = self.index.phrase(tokens)
+            found, rest = self.index.phrase(tokens, FILLER_WORDS | PURPOSE_WORDS)
+            if tokens != norm.tokens and not any(t.medicine for t in found):
+                continue  # as for exact names: dose and form words only lead to medicines
             if found:
+                found = in_context(self.kb, found, tokens)
                 distinct = list({(t.kind, t.id): t for t in found}.values())
                 how = "phrase" if len(distinct) == 1 else "ingredient"
                 result = self._result(
                     query, norm, distinct, how=how, score=100.0, stripped=tokens != norm.tokens
                 )
-                unchecked = _unrecognised(rest, norm)
+                # a therapy or food named with dose or form words ("water pills") is
+                # something else: those words count as unknown there
+                medicine = all(t.medicine for t in distinct)
+                unchecked = _unrecognised(rest, norm, tokens, form_words_known=medicine)
                 if unchecked:
-                    result = _with_unrecognised(result, unchecked)
+                    result = _with_unrecognised(result, unchecked, self.english)
                 near = [
                     (base, longer)
                     for base, longer in self.index.near_extensions(tokens)
@@ -232,52 +263,47 @@ class Checker:
         )
         return _replace(
             result,
-            level=strictest((result.level, Level.NOT_COVERED)),
+            level=decide([Reading(result.level, Evidence.PHRASE)], unknown_words=True),
             suggestions=suggestions,
             notes=_dedupe((note, *result.notes, NOT_COVERED_TEXT)),
         )
 
     def _fuzzy(self, query: str, norm: Normalised) -> CheckResult:
-        """Close spellings: a clear, close one is a shown match; weaker ones only suggestions.
+        """Nothing matched by name: close spellings are offered, never applied.
 
-        Only plausible misspellings are ever matched or offered (see
-        ``plausible_misspelling``); any close name, plausible or not, still counts against
-        a match's lead, so a query halfway between two names is never read as either. A
-        query that could be a misspelling of two different things ("nuofen": Nurofen or
-        Noofen) is read as neither, however the scores compare: both are offered.
+        Only plausible misspellings are offered (see ``plausible_misspelling``), and none
+        for an ordinary English word ("medication" is not a slip for meditation). An
+        unknown name ending like a benzodiazepine or Z-drug reads as caution (policy rule
+        4). A spelling close to two different things says so and offers both.
         """
         key = norm.core or norm.text
-        best: dict[tuple[str, str], Found] = {}  # best hit per thing, for the lead
-        plausible: dict[tuple[str, str], Found] = {}  # best plausible hit per thing
-        for hit in self.index.fuzzy(key):
-            if not hit.target.medicine and key != norm.text:
-                continue  # as for exact names: form words only lead to medicines
-            thing = (hit.target.kind, hit.target.id)
-            best.setdefault(thing, hit)
-            if hit.plausible:
-                plausible.setdefault(thing, hit)
-        ranked = sorted(plausible.values(), key=lambda h: (-h.score, h.edits))
+        ranked: list[Found] = []
+        if not self.english.all_ordinary(key):
+            plausible: dict[tuple[str, str], Found] = {}  # best plausible hit per thing
+            for hit in self.index.fuzzy(key):
+                if not hit.target.medicine and key != norm.text:
+                    continue  # as for exact names: form words only lead to medicines
+                if hit.plausible:
+                    plausible.setdefault((hit.target.kind, hit.target.id), hit)
+            ranked = sorted(plausible.values(), key=lambda h: (-h.score, h.edits))
         readings = self._readings(ranked)
         if len(readings) > 1:
-            return self._ambiguous(query, readings)
-        if ranked:
-            top = ranked[0]
-            runner_up = max(
-                (h.score for thing, h in best.items() if thing != (top.target.kind, top.target.id)),
-                default=0.0,
+            result = self._ambiguous(query, readings)
+        else:
+            suggestions = self._suggestions(ranked[:MAX_SUGGESTIONS])
+            notes = [NOT_COVERED_TEXT]
+            if suggestions:
+                notes.append(
+                    "Nothing matched exactly. If you meant one of the suggestions, "
+                    "choose it to check it; nothing has been checked in its place."
+                )
+            result = CheckResult(
+                query, Level.NOT_COVERED, None, suggestions=suggestions, notes=tuple(notes)
             )
-            if top.score >= ACCEPT_SCORE and top.score - runner_up >= CLEAR_LEAD:
-                return self._read_as(query, norm, key, top, ranked[1 : MAX_SUGGESTIONS + 1])
-        suggestions = self._suggestions(ranked[:MAX_SUGGESTIONS])
-        notes = [NOT_COVERED_TEXT]
-        if suggestions:
-            notes.append(
-                "Nothing matched exactly. If you meant one of the suggestions, "
-                "choose it to check it; nothing has been checked in its place."
-            )
-        return CheckResult(
-            query, Level.NOT_COVERED, None, suggestions=suggestions, notes=tuple(notes)
-        )
+        benzo_like = [w for w in key.split() if looks_like_benzodiazepine(w, self.english)]
+        if benzo_like:
+            return _looks_like_benzodiazepine(result, benzo_like)
+        return result
 
     def _readings(self, ranked: list[Found]) -> list[Found]:
         """The best hit for each different thing the hits could mean, best first.
@@ -312,24 +338,6 @@ class Checker:
             NOT_COVERED_TEXT,
         )
         return CheckResult(query, Level.NOT_COVERED, None, suggestions=suggestions, notes=notes)
-
-    def _read_as(
-        self, query: str, norm: Normalised, key: str, top: Found, others: list[Found]
-    ) -> CheckResult:
-        """The result for a close, clear spelling: shown as a match, with its score."""
-        result = self._result(
-            query, norm, [top.target], how="fuzzy", score=top.score, stripped=False
-        )
-        read_as = (
-            f"Read as {self.suggestion(top).label}, a close spelling ({top.score:.0f}% alike). "
-            "If you meant something else, check the spelling."
-        )
-        result = _replace(result, notes=(read_as, *result.notes))
-        extra = words_not_in_name(key, fold(top.target.name))
-        unchecked = _unrecognised(extra, norm)
-        if unchecked:
-            result = _with_unrecognised(result, unchecked)
-        return _replace(result, suggestions=self._suggestions(others))
 
     def _suggestions(self, hits: Iterable[Found]) -> tuple[Suggestion, ...]:
         chosen: dict[str, Suggestion] = {}
@@ -393,7 +401,12 @@ class Checker:
             )
             notes.insert(0, COMBINATION_TEXT)
         notes.extend(product_notes)
-        level = strictest(e.level for e in all_entries)
+        evidence = (
+            Evidence.EXACT
+            if how in ("exact", "brand", "synonym", "category")
+            else (Evidence.PHRASE)
+        )
+        level = decide(Reading(e.level, evidence) for e in all_entries)
         uncovered = _dedupe(e.title for e in all_entries if e.level is Level.NOT_COVERED)
         if single and uncovered:
             notes.append(NOT_COVERED_TEXT)
@@ -437,12 +450,16 @@ def _dose_notes(norm: Normalised, name: str) -> list[str]:
     return notes
 
 
-def _unrecognised(rest: list[str], norm: Normalised) -> list[str]:
-    """The words of a phrase that name something unknown: not filler, not dose or form."""
-    dose_and_form = Counter(norm.set_aside)
+def _unrecognised(
+    rest: list[str], norm: Normalised, tokens: tuple[str, ...], *, form_words_known: bool = True
+) -> list[str]:
+    """The words of a phrase that name something unknown: not filler, not dose or form
+    words (when what was found is a medicine), not a purpose after "for"."""
+    dose_and_form = Counter(norm.set_aside) if form_words_known else Counter[str]()
+    purpose = frozenset(tokens[tokens.index("for") + 1 :]) if "for" in tokens else frozenset()
     unrecognised: list[str] = []
     for word in rest:
-        if word in FILLER_WORDS:
+        if word in FILLER_WORDS or (word in purpose and word in PURPOSE_WORDS):
             continue
         if dose_and_form[word] > 0:
             dose_and_form[word] -= 1
@@ -451,21 +468,39 @@ def _unrecognised(rest: list[str], norm: Normalised) -> list[str]:
     return unrecognised
 
 
-def _with_unrecognised(result: CheckResult, words: list[str]) -> CheckResult:
+def _with_unrecognised(
+    result: CheckResult, words: list[str], english: EnglishWords | None = None
+) -> CheckResult:
     """The result for a phrase with unknown words in it: never better than not_covered.
 
     An unknown word may change what the thing is (Tylenol Cold and Flu is not plain
     Tylenol), so, as for an unknown ingredient, the strictest of what was found and
-    not_covered is shown: supportive becomes not_covered, avoid stays avoid.
+    not_covered is shown (policy rule 3): supportive becomes not_covered, avoid stays
+    avoid. An unknown word that looks like a benzodiazepine makes it at least caution.
     """
     note = (
         f"Not recognised, so not checked: {' '.join(words)}. "
         "If that changes what it is, check it on its own."
     )
+    result = _replace(
+        result,
+        level=decide([Reading(result.level, Evidence.PHRASE)], unknown_words=True),
+        notes=_dedupe((*result.notes, note, NOT_COVERED_TEXT)),
+    )
+    benzo_like = [w for w in words if english is not None and looks_like_benzodiazepine(w, english)]
+    return _looks_like_benzodiazepine(result, benzo_like) if benzo_like else result
+
+
+def _looks_like_benzodiazepine(result: CheckResult, words: list[str]) -> CheckResult:
+    """Policy rule 4: an unknown name ending like a benzodiazepine or Z-drug is caution."""
+    readings = [Reading(result.level, Evidence.PHRASE), Reading(Level.CAUTION, Evidence.CLASS_RULE)]
+    match = result.match or Match(name=" ".join(words), how="class_rule", score=100.0)
     return _replace(
         result,
-        level=strictest((result.level, Level.NOT_COVERED)),
-        notes=_dedupe((*result.notes, note, NOT_COVERED_TEXT)),
+        level=decide(readings),
+        match=match,
+        categories=_dedupe((*result.categories, LOOKS_LIKE_CATEGORY)),
+        notes=_dedupe((LOOKS_LIKE_TEXT.format(words=", ".join(words)), *result.notes)),
     )
 
 
@@ -476,8 +511,9 @@ def _replace(result: CheckResult, **changes: object) -> CheckResult:
 
 
 def is_benzo_or_z_drug(result: CheckResult) -> bool:
-    """Whether the result rests on a benzodiazepine or Z-drug (alone or in a product)."""
-    return bool(BENZO_CATEGORIES.intersection(result.categories))
+    """Whether the result rests on a benzodiazepine or Z-drug (alone or in a product), or
+    on a name that looks like one."""
+    return bool((BENZO_CATEGORIES | {LOOKS_LIKE_CATEGORY}).intersection(result.categories))
 
 
 def flagged(result: CheckResult, flag: str) -> CheckResult:

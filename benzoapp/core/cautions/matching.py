@@ -27,12 +27,13 @@ SUGGEST_SCORE = 75.0  # closer than this is offered as "did you mean", never app
 PLAUSIBLE_FLOOR = 70.0
 CLEAR_LEAD = 4.0  # a fuzzy match must lead the next different thing by this much
 MIN_PHRASE_WORD = 4  # a single word found inside a phrase must be at least this long
+SHORT_OK = frozenset({"exact", "brand"})  # ...unless it is a name or brand ("cbd", "thc")
 # First letters people swap when spelling by ear ("klonidine", "zanax", "fenibut").
 SAME_FIRST_SOUND = frozenset(
     {frozenset("ck"), frozenset("cq"), frozenset("kq"), frozenset("cs"), frozenset("xz")}
 )
-# Everyday words name these ("water", "heat", "walking"), so a single one of them inside a
-# longer phrase ("water pills", "walking pneumonia") is not taken as a match.
+# Everyday words name these ("water", "heat", "walking"): dose and form words never lead
+# to them ("water pills" is not water).
 NON_MEDICINE_KINDS = frozenset({"therapy", "food"})
 
 
@@ -142,11 +143,25 @@ class NameIndex:
         """The target of a folded key, if it is a known name."""
         return self._by_key.get(key)
 
-    def phrase(self, tokens: tuple[str, ...]) -> tuple[list[Target], list[str]]:
+    def phrase(
+        self, tokens: tuple[str, ...], context_words: frozenset[str] = frozenset()
+    ) -> tuple[list[Target], list[str]]:
         """Known names inside a longer phrase (longest first, not overlapping, in order),
-        and the words of the phrase that none of them covers."""
+        and the words of the phrase that none of them covers.
+
+        A single everyday word naming a therapy or food ("water", "walking", "massage")
+        counts only when the rest of the phrase is names and ``context_words`` ("for",
+        "anxiety"): in "acupuncture for anxiety" it is acupuncture, but "water pills",
+        "walking pneumonia" and "massage gun" are something else.
+        """
         found, taken = self._spans(tokens)
         rest = [token for token, used in zip(tokens, taken, strict=True) if not used]
+        if any(word not in context_words for word in rest):
+            everyday = [(s, e, t) for s, e, t in found if e - s == 1 and not t.medicine]
+            found = [item for item in found if item not in everyday]
+            for start, end, _ in everyday:
+                taken[start:end] = [False] * (end - start)
+            rest = [token for token, used in zip(tokens, taken, strict=True) if not used]
         return [target for _, _, target in found], rest
 
     def near_extensions(self, tokens: tuple[str, ...]) -> list[tuple[Target, Found]]:
@@ -189,12 +204,13 @@ class NameIndex:
                 if any(taken[start : start + size]):
                     continue
                 key = " ".join(tokens[start : start + size])
-                if size == 1 and len(key) < MIN_PHRASE_WORD:
-                    continue
                 target = self._by_key.get(key)
-                if target is not None and (size > 1 or target.medicine):
-                    found.append((start, start + size, target))
-                    taken[start : start + size] = [True] * size
+                if target is None:
+                    continue
+                if size == 1 and len(key) < MIN_PHRASE_WORD and target.how not in SHORT_OK:
+                    continue  # "asa", "oxy" inside a phrase are too likely something else
+                found.append((start, start + size, target))
+                taken[start : start + size] = [True] * size
         found.sort(key=lambda item: item[0])
         return found, taken
 
