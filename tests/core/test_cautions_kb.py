@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from benzoapp.core.cautions import Level, load_knowledge_base, parse_knowledge_base, strictest
+from benzoapp.core.drugs import load_catalog
 from benzoapp.core.errors import DataError
 from benzoapp.paths import resource_path
 
@@ -60,7 +61,8 @@ def test_entries_and_products_may_be_loaded_from_another_folder(tmp_path: Path, 
     known = {"medicines": [{"id": "x", "names": ["xylotest"], "class": "a test", "source": "t"}]}
     (tmp_path / "known_not_covered.json").write_text(json.dumps(known), encoding="utf-8")
     entries = load_knowledge_base(tmp_path).entries
-    assert len(entries) == len(kb_raw["entries"]) + 1
+    catalog_only = set(load_catalog().drugs) - {e["id"] for e in kb_raw["entries"]}
+    assert len(entries) == len(kb_raw["entries"]) + len(catalog_only) + 1
     assert entries["x"].level is Level.NOT_COVERED
 
 
@@ -98,8 +100,8 @@ def _broken(raw: Any, entry_id: str, **changes: Any) -> dict[str, Any]:
         ),
         (
             "kava",
-            {"brands": [{"name": "Xanax", "countries": ["US"]}]},
-            "entry 'kava': name 'Xanax'",
+            {"brands": [{"name": "Advil", "countries": ["US"]}]},
+            "name 'Advil' is already used by knowledge base entry 'kava'",
         ),
         ("kava", {"brands": [{"name": "Kavo", "countries": ["FR"]}]}, "brand 'Kavo': countries"),
         ("kava", {"names": []}, "entry 'kava': 'names' must not be empty"),

@@ -248,8 +248,8 @@ def test_every_entry_says_what_it_is() -> None:
     ("change", "message"),
     [
         (
-            {"id": "x", "names": ["Valium"], "class": "a test", "source": "t"},
-            "known medicine 'x': name 'Valium' is already used by knowledge base entry 'diazepam'",
+            {"id": "x", "names": ["Advil"], "class": "a test", "source": "t"},
+            "known medicine 'x': name 'Advil' is already used by knowledge base entry 'ibuprofen'",
         ),
         ({"id": "x", "names": ["xylotest"], "source": "t"}, "needs a 'class'"),
         ({"id": "x", "names": ["xylotest"], "class": "a test"}, "needs a 'source'"),

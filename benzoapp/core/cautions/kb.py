@@ -13,10 +13,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from benzoapp.core.cautions.normalise import fold
 from benzoapp.core.errors import DataError
+
+if TYPE_CHECKING:
+    from benzoapp.core.drugs import DrugCatalog
 
 COUNTRIES = frozenset({"US", "UK", "EU", "AU"})
 BENZO_CATEGORIES = frozenset({"benzodiazepine", "z-drug"})
@@ -344,11 +347,14 @@ def _check_unique_names(kb: KnowledgeBase) -> None:
             claim(name, f"product {product.id!r}")
 
 
-def parse_knowledge_base(kb_raw: Any, products_raw: Any, known_raw: Any = None) -> KnowledgeBase:
+def parse_knowledge_base(
+    kb_raw: Any, products_raw: Any, known_raw: Any = None, catalog: DrugCatalog | None = None
+) -> KnowledgeBase:
     """Build a validated knowledge base from the decoded JSON documents.
 
-    ``known_raw`` (known_not_covered.json) is optional for tests that build a small
-    knowledge base; the app always loads it.
+    ``known_raw`` (known_not_covered.json) and ``catalog`` (the drug catalog, whose drugs
+    and brands every knowledge base must place; see vocabulary.py) are optional for tests
+    that build a small knowledge base; the app always loads both.
     """
     if not isinstance(kb_raw, dict) or not isinstance(kb_raw.get("entries"), list):
         raise DataError("knowledge base: expected an object with an 'entries' list")
@@ -370,6 +376,11 @@ def parse_knowledge_base(kb_raw: Any, products_raw: Any, known_raw: Any = None) 
         if entry.id in entries:
             raise DataError(f"knowledge base entry {entry.id!r}: the id is used twice")
         entries[entry.id] = entry
+    if catalog is not None:
+        # vocabulary.py builds on this module's entry types, so it is imported here
+        from benzoapp.core.cautions.vocabulary import add_catalog
+
+        add_catalog(entries, catalog)
     if not isinstance(products_raw, dict) or not isinstance(products_raw.get("products"), list):
         raise DataError("products: expected an object with a 'products' list")
     products: dict[str, Product] = {}
@@ -431,5 +442,8 @@ def read_knowledge_files(folder: Path | None = None) -> tuple[Any, Any, Any]:
 
 
 def load_knowledge_base(folder: Path | None = None) -> KnowledgeBase:
-    """Load and validate the three knowledge files (see ``read_knowledge_files``)."""
-    return parse_knowledge_base(*read_knowledge_files(folder))
+    """Load and validate the three knowledge files (see ``read_knowledge_files``), with
+    every drug of the drug catalog placed by its names and brands."""
+    from benzoapp.core.drugs import load_catalog
+
+    return parse_knowledge_base(*read_knowledge_files(folder), catalog=load_catalog())
