@@ -236,9 +236,13 @@ def test_completion_offers_brands_and_generics_as_you_type(checker: Checker) -> 
     assert checker.complete("val", limit=20) == [
         "valaciclovir",  # known medicines the documents do not cover are offered too
         "valacyclovir",
+        "Valdispert",  # a Dutch and German valerian brand
+        "valeriaan",  # valerian in Dutch
         "valerian",
         "valerian root",
+        "valeriana",
         "valeriana officinalis",
+        "valeriane",  # French, typed with or without the accent: offered once
         "Valium",
         "Valpam",
         "valproate",

@@ -381,6 +381,16 @@ def parse_knowledge_base(
         from benzoapp.core.cautions.vocabulary import add_catalog
 
         add_catalog(entries, catalog)
+    stems: tuple[str, ...] = ()
+    if known_raw is not None:
+        # known.py builds on this module's entry types, so it is imported here
+        from benzoapp.core.cautions.known import parse_known
+
+        known_entries, stems = parse_known(known_raw)
+        for known in known_entries:
+            if known.id in entries:
+                raise DataError(f"known medicine {known.id!r}: the id is used twice")
+            entries[known.id] = known
     if not isinstance(products_raw, dict) or not isinstance(products_raw.get("products"), list):
         raise DataError("products: expected an object with a 'products' list")
     products: dict[str, Product] = {}
@@ -389,16 +399,6 @@ def parse_knowledge_base(
         if product.id in products or product.id in entries:
             raise DataError(f"product {product.id!r}: the id is used twice")
         products[product.id] = product
-    stems: tuple[str, ...] = ()
-    if known_raw is not None:
-        # known.py builds on this module's entry types, so it is imported here
-        from benzoapp.core.cautions.known import parse_known
-
-        known_entries, stems = parse_known(known_raw)
-        for known in known_entries:
-            if known.id in entries or known.id in products:
-                raise DataError(f"known medicine {known.id!r}: the id is used twice")
-            entries[known.id] = known
     labels = kb_raw.get("category_labels", {})
     if not isinstance(labels, dict) or not all(
         isinstance(v, str) and v.strip() for v in labels.values()

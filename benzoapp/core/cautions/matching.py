@@ -248,12 +248,14 @@ class NameIndex:
             return []
         start = bisect.bisect_left(self._completion_keys, key)
         names: list[str] = []
+        keys: set[str] = set()
         for index in range(start, len(self._completion_keys)):
-            if not self._completion_keys[index].startswith(key):
+            completion_key = self._completion_keys[index]
+            if not completion_key.startswith(key):
                 break
-            name = self._completion_names[index]
-            if name not in names:
-                names.append(name)
+            if completion_key not in keys:  # "valériane" and "valeriane": offer one
+                keys.add(completion_key)
+                names.append(self._completion_names[index])
             if len(names) >= limit:
                 break
         return names
