@@ -17,10 +17,11 @@ from benzoapp.core.cautions.context import (
     looks_like_benzodiazepine,
 )
 from benzoapp.core.cautions.english import EnglishWords, bundled_english
-from benzoapp.core.cautions.kb import BENZO_CATEGORIES, Entry, KnowledgeBase, Level
+from benzoapp.core.cautions.kb import BENZO_CATEGORIES, Entry, KbReason, KnowledgeBase, Level
 from benzoapp.core.cautions.matching import Found, NameIndex, Target
 from benzoapp.core.cautions.normalise import Normalised, fold, normalise_query, without_salt
 from benzoapp.core.cautions.policy import Evidence, Reading, decide
+from benzoapp.core.cautions.prescriber import prescriber_note
 from benzoapp.core.errors import InputError
 
 NOT_COVERED_TEXT = "The documents do not cover this; ask your prescriber or pharmacist."
@@ -99,6 +100,14 @@ class Reason:
             return f"from beyond the three documents: {self.source}"
         return f"{self.source}, {self.section}"
 
+    @property
+    def section_id(self) -> str:
+        """A stable id of the cited section, e.g. ``muscular-effects#what-to-avoid``, for
+        a reader that opens it; empty for an outside source."""
+        if self.outside:
+            return ""
+        return f"{self.source}#{section_slug(self.section)}"
+
 
 @dataclass(frozen=True)
 class Ingredient:
@@ -154,20 +163,30 @@ class CheckResult:
     taper_drug: str = ""
 
 
+def section_slug(section: str) -> str:
+    """A section heading as an id: lower case, words joined by hyphens."""
+    return "-".join(fold(section).split())
+
+
+def _reason(r: KbReason, about: str = "") -> Reason:
+    return Reason(
+        text=r.text,
+        source=r.source.citation if r.source.outside else r.source.document,
+        section=r.source.section,
+        outside=r.source.outside,
+        about=about,
+    )
+
+
 def _reasons(entry: Entry, about: str = "") -> list[Reason]:
-    return [
-        Reason(
-            text=r.text,
-            source=r.source.citation if r.source.outside else r.source.document,
-            section=r.source.section,
-            outside=r.source.outside,
-            about=about,
-        )
-        for r in entry.reasons
-    ]
+    return [_reason(r, about) for r in entry.reasons]
 
 
 def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))
+
+
+def _dedupe_reasons(items: Iterable[Reason]) -> tuple[Reason, ...]:
     return tuple(dict.fromkeys(items))
 
 
@@ -427,10 +446,15 @@ class Checker:
             for t in targets
         )
         name = " + ".join(t.name for t in targets)
+        alternatives = _dedupe_reasons(
+            _reason(a) for e in all_entries for a in self.kb.alternatives_for(e)
+        )
         return CheckResult(
             query=query,
             level=level,
             match=Match(name=name, how=how, score=round(score, 1), generic=generic),
+            alternatives=alternatives,
+            prescriber_note=prescriber_note(all_entries, level),
             ingredients=ingredients,
             reasons=tuple(reasons),
             notes=_dedupe(notes),

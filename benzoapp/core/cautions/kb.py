@@ -104,6 +104,7 @@ class Entry:
     route_note: str = ""
     not_to_confuse_with: tuple[str, ...] = ()
     drug_class: str = ""  # what it is in plain words, e.g. "a sedating antihistamine"
+    alternatives: tuple[KbReason, ...] = ()  # what the documents suggest instead, cited
 
     @property
     def title(self) -> str:
@@ -145,6 +146,17 @@ class KnowledgeBase:
     category_labels: Mapping[str, str] = field(default_factory=dict)  # category -> words
     stems: tuple[str, ...] = ()  # generic-name endings that name a group of medicines
 
+    def alternatives_for(self, entry: Entry) -> tuple[KbReason, ...]:
+        """What the documents suggest instead of an entry: its own alternatives, else those
+        of the class entries it belongs to (a muscle relaxant takes the class's)."""
+        if entry.alternatives:
+            return entry.alternatives
+        found: list[KbReason] = []
+        for other in self.entries.values():
+            if other.kind == "class" and set(other.categories) <= set(entry.categories):
+                found.extend(a for a in other.alternatives if a not in found)
+        return tuple(found)
+
     def what(self, entry: Entry) -> str:
         """What an entry is, in a few plain words ("a benzodiazepine").
 
@@ -165,7 +177,7 @@ KNOWN_KIND = "known"  # a real medicine the documents do not cover (known_not_co
 
 _ENTRY_KEYS = {
     "id", "kind", "names", "brands", "synonyms", "category_words", "categories", "level",
-    "reasons", "notes", "route_note", "not_to_confuse_with", "class",
+    "reasons", "notes", "route_note", "not_to_confuse_with", "class", "alternatives",
 }  # fmt: skip
 
 _PRODUCT_KEYS = {"id", "names", "countries", "readings", "source", "notes"}
@@ -229,6 +241,21 @@ def identify(raw: Any, index: int, noun: str, allowed: set[str]) -> tuple[str, s
     return ident, where
 
 
+def _cited(
+    raw: Any, where: str, noun: str, documents: Mapping[str, tuple[str, ...]]
+) -> tuple[KbReason, ...]:
+    """A list of statements in our own words, each with its source (reasons, alternatives)."""
+    if not isinstance(raw, list):
+        raise DataError(f"{where}: '{noun}s' must be a list")
+    cited = []
+    for n, item in enumerate(raw, start=1):
+        text = item.get("text") if isinstance(item, dict) else None
+        if not isinstance(text, str) or not text.strip():
+            raise DataError(f"{where}, {noun} {n}: needs a 'text' in your own words")
+        cited.append(KbReason(text, _source(item.get("source"), f"{where}, {noun} {n}", documents)))
+    return tuple(cited)
+
+
 def _entry(raw: Any, index: int, documents: Mapping[str, tuple[str, ...]]) -> Entry:
     ident, where = identify(raw, index, "knowledge base entry", _ENTRY_KEYS)
     try:
@@ -237,17 +264,8 @@ def _entry(raw: Any, index: int, documents: Mapping[str, tuple[str, ...]]) -> En
         raise DataError(
             f"{where}: level {raw.get('level')!r} is not one of {[lv.value for lv in Level]}"
         ) from None
-    reasons_raw = raw.get("reasons", [])
-    if not isinstance(reasons_raw, list):
-        raise DataError(f"{where}: 'reasons' must be a list")
-    reasons = []
-    for n, reason in enumerate(reasons_raw, start=1):
-        text = reason.get("text") if isinstance(reason, dict) else None
-        if not isinstance(text, str) or not text.strip():
-            raise DataError(f"{where}, reason {n}: needs a 'text' in your own words")
-        reasons.append(
-            KbReason(text, _source(reason.get("source"), f"{where}, reason {n}", documents))
-        )
+    reasons = _cited(raw.get("reasons", []), where, "reason", documents)
+    alternatives = _cited(raw.get("alternatives", []), where, "alternative", documents)
     if level is not Level.NOT_COVERED and not reasons:
         raise DataError(f"{where}: level {level.value!r} needs at least one cited reason")
     brands = []
@@ -274,11 +292,12 @@ def _entry(raw: Any, index: int, documents: Mapping[str, tuple[str, ...]]) -> En
         category_words=_strings(raw.get("category_words"), where, "category_words"),
         categories=_strings(raw.get("categories"), where, "categories", required=True),
         level=level,
-        reasons=tuple(reasons),
+        reasons=reasons,
         notes=_strings(raw.get("notes"), where, "notes"),
         route_note=route_note,
         not_to_confuse_with=_strings(raw.get("not_to_confuse_with"), where, "not_to_confuse_with"),
         drug_class=drug_class,
+        alternatives=alternatives,
     )
 
 
