@@ -1,0 +1,88 @@
+"""Property: no ordinary English word and no close spelling of a knowledge-base name is
+ever answered as supportive, unless it is itself a name the knowledge base lists."""
+
+from __future__ import annotations
+
+import random
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benzoapp.core.cautions import Checker, Level, load_knowledge_base
+from benzoapp.core.cautions.normalise import fold
+
+CHECKER = Checker(load_knowledge_base())
+WORDS = sorted(CHECKER.english.words)
+NAMES = sorted(
+    fold(name)
+    for entry in CHECKER.kb.entries.values()
+    for name in (*entry.names, *entry.synonyms, *(b.name for b in entry.brands))
+) + sorted(fold(name) for product in CHECKER.kb.products.values() for name in product.names)
+SUPPORTIVE_NAMES = sorted(
+    fold(name)
+    for entry in CHECKER.kb.entries.values()
+    if entry.level is Level.SUPPORTIVE
+    for name in (*entry.names, *entry.synonyms)
+)
+
+
+def _is_known_name(query: str) -> bool:
+    return CHECKER.index.exact(fold(query)) is not None
+
+
+def _assert_not_supportive_by_spelling(query: str) -> None:
+    """Supportive only on exact evidence: the whole query, or a phrase of names with no
+    unknown word in it."""
+    if not fold(query) or _is_known_name(query):
+        return
+    result = CHECKER.check(query)
+    if result.level is not Level.SUPPORTIVE:
+        return
+    assert result.match is not None, query
+    assert result.match.how in {"phrase", "ingredient", "exact"}, (query, result.match)
+    assert not any(n.startswith("Not recognised") for n in result.notes), query
+    assert result.suggestions == (), query
+
+
+def test_a_fixed_sample_of_english_words_is_never_supportive() -> None:
+    rng = random.Random(20261202)
+    for word in rng.sample(WORDS, 20_000):
+        if not _is_known_name(word):
+            assert CHECKER.check(word).level is not Level.SUPPORTIVE, word
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(WORDS), st.sampled_from(WORDS))
+def test_two_english_words_are_never_supportive_by_spelling(first: str, second: str) -> None:
+    _assert_not_supportive_by_spelling(f"{first} {second}")
+
+
+def _slip(key: str, rng: random.Random) -> str:
+    """One typing slip: a letter dropped, added, changed or two swapped."""
+    position = rng.randrange(len(key))
+    letter = rng.choice(string.ascii_lowercase)
+    kind = rng.randrange(4)
+    if kind == 0:
+        return key[:position] + key[position + 1 :]
+    if kind == 1:
+        return key[:position] + letter + key[position:]
+    if kind == 2:
+        return key[:position] + letter + key[position + 1 :]
+    if position + 1 < len(key):
+        return key[:position] + key[position + 1] + key[position] + key[position + 2 :]
+    return key + letter
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(NAMES), st.randoms(use_true_random=False))
+def test_a_close_spelling_of_any_name_is_never_supportive(name: str, rng: random.Random) -> None:
+    _assert_not_supportive_by_spelling(_slip(name, rng))
+
+
+def test_every_single_slip_of_every_supportive_name_is_never_supportive() -> None:
+    """The names that could be read as supportive, each with a sample of its slips."""
+    rng = random.Random(7)
+    for name in SUPPORTIVE_NAMES:
+        for _ in range(12):
+            _assert_not_supportive_by_spelling(_slip(name, rng))
