@@ -2,18 +2,7 @@
 
 from __future__ import annotations
 
-from benzoapp.core.cautions.checker import (
-    HOW_WORDS,
-    LEVEL_WORDS,
-    NOT_COVERED_TEXT,
-    Checker,
-    CheckResult,
-    Ingredient,
-    Match,
-    Reason,
-    Suggestion,
-    is_benzo_or_z_drug,
-)
+from benzoapp.core.cautions.checker import NOT_COVERED_TEXT, Checker, is_benzo_or_z_drug
 from benzoapp.core.cautions.coping import coping_entries
 from benzoapp.core.cautions.kb import (
     KNOWN_KIND,
@@ -31,6 +20,15 @@ from benzoapp.core.cautions.regimen import (
     RegimenFlag,
     check_regimen,
     plan_drug_names,
+)
+from benzoapp.core.cautions.results import (
+    HOW_WORDS,
+    LEVEL_WORDS,
+    CheckResult,
+    Ingredient,
+    Match,
+    Reason,
+    Suggestion,
 )
 
 __all__ = [

@@ -12,12 +12,9 @@ harm of sudden discontinuation.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from benzoapp.core.cautions.kb import Entry, Level
-
-if TYPE_CHECKING:
-    from benzoapp.core.cautions.checker import Reason
+from benzoapp.core.cautions.results import Reason
 
 # Categories of medicines only a prescriber should stop or change.
 PRESCRIPTION_CATEGORIES = frozenset(
@@ -45,8 +42,6 @@ def prescriber_note(entries: Iterable[Entry], level: Level) -> Reason | None:
     Given for any answer but a supportive one that names a prescription medicine: an
     opioid reads as not covered, yet stopping it at once is just as risky.
     """
-    from benzoapp.core.cautions.checker import Reason
-
     categories = {c for e in entries for c in e.categories}
     if level is Level.SUPPORTIVE or not PRESCRIPTION_CATEGORIES & categories:
         return None

@@ -24,15 +24,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from benzoapp.core.cautions.checker import (
-    Checker,
-    CheckResult,
-    Reason,
-    flagged,
-    is_benzo_or_z_drug,
-)
+from benzoapp.core.cautions.checker import Checker, flagged, is_benzo_or_z_drug
 from benzoapp.core.cautions.kb import Level
 from benzoapp.core.cautions.regimen_rules import RegimenRule, load_rules
+from benzoapp.core.cautions.results import CheckResult, Reason
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import Medication, Plan
 
