@@ -18,7 +18,9 @@ from benzoapp.core.cautions.normalise import normalise_query
 from benzoapp.core.cautions.regimen import (
     RegimenCheck,
     RegimenFlag,
+    as_taper_drug,
     check_regimen,
+    check_with_plan,
     plan_drug_names,
 )
 from benzoapp.core.cautions.results import (
@@ -48,7 +50,9 @@ __all__ = [
     "RegimenCheck",
     "RegimenFlag",
     "Suggestion",
+    "as_taper_drug",
     "check_regimen",
+    "check_with_plan",
     "coping_entries",
     "is_benzo_or_z_drug",
     "load_knowledge_base",

@@ -47,9 +47,10 @@ FILLER_WORDS = CONNECTING_WORDS | frozenset(
 )
 # What something is taken for, after "for" ("acupuncture for anxiety"): it never changes
 # what the thing is, so it is not an unknown word.
+# "for sleep" is left out: "tylenol for sleep" may mean a night-time product.
 PURPOSE_WORDS = frozenset(
     {
-        "anxiety", "sleep", "insomnia", "pain", "stress", "tension", "cramps", "cramp",
+        "anxiety", "pain", "stress", "tension", "cramps", "cramp",
         "spasms", "relaxation", "muscle", "muscles", "back", "neck", "shoulders", "legs",
         "headache", "headaches", "withdrawal", "symptoms", "recovery", "panic", "nerves",
         "calm", "aches", "restless",
