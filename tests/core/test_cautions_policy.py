@@ -133,6 +133,12 @@ def test_an_unknown_name_ending_like_a_benzodiazepine_is_caution(query: str, lev
         ("acupuncture for anxiety", Level.MIXED),
         ("heat and stretching", Level.SUPPORTIVE),
         ("tylenol and xyzazolam", Level.CAUTION),
+        ("tylenol for pain", Level.SUPPORTIVE),
+        ("tylenol for sleep", Level.NOT_COVERED),  # may mean a night-time product
+        ("ginger ale", Level.NOT_COVERED),  # not alcohol
+        ("hot yoga", Level.NOT_COVERED),
+        ("bath salts", Level.NOT_COVERED),
+        ("tonic water", Level.NOT_COVERED),
     ],
 )
 def test_a_phrase_is_never_milder_than_what_it_names_nor_supportive_with_unknown_words(
