@@ -8,6 +8,7 @@ quietly showing advice with a broken citation.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -152,10 +153,15 @@ class KnowledgeBase:
         if entry.alternatives:
             return entry.alternatives
         found: list[KbReason] = []
-        for other in self.entries.values():
-            if other.kind == "class" and set(other.categories) <= set(entry.categories):
+        for other in self._classes_with_alternatives:
+            if set(other.categories) <= set(entry.categories):
                 found.extend(a for a in other.alternatives if a not in found)
         return tuple(found)
+
+    @functools.cached_property
+    def _classes_with_alternatives(self) -> tuple[Entry, ...]:
+        """The class entries that suggest something instead (looked at on every answer)."""
+        return tuple(e for e in self.entries.values() if e.kind == "class" and e.alternatives)
 
     def what(self, entry: Entry) -> str:
         """What an entry is, in a few plain words ("a benzodiazepine").
