@@ -145,3 +145,10 @@ def test_a_phrase_is_never_milder_than_what_it_names_nor_supportive_with_unknown
     query: str, level: Level
 ) -> None:
     assert CHECKER.check(query).level is level
+
+
+def test_an_unknown_word_in_a_phrase_offers_its_close_spelling_without_applying_it() -> None:
+    result = CHECKER.check("tylenol and xanaxx")
+    assert result.level is Level.NOT_COVERED  # Tylenol is supportive; xanaxx is unknown
+    assert result.entry_ids == ("acetaminophen",)  # xanaxx was not read as alprazolam
+    assert result.suggestions[0].name == "Xanax"

@@ -115,6 +115,7 @@ class Checker:
                 unchecked = _unrecognised(rest, norm, tokens, form_words_known=medicine)
                 if unchecked:
                     result = _with_unrecognised(result, unchecked, self.english)
+                    result = _replace(result, suggestions=self._close_to(unchecked))
                 near = [
                     (base, longer)
                     for base, longer in self.index.near_extensions(tokens)
@@ -203,6 +204,16 @@ class Checker:
         if benzo_like:
             return _looks_like_benzodiazepine(result, benzo_like)
         return result
+
+    def _close_to(self, words: list[str]) -> tuple[Suggestion, ...]:
+        """Names an unrecognised word in a phrase may be a slip for ("tylenol and xanaxx"):
+        offered, never applied (policy rule 1); none for an ordinary English word."""
+        hits: list[Found] = []
+        for word in words:
+            if not self.english.all_ordinary(word):
+                hits.extend(hit for hit in self.index.fuzzy(word) if hit.plausible)
+        hits.sort(key=lambda h: (-h.score, h.edits))
+        return self._suggestions(hits)
 
     def _readings(self, ranked: list[Found]) -> list[Found]:
         """The best hit for each different thing the hits could mean, best first.
