@@ -131,3 +131,17 @@ def test_the_benzodiazepine_endings_cover_the_catalog() -> None:
     uncovered = {d for d in load_catalog().drugs if not d.endswith(BENZODIAZEPINE_ENDINGS)}
     assert uncovered == {"chlordiazepoxide", "clobazam"}
     assert not any(d in english for d in load_catalog().drugs if d.endswith(BENZODIAZEPINE_ENDINGS))
+
+
+@pytest.mark.parametrize(
+    "query", ["alcohol free", "non alcoholic beer", "alcohol-free wine", "zero alcohol beer"]
+)
+def test_a_drink_said_to_have_no_alcohol_is_not_read_as_alcohol(query: str) -> None:
+    result = CHECKER.check(query)
+    assert "alcohol" not in result.entry_ids
+    assert result.level is Level.NOT_COVERED
+
+
+@pytest.mark.parametrize("query", ["clonazolam", "diclazepam", "phenazepam", "flubromazepam"])
+def test_designer_benzodiazepines_are_avoid(query: str) -> None:
+    assert CHECKER.check(query).level is Level.AVOID

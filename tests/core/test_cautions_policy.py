@@ -108,8 +108,8 @@ def test_potassium_is_not_magnesium_rich_foods(query: str) -> None:
     ("query", "level"),
     [
         ("xyzazolam", Level.CAUTION),
-        ("flubromazepam", Level.CAUTION),
-        ("norflurazepam 2mg", Level.CAUTION),
+        ("brombazepam", Level.CAUTION),
+        ("qwertazepam 2mg", Level.CAUTION),
         ("someclone", Level.CAUTION),
         ("qwertypidem", Level.CAUTION),
         ("xyzazolam and tylenol", Level.CAUTION),

@@ -102,8 +102,8 @@ class Checker:
             found, rest = self.index.phrase(tokens, FILLER_WORDS | PURPOSE_WORDS)
             if tokens != norm.tokens and not any(t.medicine for t in found):
                 continue  # as for exact names: dose and form words only lead to medicines
+            found = in_context(self.kb, found, tokens) if found else found
             if found:
-                found = in_context(self.kb, found, tokens)
                 distinct = list({(t.kind, t.id): t for t in found}.values())
                 how = "phrase" if len(distinct) == 1 else "ingredient"
                 result = self._result(

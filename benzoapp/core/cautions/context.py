@@ -16,6 +16,9 @@ from benzoapp.core.cautions.english import EnglishWords
 from benzoapp.core.cautions.kb import KnowledgeBase
 from benzoapp.core.cautions.matching import Target
 
+NO_ALCOHOL_WORDS = frozenset(
+    {"free", "non", "alcoholfree", "nonalcoholic", "zero", "dealcoholised", "dealcoholized"}
+)
 BATH_WORDS = frozenset({"bath", "baths", "bathing", "soak", "soaks", "soaking", "footbath"})
 MAGNESIUM_BATH_CATEGORIES = frozenset({"bath", "magnesium"})
 # Endings of benzodiazepine and Z-drug names (tests/core/test_cautions_classes.py checks
@@ -37,8 +40,12 @@ def looks_like_benzodiazepine(word: str, english: EnglishWords) -> bool:
 
 
 def in_context(kb: KnowledgeBase, found: list[Target], tokens: tuple[str, ...]) -> list[Target]:
-    """The names found in a phrase, with a magnesium salt beside a bath word read as the
-    magnesium bath (and the bath word's own reading dropped)."""
+    """The names found in a phrase, read in context: a drink said to have no alcohol
+    ("alcohol free", "non alcoholic beer") is not read as alcohol (its other words stay
+    unknown, so it is not covered), and a magnesium salt beside a bath word is the
+    magnesium bath (the bath word's own reading dropped)."""
+    if NO_ALCOHOL_WORDS.intersection(tokens):
+        found = [t for t in found if not _is_alcohol(kb, t)]
     if not BATH_WORDS.intersection(tokens):
         return found
     magnesium = [t for t in found if t.kind == "entry" and _is_magnesium(kb, t)]
@@ -52,6 +59,10 @@ def in_context(kb: KnowledgeBase, found: list[Target], tokens: tuple[str, ...]) 
     kept = [t for t in found if t not in magnesium and not _is_plain_bath(kb, t)]
     target = Target("entry", bath.id, bath.names[0], "phrase", medicine=False)
     return [target, *kept]
+
+
+def _is_alcohol(kb: KnowledgeBase, target: Target) -> bool:
+    return target.kind == "entry" and "alcohol" in kb.entries[target.id].categories
 
 
 def _is_magnesium(kb: KnowledgeBase, target: Target) -> bool:
