@@ -39,6 +39,29 @@ def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="MG",
         help="most mg (diazepam equivalent) switched per stage (default: a whole dose time)",
     )
+    parser.add_argument(
+        "--crossover-max-dose",
+        metavar="MG",
+        help="most mg of the crossover drug at one dose time (default: no cap per dose)",
+    )
+    parser.add_argument(
+        "--crossover-max-daily",
+        metavar="MG",
+        help="most mg of the crossover drug a day (default: its usual daily maximum); "
+        "what does not fit is reduced before it is substituted",
+    )
+    parser.add_argument(
+        "--no-crossover-caps",
+        action="store_true",
+        help="substitute the full equivalent, however high",
+    )
+    parser.add_argument(
+        "--keep-dose-times",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="a short-acting drug taken several times a day keeps every dose time, cuts "
+        "spread over them (default); --no-keep-dose-times cuts one time at a time",
+    )
     parser.add_argument("--form", choices=("tablet", "liquid", "weighed"), default="tablet")
     parser.add_argument("--liquid-mg-per-ml", metavar="MG", help="strength of the liquid")
     parser.add_argument(
@@ -163,6 +186,18 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
         micro=args.micro,
         modified_release=tuple(sorted({_release(m, catalog) for m in args.modified_release})),
         final_dose_mg=_decimal(args.final_dose, "--final-dose") if args.final_dose else None,
+        crossover_max_dose_mg=(
+            _decimal(args.crossover_max_dose, "--crossover-max-dose")
+            if args.crossover_max_dose
+            else None
+        ),
+        crossover_max_daily_mg=(
+            _decimal(args.crossover_max_daily, "--crossover-max-daily")
+            if args.crossover_max_daily
+            else None
+        ),
+        crossover_caps=not args.no_crossover_caps,
+        keep_dose_times=args.keep_dose_times,
     )
     regimen = parse_regimen(args.regimen, catalog)
     taken = {catalog.get(dose.drug).id for dose in regimen.doses}
@@ -230,6 +265,7 @@ def handle(args: argparse.Namespace) -> int:
     from benzoapp.cli.output import print_json
     from benzoapp.core.decimals import fmt
     from benzoapp.core.drugs import load_catalog
+    from benzoapp.core.taper.engine import overlap_steps
     from benzoapp.core.taper.equivalents import plan_missing_equivalents
 
     plan = plan_from_args(args)
@@ -242,6 +278,7 @@ def handle(args: argparse.Namespace) -> int:
     catalog = load_catalog()
     table = catalog.table(plan.settings.table)
     missing = plan_missing_equivalents(plan, catalog)
+    overlap = set(overlap_steps(plan))
     if missing:
         print(
             f"Equivalence table: {table.name}: no diazepam-equivalent figure for "
@@ -255,6 +292,8 @@ def handle(args: argparse.Namespace) -> int:
             f"{d.time} {d.drug} {fmt(d.mg)} mg ({d.units or 'cannot be made'})" for d in s.doses
         )
         flag = " [hold]" if s.hold else ""
+        if s.index in overlap:
+            flag += " [reducing while switching]"
         days = str(s.days)
         if plan.is_stop(s):
             days, doses = "–", "none from here on"

@@ -40,12 +40,14 @@ from benzoapp.core.model import (
 )
 from benzoapp.core.taper.equivalents import equivalence_factors
 from benzoapp.core.taper.forms import formulations
+from benzoapp.core.taper.limits import CAP_SOURCE, CrossoverCaps, crossover_caps
 from benzoapp.core.taper.methods import RateModel
 from benzoapp.core.taper.release import (
     check_own_strengths,
     regimen_with_releases,
     with_regimen_releases,
 )
+from benzoapp.core.taper.short_acting import is_short_acting
 from benzoapp.core.taper.warnings import plan_warnings
 
 MAX_PLAN_DAYS = 365 * 30
@@ -72,6 +74,7 @@ class PlanContext:
 
     forms: dict[str, Formulation]
     factors: dict[str, Decimal]
+    short_acting: frozenset[str] = frozenset()
 
     def de(self, doses: dict[Key, Decimal]) -> Decimal:
         total = _ZERO
@@ -105,7 +108,8 @@ def context_for(
     all_drugs = tuple(dict.fromkeys((*drugs, *([taper_drug] if taper_drug else []))))
     factors = equivalence_factors(all_drugs, settings, catalog)
     forms, notes = formulations(all_drugs, settings, catalog, taper_drug)
-    return PlanContext(forms, factors), notes
+    short = frozenset(d for d in all_drugs if is_short_acting(catalog.drugs[d]))
+    return PlanContext(forms, factors, short), notes
 
 
 def dated_steps(ctx: PlanContext, start: dt.date, segments: list[Segment]) -> tuple[Step, ...]:
@@ -161,36 +165,68 @@ def _swap_amount(
     return old_mg - remaining if 0 < remaining < old_mg else old_mg
 
 
+def _capped_swap(old_mg: Decimal, form: Formulation, factor: Decimal, room_de: Decimal) -> Decimal:
+    """The most of the old drug whose equivalent fits in ``room_de`` (0: none does)."""
+    if old_mg * factor <= room_de:
+        return old_mg
+    remaining = form.at_or_above(old_mg - room_de / factor)
+    return old_mg - remaining if remaining < old_mg else _ZERO
+
+
 def _crossover(
-    current: dict[Key, Decimal], target: str, ctx: PlanContext, settings: PlanSettings
+    current: dict[Key, Decimal],
+    target: str,
+    ctx: PlanContext,
+    settings: PlanSettings,
+    caps: CrossoverCaps,
 ) -> tuple[list[Segment], dict[Key, Decimal], list[PlanWarning], str]:
     """Swap one dose time at a time to the target drug, the latest in the day first.
 
     With ``crossover_stage_de_mg`` a large dose time is swapped in parts of at most that
     many mg diazepam-equivalent, one part per period (as the Ashton Manual's schedules
-    exchange part of a dose at a time).
+    exchange part of a dose at a time). The target never goes above ``caps`` (per dose
+    time and per day): what does not fit stays as the old drug, which the taper then
+    reduces first, so a high dose is reduced while it is substituted.
     """
     segments: list[Segment] = []
     notes: list[PlanWarning] = []
     note = ""
     form = ctx.forms[target]
+    t_factor = ctx.factors[target]
+    shares = _daily_shares(current, target, ctx, caps)
     for key in sorted((k for k in current if k[1] != target), reverse=True):
         time, drug = key
+        share = shares.get(key)
         while current.get(key, Decimal(0)) > 0:
-            segments.append(Segment(dict(current), settings.every_days, note))
             old_mg = current[key]
             swap = _swap_amount(
                 old_mg, ctx.forms[drug], ctx.factors[drug], settings.crossover_stage_de_mg
             )
+            at_time = current.get((time, target), _ZERO)
+            in_day = sum((mg for (_t, d), mg in current.items() if d == target), _ZERO)
+            room = caps.room(at_time, in_day)
+            if share is not None:
+                room = share if room is None else min(room, share)
+            if room is not None:
+                swap = min(
+                    swap, _capped_swap(old_mg, ctx.forms[drug], ctx.factors[drug], room * t_factor)
+                )
             de = swap * ctx.factors[drug]
-            new_mg = max(form.nearest(de / ctx.factors[target]), form.smallest())
+            new_mg = max(form.nearest(de / t_factor), form.smallest()) if swap else _ZERO
+            if room is not None and new_mg > room:
+                new_mg = form.at_or_below(room)
+            if new_mg <= 0:
+                break  # the cap is reached: the rest is reduced as the old drug
+            segments.append(Segment(dict(current), settings.every_days, note))
             new = dict(current)
             if swap == old_mg:
                 del new[key]
             else:
                 new[key] = old_mg - swap
             new[(time, target)] = new.get((time, target), Decimal(0)) + new_mg
-            if abs(new_mg * ctx.factors[target] - de) > de / 10:
+            if share is not None:
+                share -= new_mg
+            if abs(new_mg * t_factor - de) > de / 10:
                 notes.append(
                     PlanWarning(
                         code="crossover_rounded",
@@ -206,7 +242,56 @@ def _crossover(
                 )
             note = f"{time}: {fmt(swap)} mg {drug} switched to {fmt(new_mg)} mg {target}"
             current = new
+    left = {k: mg for k, mg in current.items() if k[1] != target and mg > 0}
+    if left:
+        notes.append(_capped_note(left, target, caps))
     return segments, current, notes, note
+
+
+def _daily_shares(
+    current: dict[Key, Decimal], target: str, ctx: PlanContext, caps: CrossoverCaps
+) -> dict[Key, Decimal]:
+    """When the daily cap binds, each dose time's part of it, in proportion to its dose.
+
+    So three doses of 2 mg alprazolam under a 30 mg cap become 10 mg diazepam at each
+    time, not 30 mg at night and nothing by day.
+    """
+    if caps.daily_mg is None:
+        return {}
+    t_factor = ctx.factors[target]
+    old = {k: mg * ctx.factors[k[1]] for k, mg in current.items() if k[1] != target and mg > 0}
+    held = sum((mg for k, mg in current.items() if k[1] == target), _ZERO)
+    total = sum(old.values(), _ZERO)
+    if not old or total + held * t_factor <= caps.daily_mg * t_factor:
+        return {}
+    room = max(caps.daily_mg - held, _ZERO)
+    form = ctx.forms[target]
+    return {k: form.at_or_below(room * de / total) for k, de in old.items()}
+
+
+def _capped_note(left: dict[Key, Decimal], target: str, caps: CrossoverCaps) -> PlanWarning:
+    """Why part of the old drug stays: the switch stops at the caps, and it is reduced first."""
+    kept = "; ".join(f"{fmt(mg)} mg {drug} at {time}" for (time, drug), mg in sorted(left.items()))
+    limits = " and ".join(
+        text
+        for cap, text in (
+            (caps.per_dose_mg, f"{fmt(caps.per_dose_mg or _ZERO)} mg per dose time"),
+            (caps.daily_mg, f"{fmt(caps.daily_mg or _ZERO)} mg a day"),
+        )
+        if cap is not None
+    )
+    return PlanWarning(
+        code="crossover_capped",
+        level=WarningLevel.CAUTION,
+        message=(
+            f"The switch to {target} stops at {limits} of {target} (its usual maximum "
+            "unless you set another cap). The rest is not substituted but reduced first, "
+            f"while {target} is held: {kept}. Substitution and reduction overlap in the "
+            "steps that hold both drugs. Raise the caps with your prescriber to "
+            "substitute more."
+        ),
+        source=CAP_SOURCE,
+    )
 
 
 @dataclass(frozen=True)
@@ -224,12 +309,63 @@ class Pace:
     final: dict[str, Decimal]  # per drug: a last dose at or below this may go to zero
     every: int  # days per period
     tick: int  # steps last a multiple of this many days
+    # A crossover's target is cut only once the old drug is gone (what the caps kept of
+    # it is reduced first); a short-acting drug taken at several times keeps them all.
+    held_last: str | None = None
+    balanced: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, model: RateModel, ctx: PlanContext, settings: PlanSettings) -> Pace:
+    def of(
+        cls,
+        model: RateModel,
+        ctx: PlanContext,
+        settings: PlanSettings,
+        current: dict[Key, Decimal] | None = None,
+    ) -> Pace:
         final = {d: settings.final_dose_mg or f.smallest() for d, f in ctx.forms.items()}
         tick = 1 if settings.micro else settings.every_days
-        return cls(model, ctx.forms, ctx.factors, final, settings.every_days, tick)
+        balanced: frozenset[str] = frozenset()
+        if settings.keep_dose_times and current:
+            balanced = frozenset(
+                drug for drug in ctx.short_acting if sum(k[1] == drug for k in current) > 1
+            )
+        return cls(
+            model,
+            ctx.forms,
+            ctx.factors,
+            final,
+            settings.every_days,
+            tick,
+            settings.crossover_to,
+            balanced,
+        )
+
+    def order(self, current: dict[Key, Decimal]) -> list[Key]:
+        """The dose times in the order they are cut: one the form cannot make first; in a
+        crossover the old drug, the new one only once the old is gone; a short-acting
+        drug's largest dose first; else the earliest in the day."""
+        live = sorted(current)
+        if self.held_last is not None and any(k[1] != self.held_last for k in live):
+            live = [k for k in live if k[1] != self.held_last]
+        if self.balanced:
+            live.sort(
+                key=lambda k: -current[k] * self.factors[k[1]] if k[1] in self.balanced else _ZERO
+            )
+        live.sort(key=lambda k: self.forms[k[1]].can_make(current[k]))
+        return live
+
+    def floor(self, key: Key, current: dict[Key, Decimal]) -> Decimal:
+        """The least a dose time may go to: a kept dose time of a short-acting drug stays
+        at the smallest amount until every other time of that drug is there too."""
+        drug = key[1]
+        if drug not in self.balanced:
+            return _ZERO
+        smallest = self.forms[drug].smallest()
+        if current[key] <= smallest or not any(
+            k[1] == drug and k != key and mg > 0 for k, mg in current.items()
+        ):
+            return _ZERO
+        return smallest
 
 
 Proposal = tuple[dict[Key, Decimal], str]
@@ -254,12 +390,12 @@ def _propose(current: dict[Key, Decimal], total: Decimal, days: int, pace: Pace)
             return {key: new_mg}, ""
         return _stopped(key) if target * 2 < total else None
     # A dose the form cannot make (only ever a starting dose) is cut first, onto the grid.
-    live = sorted(current)
-    live.sort(key=lambda k: pace.forms[k[1]].can_make(current[k]))
-    for key in live:
+    for key in pace.order(current):
         factor = pace.factors[key[1]]
         desired = (target - (total - current[key] * factor)) / factor
         new_mg = pace.forms[key[1]].at_or_above(desired)
+        if pace.balanced:
+            new_mg = max(new_mg, pace.floor(key, current))
         if new_mg < current[key]:
             new = dict(current)
             if new_mg == 0:
@@ -338,7 +474,7 @@ def taper_segments(
 ) -> list[Segment]:
     """Reduction steps from ``current`` down to a final step at zero."""
     segments: list[Segment] = []
-    pace = Pace.of(model, ctx, settings)
+    pace = Pace.of(model, ctx, settings, current)
     elapsed = 0
     total = ctx.de(current)
 
@@ -386,6 +522,22 @@ def _check_final_dose(current: dict[Key, Decimal], settings: PlanSettings) -> No
         )
 
 
+OVERLAP = "reducing while switching"
+
+
+def _overlap_note(seg: Segment, target: str) -> Segment:
+    """Mark a step that holds the crossover drug and a capped remainder being reduced."""
+    drugs = {drug for (_time, drug), mg in seg.doses.items() if mg > 0}
+    if target not in drugs or len(drugs) < 2:
+        return seg
+    return seg._replace(note=f"{seg.note}; {OVERLAP}" if seg.note else OVERLAP)
+
+
+def overlap_steps(plan: Plan) -> tuple[int, ...]:
+    """Indexes of the steps where substitution and reduction overlap (for charts, tables)."""
+    return tuple(s.index for s in plan.steps if OVERLAP in s.note)
+
+
 def build_plan(
     regimen: Regimen,
     settings: PlanSettings,
@@ -411,7 +563,10 @@ def build_plan(
     switch_note = ""
     if settings.crossover_to:
         target = cat.get(settings.crossover_to).id
-        segments, current, crossover_notes, switch_note = _crossover(current, target, ctx, settings)
+        caps = crossover_caps(target, settings, cat)
+        segments, current, crossover_notes, switch_note = _crossover(
+            current, target, ctx, settings, caps
+        )
         notes.extend(crossover_notes)
     _check_final_dose(current, settings)
     base = settings.rate_base_de_mg or ctx.de(current)
@@ -423,6 +578,8 @@ def build_plan(
         settings.hyperbolic_k_de_mg,
     )
     tail = taper_segments(current, model, ctx, settings, switch_note)
+    if settings.crossover_to:
+        tail = [_overlap_note(seg, cat.get(settings.crossover_to).id) for seg in tail]
     steps = dated_steps(ctx, settings.start, segments + tail)
     plan = Plan(
         regimen=regimen_with_releases(regimen, settings, cat), settings=settings, steps=steps
