@@ -215,6 +215,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
     from benzoapp.cli.output import to_jsonable
     from benzoapp.core.drugs import load_catalog
     from benzoapp.core.taper import pill_counts
+    from benzoapp.core.taper.alternatives import alternatives, plan_figures
     from benzoapp.core.taper.equivalents import plan_missing_equivalents
     from benzoapp.report.text import amounts_by_drug as by_drug
 
@@ -258,6 +259,20 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         ],
         "warnings": plan.warnings,
         "pill_counts": pill_counts(plan),
+        "figures": plan_figures(plan),
+        "alternatives": [alternative_json(a) for a in alternatives(plan, catalog)],
+    }
+
+
+def alternative_json(alternative: Any) -> dict[str, Any]:
+    """One gentler option as the documented JSON shape (``settings``: only what changes)."""
+    return {
+        "what": alternative.what,
+        "settings": alternative.changes,
+        "largest_cut_pct": alternative.figures.largest_cut_pct,
+        "longest_forced_hold_days": alternative.figures.longest_forced_hold_days,
+        "days": alternative.figures.days,
+        "source": alternative.source,
     }
 
 
@@ -304,7 +319,31 @@ def handle(args: argparse.Namespace) -> int:
     for w in plan.warnings:
         where = f" (step {w.step_index + 1})" if w.step_index is not None else ""
         print(f"[{w.level.value}]{where} {w.message} Source: {w.source}")
+    _print_alternatives(plan, catalog)
     for path in written:
         print(f"Saved {path}")
     print("BenzoApp informs; your prescriber decides.")
     return 0
+
+
+def _print_alternatives(plan: Plan, catalog: Any) -> None:
+    """The gentler options under the plan, each with the plan's own figures beside it."""
+    from benzoapp.core.decimals import fmt
+    from benzoapp.core.taper.alternatives import alternatives, plan_figures
+
+    found = alternatives(plan, catalog)
+    if not found:
+        return
+    own = plan_figures(plan)
+    print(
+        f"Alternatives to discuss with your prescriber (this plan: largest cut "
+        f"{fmt(own.largest_cut_pct)}%, longest forced hold {own.longest_forced_hold_days} "
+        f"days, {own.days} days):"
+    )
+    for number, alt in enumerate(found, 1):
+        fig = alt.figures
+        print(
+            f"  {number}. {alt.what}: largest cut {fmt(fig.largest_cut_pct)}%, longest "
+            f"forced hold {fig.longest_forced_hold_days} days, {fig.days} days. "
+            f"Source: {alt.source}"
+        )

@@ -543,8 +543,13 @@ def build_plan(
     settings: PlanSettings,
     catalog: DrugCatalog | None = None,
     profile: Profile | None = None,
+    *,
+    with_warnings: bool = True,
 ) -> Plan:
     """A whole taper from ``regimen`` to zero, with warnings that give reasons and sources.
+
+    ``with_warnings=False`` gives the steps alone, for comparing alternatives by their
+    figures without paying for warnings nobody reads.
 
     Modified-release products the regimen names (Xanax XR) join the plan's settings, so
     holds, edits, re-plans and pill counts keep their tablets whole too; the plan's
@@ -584,4 +589,6 @@ def build_plan(
     plan = Plan(
         regimen=regimen_with_releases(regimen, settings, cat), settings=settings, steps=steps
     )
+    if not with_warnings:
+        return plan
     return replace(plan, warnings=tuple(notes) + plan_warnings(plan, cat, profile))

@@ -336,13 +336,23 @@ def _form_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
         if "held" in s.note and not s.history and not any(d.drug in whole_only for d in s.doses)
     ]
     if held and plan.settings.form is Form.TABLET:
+        drugs = {d.drug for s in held for d in s.doses if d.mg > 0}
+        # Only a form on record for the drug is ever suggested (see alternatives.py).
+        with_liquid = sorted(d for d in drugs if catalog.drugs[d].liquids)
+        if with_liquid == sorted(drugs):
+            remedy = "An oral liquid (or weighed amounts) would keep the chosen pace."
+        else:
+            remedy = (
+                "Weighed amounts would keep the chosen pace (no oral liquid of "
+                f"{', '.join(sorted(set(drugs) - set(with_liquid)))} is on record); see "
+                "also the alternatives."
+            )
         found.append(
             PlanWarning(
                 "tablet_holds",
                 WarningLevel.INFO,
                 f"Tablets cannot make cuts small enough here, so {len(held)} step(s) are held "
-                "longer than chosen. An oral liquid (or weighed amounts) would keep the chosen "
-                "pace.",
+                f"longer than chosen. {remedy}",
                 "Maudsley Deprescribing Guidelines 2024 (liquids for doses tablets cannot make)",
                 held[0].index,
             )
