@@ -96,10 +96,10 @@ class AlternativesPanel(QWidget):
 
     def current_alternative(self) -> Alternative | None:
         """The option selected now, or None when the list is empty."""
-        item = self.options.currentItem()
-        if item is None:
+        row = self.options.currentRow()
+        if row < 0:
             return None
-        found = item.data(_ROLE)
+        found = self.options.item(row).data(_ROLE)
         return found if isinstance(found, Alternative) else None
 
     def apply_current(self) -> None:
