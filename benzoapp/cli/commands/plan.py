@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from benzoapp.cli.plan_exports import add_export_arguments, write_exports
 
 if TYPE_CHECKING:
-    from benzoapp.core.model import Plan
+    from benzoapp.core.model import Plan, Profile
 
 
 def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
@@ -84,7 +84,19 @@ def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--table", default="ashton", metavar="NAME", help="equivalence table")
     parser.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default today)")
     parser.add_argument(
-        "--prior-withdrawals", type=int, default=0, metavar="N", help="for the kindling note"
+        "--prior-withdrawals",
+        type=int,
+        default=0,
+        metavar="N",
+        help="earlier withdrawals that were hard (kindling note, pace suggestion)",
+    )
+    parser.add_argument(
+        "--age", type=int, metavar="YEARS", help="for the pace suggestions (65 and over)"
+    )
+    parser.add_argument(
+        "--years-of-use",
+        metavar="YEARS",
+        help="how long you have taken it, for the pace suggestions",
     )
 
 
@@ -155,7 +167,7 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
     from benzoapp.core.dose_parse import parse_regimen
     from benzoapp.core.drugs import load_catalog
     from benzoapp.core.errors import InputError
-    from benzoapp.core.model import Form, Method, PlanSettings, Profile
+    from benzoapp.core.model import Form, Method, PlanSettings
     from benzoapp.core.taper import build_plan
 
     catalog = load_catalog()
@@ -207,16 +219,39 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
             raise InputError(
                 f"--modified-release names {form.label}, but the regimen has no {form.drug}."
             )
-    return build_plan(regimen, settings, catalog, Profile(prior_withdrawals=args.prior_withdrawals))
+    return build_plan(regimen, settings, catalog, profile_from_args(args, start))
 
 
-def plan_json(plan: Plan) -> dict[str, Any]:
+def profile_from_args(args: argparse.Namespace, start: Any) -> Profile:
+    """The parts of the profile the plan arguments give (kindling note, pace suggestions)."""
+    import datetime as dt
+
+    from benzoapp.core.errors import InputError
+    from benzoapp.core.model import Profile
+
+    if args.age is not None and not 0 < args.age < 130:
+        raise InputError("--age must be a number of years between 1 and 129.")
+    benzo_start = None
+    if args.years_of_use:
+        years = _decimal(args.years_of_use, "--years-of-use")
+        if years > 100:
+            raise InputError("--years-of-use must be at most 100 years.")
+        benzo_start = start - dt.timedelta(days=int(years * 365))
+    return Profile(
+        prior_withdrawals=args.prior_withdrawals,
+        birth_year=None if args.age is None else start.year - args.age,
+        benzo_start=benzo_start,
+    )
+
+
+def plan_json(plan: Plan, profile: Profile | None = None) -> dict[str, Any]:
     """The plan as the documented JSON shape (steps, warnings, table, pill counts)."""
     from benzoapp.cli.output import to_jsonable
     from benzoapp.core.drugs import load_catalog
     from benzoapp.core.taper import pill_counts
     from benzoapp.core.taper.alternatives import alternatives, plan_figures
     from benzoapp.core.taper.equivalents import plan_missing_equivalents
+    from benzoapp.core.taper.pace import pace_suggestions
     from benzoapp.report.text import amounts_by_drug as by_drug
 
     catalog = load_catalog()
@@ -261,6 +296,10 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "pill_counts": pill_counts(plan),
         "figures": plan_figures(plan),
         "alternatives": [alternative_json(a) for a in alternatives(plan, catalog)],
+        "pace_suggestions": [
+            {"code": p.code, "reason": p.reason, "settings": p.changes, "source": p.source}
+            for p in pace_suggestions(plan, profile)
+        ],
     }
 
 
@@ -284,9 +323,10 @@ def handle(args: argparse.Namespace) -> int:
     from benzoapp.core.taper.equivalents import plan_missing_equivalents
 
     plan = plan_from_args(args)
+    profile = profile_from_args(args, plan.settings.start)
     written = write_exports(args, plan)
     if args.json:
-        print_json(plan_json(plan))
+        print_json(plan_json(plan, profile))
         for path in written:  # stdout stays pure JSON
             print(f"saved {path}", file=sys.stderr)
         return 0
@@ -320,6 +360,7 @@ def handle(args: argparse.Namespace) -> int:
         where = f" (step {w.step_index + 1})" if w.step_index is not None else ""
         print(f"[{w.level.value}]{where} {w.message} Source: {w.source}")
     _print_alternatives(plan, catalog)
+    _print_pace(plan, profile)
     for path in written:
         print(f"Saved {path}")
     print("BenzoApp informs; your prescriber decides.")
@@ -346,4 +387,20 @@ def _print_alternatives(plan: Plan, catalog: Any) -> None:
             f"  {number}. {alt.what}: largest cut {fmt(fig.largest_cut_pct)}%, longest "
             f"forced hold {fig.longest_forced_hold_days} days, {fig.days} days. "
             f"Source: {alt.source}"
+        )
+
+
+def _print_pace(plan: Plan, profile: Profile) -> None:
+    """Slower paces the profile calls for: offered with reasons, the plan is unchanged."""
+    from benzoapp.core.decimals import fmt
+    from benzoapp.core.taper.pace import pace_suggestions
+
+    found = pace_suggestions(plan, profile)
+    if not found:
+        return
+    print("Pace suggestions (offered, not applied; the plan above keeps your pace):")
+    for suggestion in found:
+        print(
+            f"  - {fmt(suggestion.rate_percent)}% every {suggestion.every_days} days: "
+            f"{suggestion.reason} Source: {suggestion.source}"
         )
