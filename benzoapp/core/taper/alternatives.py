@@ -17,6 +17,7 @@ person (with their prescriber) chooses. Which forms exist is asked through one f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
@@ -26,7 +27,7 @@ from benzoapp.core.decimals import fmt, round_half_up
 from benzoapp.core.drugs import DIAZEPAM, Drug, DrugCatalog, Liquid, Tablet
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import Form, Plan, PlanSettings, TabletStrength
-from benzoapp.core.taper.engine import build_plan
+from benzoapp.core.taper.engine import Outline, plan_outline
 from benzoapp.core.taper.equivalents import plan_missing_equivalents
 from benzoapp.core.taper.release import release_forms
 from benzoapp.core.taper.short_acting import SWITCH_SOURCES, several_times, switch_reason
@@ -79,19 +80,23 @@ def plan_figures(plan: Plan) -> PlanFigures:
     quarter of the start counts as a cut of 100%. A forced hold is a step held longer
     than the period because the form could not make a smaller cut sooner.
     """
-    steps = [s for s in plan.steps if not s.history]
+    return outline_figures(
+        [Outline(s.diazepam_equivalent_mg, s.days, s.note) for s in plan.steps if not s.history]
+    )
+
+
+def outline_figures(steps: Sequence[Outline]) -> PlanFigures:
+    """``plan_figures`` of steps given as totals, lengths and notes (see there)."""
     if not steps:
         return PlanFigures(Decimal(0), 0, 0)
-    floor = steps[0].diazepam_equivalent_mg * WINDOW
+    floor = steps[0].de_mg * WINDOW
     largest = Decimal(0)
     for before, after in pairwise(steps):
-        a, b = before.diazepam_equivalent_mg, after.diazepam_equivalent_mg
+        a, b = before.de_mg, after.de_mg
         if a > floor and b < a:
             largest = max(largest, (a - b) / a * 100)
-    holds = [
-        s.days for s in steps if s.diazepam_equivalent_mg > floor and "form cannot make" in s.note
-    ]
-    days = sum(s.days for s in steps if s.total_mg > 0)
+    holds = [s.days for s in steps if s.de_mg > floor and "form cannot make" in s.note]
+    days = sum(s.days for s in steps if s.de_mg > 0)
     return PlanFigures(round_half_up(largest, _PCT), max(holds, default=0), days)
 
 
@@ -123,10 +128,10 @@ def _taper_drugs(plan: Plan, catalog: DrugCatalog) -> tuple[str, ...]:
 
 def _try(plan: Plan, settings: PlanSettings, catalog: DrugCatalog) -> PlanFigures | None:
     try:
-        built = build_plan(plan.regimen, settings, catalog, with_warnings=False)
+        outline = plan_outline(plan.regimen, settings, catalog)
     except InputError:  # e.g. a pace that would outlast 30 years in this form
         return None
-    return plan_figures(built)
+    return outline_figures(outline)
 
 
 def _crossover(plan: Plan, catalog: DrugCatalog) -> Alternative | None:

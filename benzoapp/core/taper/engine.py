@@ -107,9 +107,55 @@ def context_for(
         taper_drug = drugs[0]
     all_drugs = tuple(dict.fromkeys((*drugs, *([taper_drug] if taper_drug else []))))
     factors = equivalence_factors(all_drugs, settings, catalog)
-    forms, notes = formulations(all_drugs, settings, catalog, taper_drug)
+    forms, notes = _FORMS.get(all_drugs, settings, catalog, taper_drug)
     short = frozenset(d for d in all_drugs if is_short_acting(catalog.drugs[d]))
     return PlanContext(forms, factors, short), notes
+
+
+class _FormsMemo:
+    """The formulations of recent plans, so a plan and its alternatives share them.
+
+    A Formulation works out which amounts its tablets make as it is asked (a search
+    that grows with the dose), and the answers never change; planning the same tablets
+    again, as the alternatives and every re-plan while typing do, would redo it. The
+    memo holds a few dozen entries, keyed by everything the forms depend on and by the
+    catalog object itself (held, so its id cannot be reused), and forgets all when full.
+    The app plans on one thread.
+    """
+
+    LIMIT = 64
+
+    def __init__(self) -> None:
+        self._entries: dict[
+            tuple[object, ...], tuple[DrugCatalog, dict[str, Formulation], list[PlanWarning]]
+        ] = {}
+
+    def get(
+        self,
+        drugs: tuple[str, ...],
+        settings: PlanSettings,
+        catalog: DrugCatalog,
+        taper_drug: str | None,
+    ) -> tuple[dict[str, Formulation], list[PlanWarning]]:
+        key = (
+            id(catalog),
+            drugs,
+            taper_drug,
+            settings.form,
+            settings.liquid_mg_per_ml,
+            settings.tablets,
+            settings.modified_release,
+        )
+        found = self._entries.get(key)
+        if found is None or found[0] is not catalog:
+            if len(self._entries) >= self.LIMIT:
+                self._entries.clear()
+            forms, notes = formulations(drugs, settings, catalog, taper_drug)
+            found = self._entries[key] = (catalog, forms, notes)
+        return dict(found[1]), list(found[2])  # callers may add to either
+
+
+_FORMS = _FormsMemo()
 
 
 def dated_steps(ctx: PlanContext, start: dt.date, segments: list[Segment]) -> tuple[Step, ...]:
@@ -538,25 +584,10 @@ def overlap_steps(plan: Plan) -> tuple[int, ...]:
     return tuple(s.index for s in plan.steps if OVERLAP in s.note)
 
 
-def build_plan(
-    regimen: Regimen,
-    settings: PlanSettings,
-    catalog: DrugCatalog | None = None,
-    profile: Profile | None = None,
-    *,
-    with_warnings: bool = True,
-) -> Plan:
-    """A whole taper from ``regimen`` to zero, with warnings that give reasons and sources.
-
-    ``with_warnings=False`` gives the steps alone, for comparing alternatives by their
-    figures without paying for warnings nobody reads.
-
-    Modified-release products the regimen names (Xanax XR) join the plan's settings, so
-    holds, edits, re-plans and pill counts keep their tablets whole too; the plan's
-    regimen names the product for every dose of such a drug. Settings only ever add a
-    product here: to let an edited regimen drop one, use ``settings_for_regimen``.
-    """
-    cat = catalog or load_catalog()
+def _segments(
+    regimen: Regimen, settings: PlanSettings, cat: DrugCatalog
+) -> tuple[PlanSettings, PlanContext, list[Segment], list[PlanWarning]]:
+    """The plan's runs of days before dates and units are attached, and its engine notes."""
     current = _normalise(regimen, cat)
     settings = with_regimen_releases(regimen, settings, cat)
     check_own_strengths(regimen, settings, cat)
@@ -585,10 +616,46 @@ def build_plan(
     tail = taper_segments(current, model, ctx, settings, switch_note)
     if settings.crossover_to:
         tail = [_overlap_note(seg, cat.get(settings.crossover_to).id) for seg in tail]
-    steps = dated_steps(ctx, settings.start, segments + tail)
+    return settings, ctx, segments + tail, notes
+
+
+class Outline(NamedTuple):
+    """One step reduced to what comparing plans needs: no dates, no units to show."""
+
+    de_mg: Decimal  # diazepam-equivalent total (a lone drug's own mg when it has no figure)
+    days: int
+    note: str
+
+
+def plan_outline(
+    regimen: Regimen, settings: PlanSettings, catalog: DrugCatalog | None = None
+) -> tuple[Outline, ...]:
+    """The steps ``build_plan`` would make, as totals and lengths only.
+
+    Alternatives are compared by their figures; building their Step objects, units and
+    warnings would cost several times as much as the plan shown.
+    """
+    _settings, ctx, segments, _notes = _segments(regimen, settings, catalog or load_catalog())
+    return tuple(Outline(ctx.de(seg.doses), seg.days, seg.note) for seg in segments)
+
+
+def build_plan(
+    regimen: Regimen,
+    settings: PlanSettings,
+    catalog: DrugCatalog | None = None,
+    profile: Profile | None = None,
+) -> Plan:
+    """A whole taper from ``regimen`` to zero, with warnings that give reasons and sources.
+
+    Modified-release products the regimen names (Xanax XR) join the plan's settings, so
+    holds, edits, re-plans and pill counts keep their tablets whole too; the plan's
+    regimen names the product for every dose of such a drug. Settings only ever add a
+    product here: to let an edited regimen drop one, use ``settings_for_regimen``.
+    """
+    cat = catalog or load_catalog()
+    settings, ctx, segments, notes = _segments(regimen, settings, cat)
+    steps = dated_steps(ctx, settings.start, segments)
     plan = Plan(
         regimen=regimen_with_releases(regimen, settings, cat), settings=settings, steps=steps
     )
-    if not with_warnings:
-        return plan
     return replace(plan, warnings=tuple(notes) + plan_warnings(plan, cat, profile))
