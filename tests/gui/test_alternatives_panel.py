@@ -84,3 +84,21 @@ def test_no_options_says_so_and_applies_nothing(qtbot: QtBot, panel: Alternative
     assert not panel.apply_button.isEnabled()
     with qtbot.assertNotEmitted(panel.apply_requested):
         panel.apply_current()
+
+
+def test_the_dose_chart_hatches_and_names_the_overlap(qtbot: QtBot) -> None:
+    from benzoapp.gui.dose_chart import DoseChart
+
+    catalog = load_catalog()
+    regimen = parse_regimen("Klonopin 4mg 22:00", catalog)
+    plan = build_plan(regimen, PlanSettings(start=START, crossover_to="diazepam"), catalog)
+    chart = DoseChart()
+    qtbot.addWidget(chart)
+    chart.set_plan(plan)
+    assert "reduce the old drug while switching" in chart.describe()
+    assert "Hatched: steps 2 to" in chart.accessibleDescription()
+    chart.resize(600, 300)
+    chart.grab()  # paints the hatched band without error
+    plain = build_plan(regimen, PlanSettings(start=START), catalog)
+    chart.set_plan(plain)
+    assert "Hatched" not in chart.describe()
