@@ -138,7 +138,7 @@ def _crossover(plan: Plan, catalog: DrugCatalog) -> Alternative | None:
     drugs = _taper_drugs(plan, catalog)
     if plan.settings.crossover_to or drugs == (DIAZEPAM,):
         return None
-    if plan_missing_equivalents(plan, catalog) or release_forms(plan.settings, catalog):
+    if plan_missing_equivalents(plan, catalog):
         return None
     reasons = [r for d in drugs if (r := switch_reason(d, catalog))]
     source = "; ".join(dict.fromkeys(reasons)) or SWITCH_SOURCES["short"]

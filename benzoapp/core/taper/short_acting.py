@@ -99,9 +99,9 @@ def short_acting_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]
                 "crossover_offered",
                 WarningLevel.INFO,
                 f"Guidelines offer switching {drug} to a comparable dose of diazepam "
-                "(long-acting, made in small strengths) before tapering; see the "
-                "alternatives for its figures. Whether to switch is a choice for you and "
-                "your prescriber.",
+                "(long-acting, made in small strengths) before tapering; a plan with the "
+                "switch (crossover to diazepam) shows how it would go. Whether to switch "
+                "is a choice for you and your prescriber.",
                 reason,
             )
         )
