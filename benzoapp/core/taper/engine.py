@@ -7,7 +7,9 @@ Rules the engine keeps (each has a test):
   when that is the current dose the step is simply held longer (never sped up later);
 - one dose time changes per step, the earliest in the day first (as in the NHS
   Scotland schedules; a starting dose the form cannot make goes first), and a dose
-  time may drop to zero while others remain;
+  time may drop to zero while others remain; a short-acting drug taken at several
+  times keeps them all, its largest dose cut first (``short_acting``); in a crossover
+  what the caps kept of the old drug is cut before the new drug (``crossover``);
 - stop rule: when one dose is left, it goes to zero once it is at or below the final
   dose (the smallest amount the form can make, unless stated) and has been held a full
   period, or once the curve has fallen below half of it;
@@ -23,9 +25,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
-from benzoapp.core.decimals import fmt, round_half_up, tidy
+from benzoapp.core.decimals import fmt
 from benzoapp.core.drugs import DrugCatalog, load_catalog
-from benzoapp.core.equivalence import DE_QUANTUM
 from benzoapp.core.errors import InputError
 from benzoapp.core.formulation import Formulation
 from benzoapp.core.model import (
@@ -35,127 +36,36 @@ from benzoapp.core.model import (
     Profile,
     Regimen,
     Step,
-    StepDose,
-    WarningLevel,
 )
-from benzoapp.core.taper.equivalents import equivalence_factors
-from benzoapp.core.taper.forms import formulations
-from benzoapp.core.taper.limits import CAP_SOURCE, CrossoverCaps, crossover_caps
+from benzoapp.core.taper.context import Key, PlanContext, Segment, context_for
+from benzoapp.core.taper.crossover import crossover, crossover_target, overlap_note, overlap_steps
+from benzoapp.core.taper.limits import crossover_caps
 from benzoapp.core.taper.methods import RateModel
 from benzoapp.core.taper.release import (
     check_own_strengths,
     regimen_with_releases,
     with_regimen_releases,
 )
-from benzoapp.core.taper.short_acting import is_short_acting
 from benzoapp.core.taper.warnings import plan_warnings
+
+# Re-exported: hand edits, pill counts and the docs name them from here.
+__all__ = [
+    "MAX_PLAN_DAYS",
+    "Key",
+    "Outline",
+    "PlanContext",
+    "Segment",
+    "build_plan",
+    "context_for",
+    "crossover_target",
+    "dated_steps",
+    "overlap_steps",
+    "plan_outline",
+    "taper_segments",
+]
 
 MAX_PLAN_DAYS = 365 * 30
 _ZERO = Decimal(0)  # made once: the hot loops compare and sum with it thousands of times
-Key = tuple[str, str]  # (time, drug)
-
-
-class Segment(NamedTuple):
-    """A run of days on the same doses, before dates are attached.
-
-    A named tuple rather than a frozen dataclass: just as immutable, and several times
-    cheaper to make, which counts when a daily plan makes thousands.
-    """
-
-    doses: dict[Key, Decimal]
-    days: int
-    note: str = ""
-    hold: bool = False
-
-
-@dataclass(frozen=True)
-class PlanContext:
-    """What steps need to be shown: the forms and the equivalence factors."""
-
-    forms: dict[str, Formulation]
-    factors: dict[str, Decimal]
-    short_acting: frozenset[str] = frozenset()
-
-    def de(self, doses: dict[Key, Decimal]) -> Decimal:
-        total = _ZERO
-        for (_time, drug), mg in doses.items():
-            total += mg * self.factors[drug]
-        return total
-
-    def step(self, index: int, start: dt.date, seg: Segment, *, edited: bool = False) -> Step:
-        step_doses = []
-        total = _ZERO
-        for (time, drug), mg in sorted(seg.doses.items()):
-            units = self.forms[drug].units(mg)
-            step_doses.append(StepDose(drug, time, tidy(mg), units, units != ""))
-            total += mg * self.factors[drug]
-        de = tidy(round_half_up(total, DE_QUANTUM))
-        # The five required fields by position: a daily plan makes thousands of Steps,
-        # and keyword arguments make each noticeably dearer.
-        doses = tuple(step_doses)
-        return Step(index, start, seg.days, doses, de, hold=seg.hold, edited=edited, note=seg.note)
-
-
-def context_for(
-    drugs: tuple[str, ...], settings: PlanSettings, catalog: DrugCatalog
-) -> tuple[PlanContext, list[PlanWarning]]:
-    """Forms and factors for every drug a plan may hold (the regimen's and the crossover's)."""
-    taper_drug = settings.crossover_to
-    if taper_drug is not None:
-        taper_drug = catalog.get(taper_drug).id
-    elif len(drugs) == 1:
-        taper_drug = drugs[0]
-    all_drugs = tuple(dict.fromkeys((*drugs, *([taper_drug] if taper_drug else []))))
-    factors = equivalence_factors(all_drugs, settings, catalog)
-    forms, notes = _FORMS.get(all_drugs, settings, catalog, taper_drug)
-    short = frozenset(d for d in all_drugs if is_short_acting(catalog.drugs[d]))
-    return PlanContext(forms, factors, short), notes
-
-
-class _FormsMemo:
-    """The formulations of recent plans, so a plan and its alternatives share them.
-
-    A Formulation works out which amounts its tablets make as it is asked (a search
-    that grows with the dose), and the answers never change; planning the same tablets
-    again, as the alternatives and every re-plan while typing do, would redo it. The
-    memo holds a few dozen entries, keyed by everything the forms depend on and by the
-    catalog object itself (held, so its id cannot be reused), and forgets all when full.
-    The app plans on one thread.
-    """
-
-    LIMIT = 64
-
-    def __init__(self) -> None:
-        self._entries: dict[
-            tuple[object, ...], tuple[DrugCatalog, dict[str, Formulation], list[PlanWarning]]
-        ] = {}
-
-    def get(
-        self,
-        drugs: tuple[str, ...],
-        settings: PlanSettings,
-        catalog: DrugCatalog,
-        taper_drug: str | None,
-    ) -> tuple[dict[str, Formulation], list[PlanWarning]]:
-        key = (
-            id(catalog),
-            drugs,
-            taper_drug,
-            settings.form,
-            settings.liquid_mg_per_ml,
-            settings.tablets,
-            settings.modified_release,
-        )
-        found = self._entries.get(key)
-        if found is None or found[0] is not catalog:
-            if len(self._entries) >= self.LIMIT:
-                self._entries.clear()
-            forms, notes = formulations(drugs, settings, catalog, taper_drug)
-            found = self._entries[key] = (catalog, forms, notes)
-        return dict(found[1]), list(found[2])  # callers may add to either
-
-
-_FORMS = _FormsMemo()
 
 
 def dated_steps(ctx: PlanContext, start: dt.date, segments: list[Segment]) -> tuple[Step, ...]:
@@ -172,23 +82,6 @@ def dated_steps(ctx: PlanContext, start: dt.date, segments: list[Segment]) -> tu
     return tuple(steps)
 
 
-def crossover_target(name: str, catalog: DrugCatalog) -> str:
-    """The drug a crossover switches to, refused unless the data marks it long-acting.
-
-    Crossing over to a short-acting drug would bring back the swings between doses that
-    the switch is meant to smooth out.
-    """
-    drug = catalog.get(name)
-    if not drug.crossover_target:
-        allowed = " or ".join(catalog.crossover_targets())
-        raise InputError(
-            f"A crossover cannot switch to {drug.id}: choose {allowed}. A crossover moves "
-            "to a comparable dose of a longer-acting benzodiazepine (ASAM 2025 Rec. 7), "
-            f"and {drug.id} is not one."
-        )
-    return drug.id
-
-
 def _normalise(regimen: Regimen, catalog: DrugCatalog) -> dict[Key, Decimal]:
     if not regimen.doses:
         raise InputError("The regimen is empty: add at least one drug, dose and time.")
@@ -199,145 +92,6 @@ def _normalise(regimen: Regimen, catalog: DrugCatalog) -> dict[Key, Decimal]:
         key = (d.time, catalog.get(d.drug).id)
         doses[key] = doses.get(key, Decimal(0)) + d.mg
     return doses
-
-
-def _swap_amount(
-    old_mg: Decimal, form: Formulation, factor: Decimal, cap: Decimal | None
-) -> Decimal:
-    """How much of the old drug one crossover stage replaces (all of it when no cap)."""
-    if cap is None or old_mg * factor <= cap:
-        return old_mg
-    remaining = form.at_or_above(old_mg - cap / factor)
-    return old_mg - remaining if 0 < remaining < old_mg else old_mg
-
-
-def _capped_swap(old_mg: Decimal, form: Formulation, factor: Decimal, room_de: Decimal) -> Decimal:
-    """The most of the old drug whose equivalent fits in ``room_de`` (0: none does)."""
-    if old_mg * factor <= room_de:
-        return old_mg
-    remaining = form.at_or_above(old_mg - room_de / factor)
-    return old_mg - remaining if remaining < old_mg else _ZERO
-
-
-def _crossover(
-    current: dict[Key, Decimal],
-    target: str,
-    ctx: PlanContext,
-    settings: PlanSettings,
-    caps: CrossoverCaps,
-) -> tuple[list[Segment], dict[Key, Decimal], list[PlanWarning], str]:
-    """Swap one dose time at a time to the target drug, the latest in the day first.
-
-    With ``crossover_stage_de_mg`` a large dose time is swapped in parts of at most that
-    many mg diazepam-equivalent, one part per period (as the Ashton Manual's schedules
-    exchange part of a dose at a time). The target never goes above ``caps`` (per dose
-    time and per day): what does not fit stays as the old drug, which the taper then
-    reduces first, so a high dose is reduced while it is substituted.
-    """
-    segments: list[Segment] = []
-    notes: list[PlanWarning] = []
-    note = ""
-    form = ctx.forms[target]
-    t_factor = ctx.factors[target]
-    shares = _daily_shares(current, target, ctx, caps)
-    for key in sorted((k for k in current if k[1] != target), reverse=True):
-        time, drug = key
-        share = shares.get(key)
-        while current.get(key, Decimal(0)) > 0:
-            old_mg = current[key]
-            swap = _swap_amount(
-                old_mg, ctx.forms[drug], ctx.factors[drug], settings.crossover_stage_de_mg
-            )
-            at_time = current.get((time, target), _ZERO)
-            in_day = sum((mg for (_t, d), mg in current.items() if d == target), _ZERO)
-            room = caps.room(at_time, in_day)
-            if share is not None:
-                room = share if room is None else min(room, share)
-            if room is not None:
-                swap = min(
-                    swap, _capped_swap(old_mg, ctx.forms[drug], ctx.factors[drug], room * t_factor)
-                )
-            de = swap * ctx.factors[drug]
-            new_mg = max(form.nearest(de / t_factor), form.smallest()) if swap else _ZERO
-            if room is not None and new_mg > room:
-                new_mg = form.at_or_below(room)
-            if new_mg <= 0:
-                break  # the cap is reached: the rest is reduced as the old drug
-            segments.append(Segment(dict(current), settings.every_days, note))
-            new = dict(current)
-            if swap == old_mg:
-                del new[key]
-            else:
-                new[key] = old_mg - swap
-            new[(time, target)] = new.get((time, target), Decimal(0)) + new_mg
-            if share is not None:
-                share -= new_mg
-            if abs(new_mg * t_factor - de) > de / 10:
-                notes.append(
-                    PlanWarning(
-                        code="crossover_rounded",
-                        level=WarningLevel.CAUTION,
-                        message=(
-                            f"At {time}, {fmt(swap)} mg {drug} becomes {fmt(new_mg)} mg "
-                            f"{target}: the nearest amount the form can make differs from "
-                            "the equivalent by more than 10%."
-                        ),
-                        source="BenzoApp rounding rule (nearest makeable amount, halves up)",
-                        step_index=len(segments),
-                    )
-                )
-            note = f"{time}: {fmt(swap)} mg {drug} switched to {fmt(new_mg)} mg {target}"
-            current = new
-    left = {k: mg for k, mg in current.items() if k[1] != target and mg > 0}
-    if left:
-        notes.append(_capped_note(left, target, caps))
-    return segments, current, notes, note
-
-
-def _daily_shares(
-    current: dict[Key, Decimal], target: str, ctx: PlanContext, caps: CrossoverCaps
-) -> dict[Key, Decimal]:
-    """When the daily cap binds, each dose time's part of it, in proportion to its dose.
-
-    So three doses of 2 mg alprazolam under a 30 mg cap become 10 mg diazepam at each
-    time, not 30 mg at night and nothing by day.
-    """
-    if caps.daily_mg is None:
-        return {}
-    t_factor = ctx.factors[target]
-    old = {k: mg * ctx.factors[k[1]] for k, mg in current.items() if k[1] != target and mg > 0}
-    held = sum((mg for k, mg in current.items() if k[1] == target), _ZERO)
-    total = sum(old.values(), _ZERO)
-    if not old or total + held * t_factor <= caps.daily_mg * t_factor:
-        return {}
-    room = max(caps.daily_mg - held, _ZERO)
-    form = ctx.forms[target]
-    return {k: form.at_or_below(room * de / total) for k, de in old.items()}
-
-
-def _capped_note(left: dict[Key, Decimal], target: str, caps: CrossoverCaps) -> PlanWarning:
-    """Why part of the old drug stays: the switch stops at the caps, and it is reduced first."""
-    kept = "; ".join(f"{fmt(mg)} mg {drug} at {time}" for (time, drug), mg in sorted(left.items()))
-    limits = " and ".join(
-        text
-        for cap, text in (
-            (caps.per_dose_mg, f"{fmt(caps.per_dose_mg or _ZERO)} mg per dose time"),
-            (caps.daily_mg, f"{fmt(caps.daily_mg or _ZERO)} mg a day"),
-        )
-        if cap is not None
-    )
-    return PlanWarning(
-        code="crossover_capped",
-        level=WarningLevel.CAUTION,
-        message=(
-            f"The switch to {target} stops at {limits} of {target} (its usual maximum "
-            "unless you set another cap). The rest is not substituted but reduced first, "
-            f"while {target} is held: {kept}. Substitution and reduction overlap in the "
-            "steps that hold both drugs. Raise the caps with your prescriber to "
-            "substitute more."
-        ),
-        source=CAP_SOURCE,
-    )
 
 
 @dataclass(frozen=True)
@@ -568,22 +322,6 @@ def _check_final_dose(current: dict[Key, Decimal], settings: PlanSettings) -> No
         )
 
 
-OVERLAP = "reducing while switching"
-
-
-def _overlap_note(seg: Segment, target: str) -> Segment:
-    """Mark a step that holds the crossover drug and a capped remainder being reduced."""
-    drugs = {drug for (_time, drug), mg in seg.doses.items() if mg > 0}
-    if target not in drugs or len(drugs) < 2:
-        return seg
-    return seg._replace(note=f"{seg.note}; {OVERLAP}" if seg.note else OVERLAP)
-
-
-def overlap_steps(plan: Plan) -> tuple[int, ...]:
-    """Indexes of the steps where substitution and reduction overlap (for charts, tables)."""
-    return tuple(s.index for s in plan.steps if OVERLAP in s.note)
-
-
 def _segments(
     regimen: Regimen, settings: PlanSettings, cat: DrugCatalog
 ) -> tuple[PlanSettings, PlanContext, list[Segment], list[PlanWarning]]:
@@ -600,7 +338,7 @@ def _segments(
     if settings.crossover_to:
         target = cat.get(settings.crossover_to).id
         caps = crossover_caps(target, settings, cat)
-        segments, current, crossover_notes, switch_note = _crossover(
+        segments, current, crossover_notes, switch_note = crossover(
             current, target, ctx, settings, caps
         )
         notes.extend(crossover_notes)
@@ -615,7 +353,7 @@ def _segments(
     )
     tail = taper_segments(current, model, ctx, settings, switch_note)
     if settings.crossover_to:
-        tail = [_overlap_note(seg, cat.get(settings.crossover_to).id) for seg in tail]
+        tail = [overlap_note(seg, cat.get(settings.crossover_to).id) for seg in tail]
     return settings, ctx, segments + tail, notes
 
 
