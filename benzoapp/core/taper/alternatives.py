@@ -65,8 +65,15 @@ class Alternative:
     source: str
 
 
-def forms_on_record(drug: Drug) -> tuple[tuple[Tablet, ...], tuple[Liquid, ...]]:
-    """The tablets and liquids of a drug on record: the only forms ever suggested."""
+def forms_on_record(
+    drug: Drug, settings: PlanSettings
+) -> tuple[tuple[Tablet, ...], tuple[Liquid, ...]]:
+    """The tablets and liquids of a drug on record: the only forms ever suggested.
+
+    ``settings`` is where the person's country will come from: product data by country
+    answers here (``drug.tablets_in(country)``), and every suggestion follows.
+    """
+    del settings  # today's product data is not by country
     return drug.tablets, drug.liquids
 
 
@@ -143,7 +150,7 @@ def _crossover(plan: Plan, catalog: DrugCatalog) -> Alternative | None:
     reasons = [r for d in drugs if (r := switch_reason(d, catalog))]
     source = "; ".join(dict.fromkeys(reasons)) or SWITCH_SOURCES["short"]
     settings = replace(plan.settings, crossover_to=DIAZEPAM, tablets=(), liquid_mg_per_ml=None)
-    if settings.form is Form.LIQUID and not forms_on_record(catalog.drugs[DIAZEPAM])[1]:
+    if settings.form is Form.LIQUID and not forms_on_record(catalog.drugs[DIAZEPAM], settings)[1]:
         settings = replace(settings, form=Form.TABLET)
     figures = _try(plan, settings, catalog)
     if figures is None:
@@ -164,7 +171,7 @@ def _liquid(plan: Plan, catalog: DrugCatalog) -> Alternative | None:
     drugs = _taper_drugs(plan, catalog)
     if len(drugs) != 1 or release_forms(plan.settings, catalog):
         return None
-    liquids = forms_on_record(catalog.drugs[drugs[0]])[1]
+    liquids = forms_on_record(catalog.drugs[drugs[0]], plan.settings)[1]
     if not liquids:
         return None
     strength = liquids[0].mg_per_ml
@@ -191,7 +198,9 @@ def _smaller_tablet(plan: Plan, catalog: DrugCatalog) -> Alternative | None:
     drug = catalog.drugs[drugs[0]]
     mine = [t for t in own if catalog.get(t.drug).id == drug.id]
     smallest = min((t.mg for t in mine), default=None)
-    smaller = [t for t in forms_on_record(drug)[0] if smallest is None or t.mg < smallest]
+    smaller = [
+        t for t in forms_on_record(drug, plan.settings)[0] if smallest is None or t.mg < smallest
+    ]
     if not smaller:
         return None
     pick = max(smaller, key=lambda t: t.mg)  # the next strength down, closest to what is had
@@ -222,7 +231,7 @@ def alternatives(plan: Plan, catalog: DrugCatalog) -> tuple[Alternative, ...]:
 
 def _switch_and_liquid(plan: Plan, switch: Alternative, catalog: DrugCatalog) -> Alternative | None:
     """The switch with diazepam's oral liquid, when diazepam tablets alone are still coarse."""
-    liquids = forms_on_record(catalog.drugs[DIAZEPAM])[1]
+    liquids = forms_on_record(catalog.drugs[DIAZEPAM], switch.settings)[1]
     if not liquids or switch.settings.form is Form.LIQUID:
         return None
     strength = liquids[0].mg_per_ml

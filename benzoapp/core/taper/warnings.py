@@ -336,9 +336,14 @@ def _form_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
         if "held" in s.note and not s.history and not any(d.drug in whole_only for d in s.doses)
     ]
     if held and plan.settings.form is Form.TABLET:
+        # Only a form on record for the drug is ever suggested, asked where the
+        # alternatives ask (imported here: alternatives builds plans, which need these).
+        from benzoapp.core.taper.alternatives import forms_on_record
+
         drugs = {d.drug for s in held for d in s.doses if d.mg > 0}
-        # Only a form on record for the drug is ever suggested (see alternatives.py).
-        with_liquid = sorted(d for d in drugs if catalog.drugs[d].liquids)
+        with_liquid = sorted(
+            d for d in drugs if forms_on_record(catalog.drugs[d], plan.settings)[1]
+        )
         if with_liquid == sorted(drugs):
             remedy = "An oral liquid (or weighed amounts) would keep the chosen pace."
         else:
