@@ -39,21 +39,20 @@ def crossover_target(name: str, catalog: DrugCatalog) -> str:
 
 
 def _swap_amount(
-    old_mg: Decimal, form: Formulation, factor: Decimal, cap: Decimal | None
+    old_mg: Decimal, form: Formulation, factor: Decimal, cap: Decimal | None, *, hard: bool
 ) -> Decimal:
-    """How much of the old drug one crossover stage replaces (all of it when no cap)."""
+    """How much of the old drug one crossover stage replaces, at most ``cap`` mg
+    diazepam-equivalent (all of it when no cap).
+
+    A stage size (``hard=False``) too small for the old drug's form swaps the whole dose
+    time; a cap on the new drug (``hard=True``) swaps nothing then: the rest is reduced.
+    """
     if cap is None or old_mg * factor <= cap:
         return old_mg
     remaining = form.at_or_above(old_mg - cap / factor)
-    return old_mg - remaining if 0 < remaining < old_mg else old_mg
-
-
-def _capped_swap(old_mg: Decimal, form: Formulation, factor: Decimal, room_de: Decimal) -> Decimal:
-    """The most of the old drug whose equivalent fits in ``room_de`` (0: none does)."""
-    if old_mg * factor <= room_de:
-        return old_mg
-    remaining = form.at_or_above(old_mg - room_de / factor)
-    return old_mg - remaining if remaining < old_mg else _ZERO
+    if remaining < old_mg and (hard or remaining > 0):
+        return old_mg - remaining
+    return _ZERO if hard else old_mg
 
 
 def crossover(
@@ -82,8 +81,9 @@ def crossover(
         share = shares.get(key)
         while current.get(key, Decimal(0)) > 0:
             old_mg = current[key]
+            old_form, factor = ctx.forms[drug], ctx.factors[drug]
             swap = _swap_amount(
-                old_mg, ctx.forms[drug], ctx.factors[drug], settings.crossover_stage_de_mg
+                old_mg, old_form, factor, settings.crossover_stage_de_mg, hard=False
             )
             at_time = current.get((time, target), _ZERO)
             in_day = sum((mg for (_t, d), mg in current.items() if d == target), _ZERO)
@@ -91,10 +91,8 @@ def crossover(
             if share is not None:
                 room = share if room is None else min(room, share)
             if room is not None:
-                swap = min(
-                    swap, _capped_swap(old_mg, ctx.forms[drug], ctx.factors[drug], room * t_factor)
-                )
-            de = swap * ctx.factors[drug]
+                swap = min(swap, _swap_amount(old_mg, old_form, factor, room * t_factor, hard=True))
+            de = swap * factor
             new_mg = max(form.nearest(de / t_factor), form.smallest()) if swap else _ZERO
             if room is not None and new_mg > room:
                 new_mg = form.at_or_below(room)
