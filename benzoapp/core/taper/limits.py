@@ -131,6 +131,10 @@ def limit_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
             lim = limits[drug]
             if lim.daily_mg is not None and mg > lim.daily_mg:
                 _note(over, (drug, "daily"), step.index, mg)
+    switching = (
+        " While switching, a lower cap on the new drug (reducing the old one while "
+        "substituting) keeps it lower."
+    )
     for (drug, kind), (first, last, top) in over.items():
         lim = limits[drug]
         where = _span(int(first), int(last))
@@ -149,9 +153,9 @@ def limit_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
             PlanWarning(
                 code,
                 WarningLevel.STRONG,
-                f"{where.capitalize()} schedule {what}, above {limit_text}. A dose this high "
-                "needs close support from your prescriber; when switching drugs, a lower "
-                "cap (reducing while substituting) may suit better.",
+                f"{where.capitalize()} schedule{'s' if first == last else ''} {what}, "
+                f"above {limit_text}. A dose this high needs close support from your "
+                f"prescriber.{switching if drug == plan.settings.crossover_to else ''}",
                 source,
                 int(first),
             )
