@@ -85,7 +85,9 @@ def pace_suggestions(plan: Plan, profile: Profile | None) -> tuple[PaceSuggestio
                 f"At {age}, a slower start is wiser: 5% of the current dose every 4 weeks, "
                 "the slow end of the usual initial pace; it can be sped up if all goes well.",
                 f"Ashton Manual ch. II, 'Withdrawal in older people' (wording not retrieved "
-                f"here: unverified); {ASAM_PACE}; {MAUDSLEY}",
+                f"here: unverified); {ASAM_PACE}; {MAUDSLEY}; Robertson et al., Am Fam "
+                "Physician 2023 (PMID 37725458), abstract: older adults carry more risk, "
+                "taper slowly over weeks to months or longer",
             )
         )
     if profile.benzo_start is not None and (start - profile.benzo_start).days >= LONG_USE_DAYS:
