@@ -4,6 +4,7 @@ short-acting drugs that keep their dose times."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -252,3 +253,27 @@ def test_a_switch_to_diazepam_is_offered_where_a_guideline_does(
 @pytest.mark.parametrize("regimen", ["diazepam 10mg 22:00", "clonazepam 1mg 22:00"])
 def test_no_switch_is_offered_for_long_acting_drugs(make_plan: MakePlan, regimen: str) -> None:
     assert not _warnings(make_plan(regimen), "crossover_offered")
+
+
+def test_plan_cli_shows_and_takes_the_caps(capsys: pytest.CaptureFixture[str]) -> None:
+    from benzoapp.main import main
+
+    regimen = ["plan", "--regimen", "Klonopin 4mg 22:00", "--crossover", "diazepam"]
+    assert main([*regimen, "--start", "2030-01-07"]) == 0
+    out = capsys.readouterr().out
+    assert "Crossover caps (diazepam): 30 mg a day, none per dose time" in out
+    assert "[reducing while switching]" in out
+    assert (
+        main([*regimen, "--crossover-max-daily", "20", "--crossover-max-dose", "10", "--json"]) == 0
+    )
+    data = json.loads(capsys.readouterr().out)
+    assert data["crossover_caps"] == {"per_dose_mg": 10, "daily_mg": 20}
+    assert max(d["mg"] for s in data["steps"] for d in s["doses"] if d["drug"] == "diazepam") == 10
+    assert main([*regimen, "--no-crossover-caps", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["crossover_caps"] == {"per_dose_mg": None, "daily_mg": None}
+    assert max(d["mg"] for s in data["steps"] for d in s["doses"] if d["drug"] == "diazepam") == 80
+    assert main(["plan", "--regimen", "alprazolam 1mg 08:00; alprazolam 1mg 22:00", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["crossover_caps"] is None
+    assert main(["plan", "--regimen", "x", *regimen[3:], "--crossover-max-daily", "-1"]) == 2
+    assert "--crossover-max-daily must be more than 0" in capsys.readouterr().err

@@ -294,6 +294,7 @@ def plan_json(plan: Plan, profile: Profile | None = None) -> dict[str, Any]:
         ],
         "warnings": plan.warnings,
         "pill_counts": pill_counts(plan),
+        "crossover_caps": _caps(plan, catalog),
         "figures": plan_figures(plan),
         "alternatives": [alternative_json(a) for a in alternatives(plan, catalog)],
         "pace_suggestions": [
@@ -341,6 +342,15 @@ def handle(args: argparse.Namespace) -> int:
         )
     else:
         print(f"Equivalence table: {table.name} (approximate)")
+    caps = _caps(plan, catalog)
+    if caps is not None:
+        per_dose, daily = caps["per_dose_mg"], caps["daily_mg"]
+        print(
+            f"Crossover caps ({plan.settings.crossover_to}): "
+            f"{'none' if daily is None else fmt(daily) + ' mg'} a day, "
+            f"{'none' if per_dose is None else fmt(per_dose) + ' mg'} per dose time "
+            "(--crossover-max-daily, --crossover-max-dose)"
+        )
     print(f"{'step':>4}  {'from':10}  {'days':>4}  {'diazepam eq.':>12}  doses")
     for s in plan.steps:
         doses = "; ".join(
@@ -404,3 +414,15 @@ def _print_pace(plan: Plan, profile: Profile) -> None:
             f"  - {fmt(suggestion.rate_percent)}% every {suggestion.every_days} days: "
             f"{suggestion.reason} Source: {suggestion.source}"
         )
+
+
+def _caps(plan: Plan, catalog: Any) -> dict[str, Any] | None:
+    """The caps a crossover keeps, as used (the person's or the usual maximum); None
+    without a crossover."""
+    from benzoapp.core.taper.limits import crossover_caps
+
+    target = plan.settings.crossover_to
+    if target is None:
+        return None
+    caps = crossover_caps(catalog.get(target).id, plan.settings, catalog)
+    return {"per_dose_mg": caps.per_dose_mg, "daily_mg": caps.daily_mg}
