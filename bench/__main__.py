@@ -11,6 +11,7 @@ BENCHMARKS: dict[str, str] = {
     "startup": "Cold start of the window, and until a year of data shows (foundation, GUI)",
     "store": "Local database: ten years of log and journal, a 2,000-step plan (issue: store)",
     "taper": "Taper engine: 5-year daily micro-taper plan (issue: taper engine)",
+    "alternatives": "Taper alternatives: a plan with its gentler options (issue 13 point 9)",
     "check": "Caution checker per keystroke, and the Check page (issue: caution checker)",
     "journal": "Symptom journal detection over ten years of daily entries (issue: journal)",
     "pdf": "PDF plan of a 3-year daily micro-taper (issue: PDF plan and exports)",

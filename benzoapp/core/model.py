@@ -101,6 +101,19 @@ class PlanSettings:
     # build_plan adds the regimen's own, so holds, edits and re-plans keep them. Out of
     # repr for the same reason as RegimenDose.release.
     modified_release: tuple[str, ...] = field(default=(), repr=False)
+    # Clinical guidance (taper engine, second wave). Out of repr like the field above, so
+    # the frozen digests of plans these do not change stay as they were.
+    # Crossover from a high dose: the most mg of the crossover drug at one dose time and
+    # in a day. None: no cap per dose time, and the drug's usual daily maximum a day
+    # (core/taper/limits.py); what does not fit is reduced as the old drug instead of
+    # substituted (Ashton; ASAM 2025 Table 7 note).
+    crossover_max_dose_mg: Decimal | None = field(default=None, repr=False)
+    crossover_max_daily_mg: Decimal | None = field(default=None, repr=False)
+    crossover_caps: bool = field(default=True, repr=False)  # False: the full equivalent
+    # A short-acting drug taken at several times keeps every dose time through the taper
+    # (cuts spread over them); False cuts one time at a time, earliest first, with a
+    # caution about inter-dose withdrawal (core/taper/short_acting.py).
+    keep_dose_times: bool = field(default=True, repr=False)
 
 
 @dataclass(frozen=True)
@@ -219,3 +232,6 @@ class Profile:
     onset_during_or_after_taper: bool | None = None
     post_exertional_malaise: bool | None = None
     notes: str = ""
+    # For the pace suggestions (core/taper/pace.py): 65 and over is a reason to go slower.
+    # Not stored yet (the store keeps the fields above); the CLI takes it as --age.
+    birth_year: int | None = None

@@ -6,10 +6,11 @@ import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from benzoapp.core.model import Plan
+from benzoapp.core.taper.engine import overlap_steps
 from benzoapp.core.taper.equivalents import lacks_equivalent
 from benzoapp.gui.formatting import mg
 
@@ -71,7 +72,7 @@ class DoseChart(QWidget):
             f"{len(self._plan.steps)} steps from {mg(first.diazepam_equivalent_mg)} a day "
             f"(diazepam equivalent) on {first.start.isoformat()} to "
             f"{mg(last.diazepam_equivalent_mg)} a day, "
-            f"ending {last.end.isoformat()}."
+            f"ending {last.end.isoformat()}.{_overlap_words(self._plan)}"
         )
 
     def axis_label(self) -> str:
@@ -123,6 +124,14 @@ class DoseChart(QWidget):
         def y(v: Decimal) -> float:
             return area.bottom() - area.height() * float(v / top)
 
+        overlap = overlap_steps(self._plan)
+        if overlap:  # hatched, not only tinted: substitution and reduction overlap here
+            steps = self._plan.steps
+            band = QRectF(
+                QPointF(x(steps[overlap[0]].start), area.top()),
+                QPointF(x(steps[overlap[-1]].end + dt.timedelta(days=1)), area.bottom()),
+            )
+            painter.fillRect(band, QBrush(colour.lighter(170), Qt.BrushStyle.BDiagPattern))
         pen = QPen(colour, 2)
         path = QPainterPath(QPointF(x(start), y(points[0][2])))
         for begin, stop, value, _hold in points:
@@ -179,3 +188,13 @@ class DoseChart(QWidget):
             painter.drawLine(
                 QPointF(x(self._today), area.top()), QPointF(x(self._today), area.bottom())
             )
+
+
+def _overlap_words(plan: Plan) -> str:
+    """Where a capped crossover reduces the old drug while the new one is held."""
+    overlap = overlap_steps(plan)
+    if not overlap:
+        return ""
+    first, last = overlap[0] + 1, overlap[-1] + 1
+    where = f"step {first}" if first == last else f"steps {first} to {last}"
+    return f" Hatched: {where} reduce the old drug while switching."

@@ -27,6 +27,7 @@ from sqlalchemy import (
     UniqueConstraint,
     false,
     text,
+    true,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -79,6 +80,8 @@ class ProfileRow(Base):
     classical_trigger: Mapped[bool | None] = mapped_column(Boolean)
     onset_during_or_after_taper: Mapped[bool | None] = mapped_column(Boolean)
     post_exertional_malaise: Mapped[bool | None] = mapped_column(Boolean)
+    # Added in 0005_taper_guidance: for the pace suggestions (65 and over)
+    birth_year: Mapped[int | None] = mapped_column(Integer)
 
 
 class MedicationRow(Base):
@@ -137,6 +140,12 @@ class PlanVersionRow(Base):
     crossover_stage_de_mg: Mapped[Decimal | None] = mapped_column(Mg)
     # Added in 0004_modified_release: product ids joined by ",", "" for none
     modified_release: Mapped[str] = mapped_column(String(400), server_default="")
+    # Added in 0005_taper_guidance: the crossover caps (None: the usual daily maximum)
+    # and whether a short-acting drug keeps every dose time
+    crossover_max_dose_mg: Mapped[Decimal | None] = mapped_column(Mg)
+    crossover_max_daily_mg: Mapped[Decimal | None] = mapped_column(Mg)
+    crossover_caps: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    keep_dose_times: Mapped[bool] = mapped_column(Boolean, server_default=true())
 
 
 class PlanRegimenDoseRow(Base):

@@ -241,6 +241,10 @@ def write_version(
                 rate_base_de_mg=s.rate_base_de_mg,
                 crossover_stage_de_mg=s.crossover_stage_de_mg,
                 modified_release=",".join(s.modified_release),
+                crossover_max_dose_mg=s.crossover_max_dose_mg,
+                crossover_max_daily_mg=s.crossover_max_daily_mg,
+                crossover_caps=s.crossover_caps,
+                keep_dose_times=s.keep_dose_times,
             )
         ).lastrowid
     )

@@ -52,6 +52,7 @@ PROFILE_FIELDS = (
     "onset_during_or_after_taper",
     "post_exertional_malaise",
     "notes",
+    "birth_year",
 )
 
 

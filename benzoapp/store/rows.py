@@ -51,6 +51,10 @@ VERSION_FIELDS = (  # plan_versions
     "rate_base_de_mg",
     "crossover_stage_de_mg",
     "modified_release",
+    "crossover_max_dose_mg",
+    "crossover_max_daily_mg",
+    "crossover_caps",
+    "keep_dose_times",
 )
 REGIMEN_FIELDS = ("drug", "time", "mg", "release")  # plan_regimen_doses, by position
 TABLET_FIELDS = ("drug", "mg", "max_split")  # plan_tablets, by position
@@ -120,6 +124,10 @@ def plan_from_rows(
         rate_base_de_mg=mg_value(h["rate_base_de_mg"]),
         crossover_stage_de_mg=mg_value(h["crossover_stage_de_mg"]),
         modified_release=tuple(p for p in (h["modified_release"] or "").split(",") if p),
+        crossover_max_dose_mg=mg_value(h["crossover_max_dose_mg"]),
+        crossover_max_daily_mg=mg_value(h["crossover_max_daily_mg"]),
+        crossover_caps=bool(h["crossover_caps"]),
+        keep_dose_times=bool(h["keep_dose_times"]),
     )
     return Plan(
         regimen=Regimen(

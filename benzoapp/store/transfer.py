@@ -264,6 +264,12 @@ def _opt_bool(value: Any) -> bool | None:
     raise InputError(f"expected true, false or null, not {value!r}")
 
 
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise InputError(f"expected true or false, not {value!r}")
+
+
 def _int(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InputError(f"expected a whole number, not {value!r}")
@@ -288,6 +294,7 @@ def _profile(d: Mapping[str, Any]) -> Profile:
         onset_during_or_after_taper=_opt_bool(d.get("onset_during_or_after_taper")),
         post_exertional_malaise=_opt_bool(d.get("post_exertional_malaise")),
         notes=_str(d.get("notes", "")),
+        birth_year=None if d.get("birth_year") is None else _int(d["birth_year"]),
     )
 
 
@@ -354,6 +361,10 @@ def plan_from_plain(d: Mapping[str, Any]) -> Plan:
         rate_base_de_mg=_opt_mg(s.get("rate_base_de_mg")),
         crossover_stage_de_mg=_opt_mg(s.get("crossover_stage_de_mg")),
         modified_release=tuple(_str(r) for r in s.get("modified_release", [])),
+        crossover_max_dose_mg=_opt_mg(s.get("crossover_max_dose_mg")),
+        crossover_max_daily_mg=_opt_mg(s.get("crossover_max_daily_mg")),
+        crossover_caps=_flag(s.get("crossover_caps", True)),
+        keep_dose_times=_flag(s.get("keep_dose_times", True)),
     )
     regimen = Regimen(
         tuple(

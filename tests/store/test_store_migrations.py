@@ -104,10 +104,28 @@ def _fill_0003() -> str:
 
 FILL_0003 = _fill_0003()
 
+
+def _fill_0004() -> str:
+    """Revision 0004 added the modified-release product of plans and their regimen doses."""
+    versions = FILL_0003.replace("'5', NULL, NULL),", "'5', NULL, NULL, ''),").replace(
+        "'5', NULL, NULL);", "'5', NULL, NULL, '');"
+    )
+    return (
+        versions.replace(
+            "(1, 0, 'diazepam', '22:00', '10'),", "(1, 0, 'diazepam', '22:00', '10', ''),"
+        )
+        .replace("(2, 0, 'diazepam', '22:00', '10'),", "(2, 0, 'diazepam', '22:00', '10', ''),")
+        .replace("(3, 0, 'lorazepam', '08:00', '0.5');", "(3, 0, 'lorazepam', '08:00', '0.5', '');")
+    )
+
+
+FILL_0004 = _fill_0004()
+
 FILLS: dict[str, str] = {
     "0001_initial": FILL_0001,
     "0002_mecfs_history": FILL_0002,
     "0003_taper_settings": FILL_0003,
+    "0004_modified_release": FILL_0004,
 }
 
 
@@ -249,6 +267,11 @@ def check_data(data_dir: Path, revision: str) -> None:
         # Later revisions' fields read as their defaults (open questions stay open).
         assert all(not step.history for step in store.plans.get(1).steps)
         assert store.plans.get(1).settings.hyperbolic_k_de_mg == Decimal(5)
+        guidance = store.plans.get(2).settings  # 0005: caps on, none set, dose times kept
+        assert guidance.crossover_caps
+        assert guidance.keep_dose_times
+        assert guidance.crossover_max_dose_mg is None
+        assert guidance.crossover_max_daily_mg is None
         backups = store.list_backups()
     assert any(f"before-upgrade-from-{revision}" in p.name for p in backups)
 

@@ -197,6 +197,10 @@ STORED_FIELDS = {
         "rate_base_de_mg",
         "crossover_stage_de_mg",
         "modified_release",
+        "crossover_max_dose_mg",
+        "crossover_max_daily_mg",
+        "crossover_caps",
+        "keep_dose_times",
     },
     "Step": {
         "index",
@@ -228,6 +232,7 @@ STORED_FIELDS = {
         "onset_during_or_after_taper",
         "post_exertional_malaise",
         "notes",
+        "birth_year",
     },
 }
 

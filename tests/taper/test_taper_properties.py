@@ -70,11 +70,17 @@ def _de(plan: Plan, catalog: DrugCatalog) -> list[Decimal]:
 
 
 def _taper_start(plan: Plan) -> int:
+    """The step after the last one that substituted: the target's amount last rose there.
+
+    Without caps that is the first step all of the target drug; with the daily cap of a
+    crossover from a high dose, what did not fit of the old drug is reduced after it.
+    """
     target = plan.settings.crossover_to
-    for i, step in enumerate(plan.steps):
-        if target is None or all(d.drug == target for d in step.doses):
-            return i
-    raise AssertionError("the crossover never finished")
+    if target is None:
+        return 0
+    amounts = [sum(d.mg for d in s.doses if d.drug == target) for s in plan.steps]
+    rises = [i for i in range(1, len(amounts)) if amounts[i] > amounts[i - 1]]
+    return rises[-1] if rises else 0  # nothing to substitute, or no room under the cap
 
 
 def _within_rate(plan: Plan, a: Decimal, b: Decimal, days: int, base: Decimal) -> bool:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from benzoapp.cli.plan_exports import add_export_arguments, write_exports
 
 if TYPE_CHECKING:
-    from benzoapp.core.model import Plan
+    from benzoapp.core.model import Plan, Profile
 
 
 def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,6 +39,29 @@ def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="MG",
         help="most mg (diazepam equivalent) switched per stage (default: a whole dose time)",
     )
+    parser.add_argument(
+        "--crossover-max-dose",
+        metavar="MG",
+        help="most mg of the crossover drug at one dose time (default: no cap per dose)",
+    )
+    parser.add_argument(
+        "--crossover-max-daily",
+        metavar="MG",
+        help="most mg of the crossover drug a day (default: its usual daily maximum); "
+        "what does not fit is reduced before it is substituted",
+    )
+    parser.add_argument(
+        "--no-crossover-caps",
+        action="store_true",
+        help="substitute the full equivalent, however high",
+    )
+    parser.add_argument(
+        "--keep-dose-times",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="a short-acting drug taken several times a day keeps every dose time, cuts "
+        "spread over them (default); --no-keep-dose-times cuts one time at a time",
+    )
     parser.add_argument("--form", choices=("tablet", "liquid", "weighed"), default="tablet")
     parser.add_argument("--liquid-mg-per-ml", metavar="MG", help="strength of the liquid")
     parser.add_argument(
@@ -61,7 +84,19 @@ def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--table", default="ashton", metavar="NAME", help="equivalence table")
     parser.add_argument("--start", metavar="YYYY-MM-DD", help="first day (default today)")
     parser.add_argument(
-        "--prior-withdrawals", type=int, default=0, metavar="N", help="for the kindling note"
+        "--prior-withdrawals",
+        type=int,
+        default=0,
+        metavar="N",
+        help="earlier withdrawals that were hard (kindling note, pace suggestion)",
+    )
+    parser.add_argument(
+        "--age", type=int, metavar="YEARS", help="for the pace suggestions (65 and over)"
+    )
+    parser.add_argument(
+        "--years-of-use",
+        metavar="YEARS",
+        help="how long you have taken it, for the pace suggestions",
     )
 
 
@@ -132,7 +167,7 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
     from benzoapp.core.dose_parse import parse_regimen
     from benzoapp.core.drugs import load_catalog
     from benzoapp.core.errors import InputError
-    from benzoapp.core.model import Form, Method, PlanSettings, Profile
+    from benzoapp.core.model import Form, Method, PlanSettings
     from benzoapp.core.taper import build_plan
 
     catalog = load_catalog()
@@ -163,6 +198,18 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
         micro=args.micro,
         modified_release=tuple(sorted({_release(m, catalog) for m in args.modified_release})),
         final_dose_mg=_decimal(args.final_dose, "--final-dose") if args.final_dose else None,
+        crossover_max_dose_mg=(
+            _decimal(args.crossover_max_dose, "--crossover-max-dose")
+            if args.crossover_max_dose
+            else None
+        ),
+        crossover_max_daily_mg=(
+            _decimal(args.crossover_max_daily, "--crossover-max-daily")
+            if args.crossover_max_daily
+            else None
+        ),
+        crossover_caps=not args.no_crossover_caps,
+        keep_dose_times=args.keep_dose_times,
     )
     regimen = parse_regimen(args.regimen, catalog)
     taken = {catalog.get(dose.drug).id for dose in regimen.doses}
@@ -172,15 +219,39 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
             raise InputError(
                 f"--modified-release names {form.label}, but the regimen has no {form.drug}."
             )
-    return build_plan(regimen, settings, catalog, Profile(prior_withdrawals=args.prior_withdrawals))
+    return build_plan(regimen, settings, catalog, profile_from_args(args, start))
 
 
-def plan_json(plan: Plan) -> dict[str, Any]:
+def profile_from_args(args: argparse.Namespace, start: Any) -> Profile:
+    """The parts of the profile the plan arguments give (kindling note, pace suggestions)."""
+    import datetime as dt
+
+    from benzoapp.core.errors import InputError
+    from benzoapp.core.model import Profile
+
+    if args.age is not None and not 0 < args.age < 130:
+        raise InputError("--age must be a number of years between 1 and 129.")
+    benzo_start = None
+    if args.years_of_use:
+        years = _decimal(args.years_of_use, "--years-of-use")
+        if years > 100:
+            raise InputError("--years-of-use must be at most 100 years.")
+        benzo_start = start - dt.timedelta(days=int(years * 365))
+    return Profile(
+        prior_withdrawals=args.prior_withdrawals,
+        birth_year=None if args.age is None else start.year - args.age,
+        benzo_start=benzo_start,
+    )
+
+
+def plan_json(plan: Plan, profile: Profile | None = None) -> dict[str, Any]:
     """The plan as the documented JSON shape (steps, warnings, table, pill counts)."""
     from benzoapp.cli.output import to_jsonable
     from benzoapp.core.drugs import load_catalog
     from benzoapp.core.taper import pill_counts
+    from benzoapp.core.taper.alternatives import alternatives, plan_figures
     from benzoapp.core.taper.equivalents import plan_missing_equivalents
+    from benzoapp.core.taper.pace import pace_suggestions
     from benzoapp.report.text import amounts_by_drug as by_drug
 
     catalog = load_catalog()
@@ -223,6 +294,25 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         ],
         "warnings": plan.warnings,
         "pill_counts": pill_counts(plan),
+        "crossover_caps": _caps(plan, catalog),
+        "figures": plan_figures(plan),
+        "alternatives": [alternative_json(a) for a in alternatives(plan, catalog)],
+        "pace_suggestions": [
+            {"code": p.code, "reason": p.reason, "settings": p.changes, "source": p.source}
+            for p in pace_suggestions(plan, profile)
+        ],
+    }
+
+
+def alternative_json(alternative: Any) -> dict[str, Any]:
+    """One gentler option as the documented JSON shape (``settings``: only what changes)."""
+    return {
+        "what": alternative.what,
+        "settings": alternative.changes,
+        "largest_cut_pct": alternative.figures.largest_cut_pct,
+        "longest_forced_hold_days": alternative.figures.longest_forced_hold_days,
+        "days": alternative.figures.days,
+        "source": alternative.source,
     }
 
 
@@ -230,18 +320,21 @@ def handle(args: argparse.Namespace) -> int:
     from benzoapp.cli.output import print_json
     from benzoapp.core.decimals import fmt
     from benzoapp.core.drugs import load_catalog
+    from benzoapp.core.taper.engine import overlap_steps
     from benzoapp.core.taper.equivalents import plan_missing_equivalents
 
     plan = plan_from_args(args)
+    profile = profile_from_args(args, plan.settings.start)
     written = write_exports(args, plan)
     if args.json:
-        print_json(plan_json(plan))
+        print_json(plan_json(plan, profile))
         for path in written:  # stdout stays pure JSON
             print(f"saved {path}", file=sys.stderr)
         return 0
     catalog = load_catalog()
     table = catalog.table(plan.settings.table)
     missing = plan_missing_equivalents(plan, catalog)
+    overlap = set(overlap_steps(plan))
     if missing:
         print(
             f"Equivalence table: {table.name}: no diazepam-equivalent figure for "
@@ -249,12 +342,23 @@ def handle(args: argparse.Namespace) -> int:
         )
     else:
         print(f"Equivalence table: {table.name} (approximate)")
+    caps = _caps(plan, catalog)
+    if caps is not None:
+        per_dose, daily = caps["per_dose_mg"], caps["daily_mg"]
+        print(
+            f"Crossover caps ({plan.settings.crossover_to}): "
+            f"{'none' if daily is None else fmt(daily) + ' mg'} a day, "
+            f"{'none' if per_dose is None else fmt(per_dose) + ' mg'} per dose time "
+            "(--crossover-max-daily, --crossover-max-dose)"
+        )
     print(f"{'step':>4}  {'from':10}  {'days':>4}  {'diazepam eq.':>12}  doses")
     for s in plan.steps:
         doses = "; ".join(
             f"{d.time} {d.drug} {fmt(d.mg)} mg ({d.units or 'cannot be made'})" for d in s.doses
         )
         flag = " [hold]" if s.hold else ""
+        if s.index in overlap:
+            flag += " [reducing while switching]"
         days = str(s.days)
         if plan.is_stop(s):
             days, doses = "–", "none from here on"
@@ -265,7 +369,60 @@ def handle(args: argparse.Namespace) -> int:
     for w in plan.warnings:
         where = f" (step {w.step_index + 1})" if w.step_index is not None else ""
         print(f"[{w.level.value}]{where} {w.message} Source: {w.source}")
+    _print_alternatives(plan, catalog)
+    _print_pace(plan, profile)
     for path in written:
         print(f"Saved {path}")
     print("BenzoApp informs; your prescriber decides.")
     return 0
+
+
+def _print_alternatives(plan: Plan, catalog: Any) -> None:
+    """The gentler options under the plan, each with the plan's own figures beside it."""
+    from benzoapp.core.decimals import fmt
+    from benzoapp.core.taper.alternatives import alternatives, plan_figures
+
+    found = alternatives(plan, catalog)
+    if not found:
+        return
+    own = plan_figures(plan)
+    print(
+        f"Alternatives to discuss with your prescriber (this plan: largest cut "
+        f"{fmt(own.largest_cut_pct)}%, longest forced hold {own.longest_forced_hold_days} "
+        f"days, {own.days} days):"
+    )
+    for number, alt in enumerate(found, 1):
+        fig = alt.figures
+        print(
+            f"  {number}. {alt.what}: largest cut {fmt(fig.largest_cut_pct)}%, longest "
+            f"forced hold {fig.longest_forced_hold_days} days, {fig.days} days. "
+            f"Source: {alt.source}"
+        )
+
+
+def _print_pace(plan: Plan, profile: Profile) -> None:
+    """Slower paces the profile calls for: offered with reasons, the plan is unchanged."""
+    from benzoapp.core.decimals import fmt
+    from benzoapp.core.taper.pace import pace_suggestions
+
+    found = pace_suggestions(plan, profile)
+    if not found:
+        return
+    print("Pace suggestions (offered, not applied; the plan above keeps your pace):")
+    for suggestion in found:
+        print(
+            f"  - {fmt(suggestion.rate_percent)}% every {suggestion.every_days} days: "
+            f"{suggestion.reason} Source: {suggestion.source}"
+        )
+
+
+def _caps(plan: Plan, catalog: Any) -> dict[str, Any] | None:
+    """The caps a crossover keeps, as used (the person's or the usual maximum); None
+    without a crossover."""
+    from benzoapp.core.taper.limits import crossover_caps
+
+    target = plan.settings.crossover_to
+    if target is None:
+        return None
+    caps = crossover_caps(catalog.get(target).id, plan.settings, catalog)
+    return {"per_dose_mg": caps.per_dose_mg, "daily_mg": caps.daily_mg}

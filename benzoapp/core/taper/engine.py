@@ -7,7 +7,9 @@ Rules the engine keeps (each has a test):
   when that is the current dose the step is simply held longer (never sped up later);
 - one dose time changes per step, the earliest in the day first (as in the NHS
   Scotland schedules; a starting dose the form cannot make goes first), and a dose
-  time may drop to zero while others remain;
+  time may drop to zero while others remain; a short-acting drug taken at several
+  times keeps them all, its largest dose cut first (``short_acting``); in a crossover
+  what the caps kept of the old drug is cut before the new drug (``crossover``);
 - stop rule: when one dose is left, it goes to zero once it is at or below the final
   dose (the smallest amount the form can make, unless stated) and has been held a full
   period, or once the curve has fallen below half of it;
@@ -23,9 +25,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
-from benzoapp.core.decimals import fmt, round_half_up, tidy
+from benzoapp.core.decimals import fmt
 from benzoapp.core.drugs import DrugCatalog, load_catalog
-from benzoapp.core.equivalence import DE_QUANTUM
 from benzoapp.core.errors import InputError
 from benzoapp.core.formulation import Formulation
 from benzoapp.core.model import (
@@ -35,11 +36,10 @@ from benzoapp.core.model import (
     Profile,
     Regimen,
     Step,
-    StepDose,
-    WarningLevel,
 )
-from benzoapp.core.taper.equivalents import equivalence_factors
-from benzoapp.core.taper.forms import formulations
+from benzoapp.core.taper.context import Key, PlanContext, Segment, context_for
+from benzoapp.core.taper.crossover import crossover, crossover_target, overlap_note, overlap_steps
+from benzoapp.core.taper.limits import crossover_caps
 from benzoapp.core.taper.methods import RateModel
 from benzoapp.core.taper.release import (
     check_own_strengths,
@@ -48,64 +48,24 @@ from benzoapp.core.taper.release import (
 )
 from benzoapp.core.taper.warnings import plan_warnings
 
+# Re-exported: hand edits, pill counts and the docs name them from here.
+__all__ = [
+    "MAX_PLAN_DAYS",
+    "Key",
+    "Outline",
+    "PlanContext",
+    "Segment",
+    "build_plan",
+    "context_for",
+    "crossover_target",
+    "dated_steps",
+    "overlap_steps",
+    "plan_outline",
+    "taper_segments",
+]
+
 MAX_PLAN_DAYS = 365 * 30
 _ZERO = Decimal(0)  # made once: the hot loops compare and sum with it thousands of times
-Key = tuple[str, str]  # (time, drug)
-
-
-class Segment(NamedTuple):
-    """A run of days on the same doses, before dates are attached.
-
-    A named tuple rather than a frozen dataclass: just as immutable, and several times
-    cheaper to make, which counts when a daily plan makes thousands.
-    """
-
-    doses: dict[Key, Decimal]
-    days: int
-    note: str = ""
-    hold: bool = False
-
-
-@dataclass(frozen=True)
-class PlanContext:
-    """What steps need to be shown: the forms and the equivalence factors."""
-
-    forms: dict[str, Formulation]
-    factors: dict[str, Decimal]
-
-    def de(self, doses: dict[Key, Decimal]) -> Decimal:
-        total = _ZERO
-        for (_time, drug), mg in doses.items():
-            total += mg * self.factors[drug]
-        return total
-
-    def step(self, index: int, start: dt.date, seg: Segment, *, edited: bool = False) -> Step:
-        step_doses = []
-        total = _ZERO
-        for (time, drug), mg in sorted(seg.doses.items()):
-            units = self.forms[drug].units(mg)
-            step_doses.append(StepDose(drug, time, tidy(mg), units, units != ""))
-            total += mg * self.factors[drug]
-        de = tidy(round_half_up(total, DE_QUANTUM))
-        # The five required fields by position: a daily plan makes thousands of Steps,
-        # and keyword arguments make each noticeably dearer.
-        doses = tuple(step_doses)
-        return Step(index, start, seg.days, doses, de, hold=seg.hold, edited=edited, note=seg.note)
-
-
-def context_for(
-    drugs: tuple[str, ...], settings: PlanSettings, catalog: DrugCatalog
-) -> tuple[PlanContext, list[PlanWarning]]:
-    """Forms and factors for every drug a plan may hold (the regimen's and the crossover's)."""
-    taper_drug = settings.crossover_to
-    if taper_drug is not None:
-        taper_drug = catalog.get(taper_drug).id
-    elif len(drugs) == 1:
-        taper_drug = drugs[0]
-    all_drugs = tuple(dict.fromkeys((*drugs, *([taper_drug] if taper_drug else []))))
-    factors = equivalence_factors(all_drugs, settings, catalog)
-    forms, notes = formulations(all_drugs, settings, catalog, taper_drug)
-    return PlanContext(forms, factors), notes
 
 
 def dated_steps(ctx: PlanContext, start: dt.date, segments: list[Segment]) -> tuple[Step, ...]:
@@ -122,23 +82,6 @@ def dated_steps(ctx: PlanContext, start: dt.date, segments: list[Segment]) -> tu
     return tuple(steps)
 
 
-def crossover_target(name: str, catalog: DrugCatalog) -> str:
-    """The drug a crossover switches to, refused unless the data marks it long-acting.
-
-    Crossing over to a short-acting drug would bring back the swings between doses that
-    the switch is meant to smooth out.
-    """
-    drug = catalog.get(name)
-    if not drug.crossover_target:
-        allowed = " or ".join(catalog.crossover_targets())
-        raise InputError(
-            f"A crossover cannot switch to {drug.id}: choose {allowed}. A crossover moves "
-            "to a comparable dose of a longer-acting benzodiazepine (ASAM 2025 Rec. 7), "
-            f"and {drug.id} is not one."
-        )
-    return drug.id
-
-
 def _normalise(regimen: Regimen, catalog: DrugCatalog) -> dict[Key, Decimal]:
     if not regimen.doses:
         raise InputError("The regimen is empty: add at least one drug, dose and time.")
@@ -149,64 +92,6 @@ def _normalise(regimen: Regimen, catalog: DrugCatalog) -> dict[Key, Decimal]:
         key = (d.time, catalog.get(d.drug).id)
         doses[key] = doses.get(key, Decimal(0)) + d.mg
     return doses
-
-
-def _swap_amount(
-    old_mg: Decimal, form: Formulation, factor: Decimal, cap: Decimal | None
-) -> Decimal:
-    """How much of the old drug one crossover stage replaces (all of it when no cap)."""
-    if cap is None or old_mg * factor <= cap:
-        return old_mg
-    remaining = form.at_or_above(old_mg - cap / factor)
-    return old_mg - remaining if 0 < remaining < old_mg else old_mg
-
-
-def _crossover(
-    current: dict[Key, Decimal], target: str, ctx: PlanContext, settings: PlanSettings
-) -> tuple[list[Segment], dict[Key, Decimal], list[PlanWarning], str]:
-    """Swap one dose time at a time to the target drug, the latest in the day first.
-
-    With ``crossover_stage_de_mg`` a large dose time is swapped in parts of at most that
-    many mg diazepam-equivalent, one part per period (as the Ashton Manual's schedules
-    exchange part of a dose at a time).
-    """
-    segments: list[Segment] = []
-    notes: list[PlanWarning] = []
-    note = ""
-    form = ctx.forms[target]
-    for key in sorted((k for k in current if k[1] != target), reverse=True):
-        time, drug = key
-        while current.get(key, Decimal(0)) > 0:
-            segments.append(Segment(dict(current), settings.every_days, note))
-            old_mg = current[key]
-            swap = _swap_amount(
-                old_mg, ctx.forms[drug], ctx.factors[drug], settings.crossover_stage_de_mg
-            )
-            de = swap * ctx.factors[drug]
-            new_mg = max(form.nearest(de / ctx.factors[target]), form.smallest())
-            new = dict(current)
-            if swap == old_mg:
-                del new[key]
-            else:
-                new[key] = old_mg - swap
-            new[(time, target)] = new.get((time, target), Decimal(0)) + new_mg
-            if abs(new_mg * ctx.factors[target] - de) > de / 10:
-                notes.append(
-                    PlanWarning(
-                        code="crossover_rounded",
-                        level=WarningLevel.CAUTION,
-                        message=(
-                            f"At {time}, {fmt(swap)} mg {drug} becomes {fmt(new_mg)} mg "
-                            f"{target}: the nearest amount the form can make differs from "
-                            "the equivalent by more than 10%."
-                        ),
-                        source="BenzoApp rounding rule (nearest makeable amount, halves up)",
-                        step_index=len(segments),
-                    )
-                )
-            note = f"{time}: {fmt(swap)} mg {drug} switched to {fmt(new_mg)} mg {target}"
-            current = new
-    return segments, current, notes, note
 
 
 @dataclass(frozen=True)
@@ -224,12 +109,63 @@ class Pace:
     final: dict[str, Decimal]  # per drug: a last dose at or below this may go to zero
     every: int  # days per period
     tick: int  # steps last a multiple of this many days
+    # A crossover's target is cut only once the old drug is gone (what the caps kept of
+    # it is reduced first); a short-acting drug taken at several times keeps them all.
+    held_last: str | None = None
+    balanced: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, model: RateModel, ctx: PlanContext, settings: PlanSettings) -> Pace:
+    def of(
+        cls,
+        model: RateModel,
+        ctx: PlanContext,
+        settings: PlanSettings,
+        current: dict[Key, Decimal] | None = None,
+    ) -> Pace:
         final = {d: settings.final_dose_mg or f.smallest() for d, f in ctx.forms.items()}
         tick = 1 if settings.micro else settings.every_days
-        return cls(model, ctx.forms, ctx.factors, final, settings.every_days, tick)
+        balanced: frozenset[str] = frozenset()
+        if settings.keep_dose_times and current:
+            balanced = frozenset(
+                drug for drug in ctx.short_acting if sum(k[1] == drug for k in current) > 1
+            )
+        return cls(
+            model,
+            ctx.forms,
+            ctx.factors,
+            final,
+            settings.every_days,
+            tick,
+            settings.crossover_to,
+            balanced,
+        )
+
+    def order(self, current: dict[Key, Decimal]) -> list[Key]:
+        """The dose times in the order they are cut: one the form cannot make first; in a
+        crossover the old drug, the new one only once the old is gone; a short-acting
+        drug's largest dose first; else the earliest in the day."""
+        live = sorted(current)
+        if self.held_last is not None and any(k[1] != self.held_last for k in live):
+            live = [k for k in live if k[1] != self.held_last]
+        if self.balanced:
+            live.sort(
+                key=lambda k: -current[k] * self.factors[k[1]] if k[1] in self.balanced else _ZERO
+            )
+        live.sort(key=lambda k: self.forms[k[1]].can_make(current[k]))
+        return live
+
+    def floor(self, key: Key, current: dict[Key, Decimal]) -> Decimal:
+        """The least a dose time may go to: a kept dose time of a short-acting drug stays
+        at the smallest amount until every other time of that drug is there too."""
+        drug = key[1]
+        if drug not in self.balanced:
+            return _ZERO
+        smallest = self.forms[drug].smallest()
+        if current[key] <= smallest or not any(
+            k[1] == drug and k != key and mg > 0 for k, mg in current.items()
+        ):
+            return _ZERO
+        return smallest
 
 
 Proposal = tuple[dict[Key, Decimal], str]
@@ -254,12 +190,12 @@ def _propose(current: dict[Key, Decimal], total: Decimal, days: int, pace: Pace)
             return {key: new_mg}, ""
         return _stopped(key) if target * 2 < total else None
     # A dose the form cannot make (only ever a starting dose) is cut first, onto the grid.
-    live = sorted(current)
-    live.sort(key=lambda k: pace.forms[k[1]].can_make(current[k]))
-    for key in live:
+    for key in pace.order(current):
         factor = pace.factors[key[1]]
         desired = (target - (total - current[key] * factor)) / factor
         new_mg = pace.forms[key[1]].at_or_above(desired)
+        if pace.balanced:
+            new_mg = max(new_mg, pace.floor(key, current))
         if new_mg < current[key]:
             new = dict(current)
             if new_mg == 0:
@@ -338,7 +274,7 @@ def taper_segments(
 ) -> list[Segment]:
     """Reduction steps from ``current`` down to a final step at zero."""
     segments: list[Segment] = []
-    pace = Pace.of(model, ctx, settings)
+    pace = Pace.of(model, ctx, settings, current)
     elapsed = 0
     total = ctx.de(current)
 
@@ -386,6 +322,61 @@ def _check_final_dose(current: dict[Key, Decimal], settings: PlanSettings) -> No
         )
 
 
+def _segments(
+    regimen: Regimen, settings: PlanSettings, cat: DrugCatalog
+) -> tuple[PlanSettings, PlanContext, list[Segment], list[PlanWarning]]:
+    """The plan's runs of days before dates and units are attached, and its engine notes."""
+    current = _normalise(regimen, cat)
+    settings = with_regimen_releases(regimen, settings, cat)
+    check_own_strengths(regimen, settings, cat)
+    if settings.crossover_to:
+        crossover_target(settings.crossover_to, cat)
+    drugs = tuple(dict.fromkeys(k[1] for k in sorted(current)))
+    ctx, notes = context_for(drugs, settings, cat)
+    segments: list[Segment] = []
+    switch_note = ""
+    if settings.crossover_to:
+        target = cat.get(settings.crossover_to).id
+        caps = crossover_caps(target, settings, cat)
+        segments, current, crossover_notes, switch_note = crossover(
+            current, target, ctx, settings, caps
+        )
+        notes.extend(crossover_notes)
+    _check_final_dose(current, settings)
+    base = settings.rate_base_de_mg or ctx.de(current)
+    model = RateModel(
+        settings.method,
+        settings.rate_percent,
+        settings.every_days,
+        base,
+        settings.hyperbolic_k_de_mg,
+    )
+    tail = taper_segments(current, model, ctx, settings, switch_note)
+    if settings.crossover_to:
+        tail = [overlap_note(seg, cat.get(settings.crossover_to).id) for seg in tail]
+    return settings, ctx, segments + tail, notes
+
+
+class Outline(NamedTuple):
+    """One step reduced to what comparing plans needs: no dates, no units to show."""
+
+    de_mg: Decimal  # diazepam-equivalent total (a lone drug's own mg when it has no figure)
+    days: int
+    note: str
+
+
+def plan_outline(
+    regimen: Regimen, settings: PlanSettings, catalog: DrugCatalog | None = None
+) -> tuple[Outline, ...]:
+    """The steps ``build_plan`` would make, as totals and lengths only.
+
+    Alternatives are compared by their figures; building their Step objects, units and
+    warnings would cost several times as much as the plan shown.
+    """
+    _settings, ctx, segments, _notes = _segments(regimen, settings, catalog or load_catalog())
+    return tuple(Outline(ctx.de(seg.doses), seg.days, seg.note) for seg in segments)
+
+
 def build_plan(
     regimen: Regimen,
     settings: PlanSettings,
@@ -400,30 +391,8 @@ def build_plan(
     product here: to let an edited regimen drop one, use ``settings_for_regimen``.
     """
     cat = catalog or load_catalog()
-    current = _normalise(regimen, cat)
-    settings = with_regimen_releases(regimen, settings, cat)
-    check_own_strengths(regimen, settings, cat)
-    if settings.crossover_to:
-        crossover_target(settings.crossover_to, cat)
-    drugs = tuple(dict.fromkeys(k[1] for k in sorted(current)))
-    ctx, notes = context_for(drugs, settings, cat)
-    segments: list[Segment] = []
-    switch_note = ""
-    if settings.crossover_to:
-        target = cat.get(settings.crossover_to).id
-        segments, current, crossover_notes, switch_note = _crossover(current, target, ctx, settings)
-        notes.extend(crossover_notes)
-    _check_final_dose(current, settings)
-    base = settings.rate_base_de_mg or ctx.de(current)
-    model = RateModel(
-        settings.method,
-        settings.rate_percent,
-        settings.every_days,
-        base,
-        settings.hyperbolic_k_de_mg,
-    )
-    tail = taper_segments(current, model, ctx, settings, switch_note)
-    steps = dated_steps(ctx, settings.start, segments + tail)
+    settings, ctx, segments, notes = _segments(regimen, settings, cat)
+    steps = dated_steps(ctx, settings.start, segments)
     plan = Plan(
         regimen=regimen_with_releases(regimen, settings, cat), settings=settings, steps=steps
     )

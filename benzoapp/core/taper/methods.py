@@ -61,7 +61,8 @@ class RateModel:
         self.target: Callable[[Decimal, int], Decimal]
         if method is Method.PERCENT:
             keep = 1 - self.rate
-            self._daily = keep ** (Decimal(1) / every_days) if keep > 0 else Decimal(0)
+            self._keep = keep
+            self._daily: Decimal | None = None  # per-day share, worked out when first needed
             self.target = self._percent_target
         elif method is Method.LINEAR:
             self._cut = self.rate * base_de
@@ -106,6 +107,10 @@ class RateModel:
             if days % self.every == 0:
                 factor = (1 - self.rate) ** (days // self.every)
             else:
+                if self._daily is None:
+                    # A 28-digit root is dear, and only steps of part of a period need it.
+                    keep = self._keep
+                    self._daily = keep ** (Decimal(1) / self.every) if keep > 0 else Decimal(0)
                 factor = self._daily**days
             self._by_days[days] = factor
         return _q(a * factor)

@@ -16,7 +16,9 @@ from benzoapp.core.taper.equivalents import (
     factor_or_own,
     plan_missing_equivalents,
 )
+from benzoapp.core.taper.limits import limit_warnings
 from benzoapp.core.taper.release import release_forms, release_warnings
+from benzoapp.core.taper.short_acting import short_acting_warnings
 
 ASAM_RATE = "ASAM 2025 Rec. 6 (initial cuts 5–10%; typically not more than 25% every 2 weeks)"
 HOROWITZ = "Horowitz & Taylor 2019, Lancet Psychiatry 6:538–46"
@@ -278,28 +280,6 @@ def _regimen_warnings(
                     entry.source,
                 )
             )
-    products = release_forms(plan.settings, catalog)
-    for drug in drugs:
-        info = catalog.drugs[drug]
-        daily = sum(
-            (d.mg for d in plan.regimen.doses if catalog.get(d.drug).id == drug), Decimal(0)
-        )
-        usual, usual_source, name = info.usual_max_daily_mg, info.usual_max_source, drug
-        product = products.get(drug)
-        if product is not None and product.usual_max_daily_mg is not None:
-            usual, usual_source = product.usual_max_daily_mg, product.usual_max_source
-            name = product.label
-        if usual is not None and daily > usual:
-            found.append(
-                PlanWarning(
-                    "above_usual_max",
-                    WarningLevel.CAUTION,
-                    f"{fmt(daily)} mg of {name} a day is above the usual maximum of "
-                    f"{fmt(usual)} mg. Tapering from a high dose deserves "
-                    "close support from your prescriber.",
-                    usual_source,
-                )
-            )
     if profile is not None and (profile.prior_withdrawals > 0 or profile.reinstatements > 0):
         found.append(
             PlanWarning(
@@ -356,13 +336,28 @@ def _form_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
         if "held" in s.note and not s.history and not any(d.drug in whole_only for d in s.doses)
     ]
     if held and plan.settings.form is Form.TABLET:
+        # Only a form on record for the drug is ever suggested, asked where the
+        # alternatives ask (imported here: alternatives builds plans, which need these).
+        from benzoapp.core.taper.alternatives import forms_on_record
+
+        drugs = {d.drug for s in held for d in s.doses if d.mg > 0}
+        with_liquid = sorted(
+            d for d in drugs if forms_on_record(catalog.drugs[d], plan.settings)[1]
+        )
+        if with_liquid == sorted(drugs):
+            remedy = "An oral liquid (or weighed amounts) would keep the chosen pace."
+        else:
+            remedy = (
+                "Weighed amounts would keep the chosen pace (no oral liquid of "
+                f"{', '.join(sorted(set(drugs) - set(with_liquid)))} is on record); see "
+                "also the alternatives."
+            )
         found.append(
             PlanWarning(
                 "tablet_holds",
                 WarningLevel.INFO,
                 f"Tablets cannot make cuts small enough here, so {len(held)} step(s) are held "
-                "longer than chosen. An oral liquid (or weighed amounts) would keep the chosen "
-                "pace.",
+                f"longer than chosen. {remedy}",
                 "Maudsley Deprescribing Guidelines 2024 (liquids for doses tablets cannot make)",
                 held[0].index,
             )
@@ -376,6 +371,8 @@ def plan_warnings(
     """Every warning the plan deserves, regimen-wide first, then step by step."""
     return tuple(
         _regimen_warnings(plan, catalog, profile)
+        + limit_warnings(plan, catalog)
+        + short_acting_warnings(plan, catalog)
         + _rate_warnings(plan, catalog)
         + _form_warnings(plan, catalog)
         + release_warnings(plan, catalog)

@@ -1,0 +1,248 @@
+"""Gentler options a prescriber could choose, each worked out as a whole plan with its figures.
+
+When a plan has a single cut above 25% of the dose, a hold forced by the form longer
+than two periods, or a short-acting drug taken several times a day, the engine plans
+the alternatives that could avoid it and shows each with the same three figures as the
+plan (largest single cut, longest forced hold, duration):
+
+- a crossover to diazepam (ASAM 2025 Rec. 7; PrescQIPP/NHS for Z-drugs, temazepam and
+  preparations that do not allow small reductions; Maudsley for inter-dose withdrawal);
+- an oral liquid of the drug tapered, only where one is on record for it;
+- a smaller tablet strength that exists, when the person plans with their own tablets.
+
+Nothing is applied: each alternative carries the settings that would give it, and the
+person (with their prescriber) chooses. Which forms exist is asked through one function,
+``forms_on_record``, so country-aware product data can answer it in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from itertools import pairwise
+from typing import Any
+
+from benzoapp.core.decimals import fmt, round_half_up
+from benzoapp.core.drugs import DIAZEPAM, Drug, DrugCatalog, Liquid, Tablet
+from benzoapp.core.errors import InputError
+from benzoapp.core.model import Form, Plan, PlanSettings, TabletStrength
+from benzoapp.core.taper.engine import Outline, plan_outline
+from benzoapp.core.taper.equivalents import plan_missing_equivalents
+from benzoapp.core.taper.release import release_forms
+from benzoapp.core.taper.short_acting import SWITCH_SOURCES, several_times, switch_reason
+
+LARGE_CUT_PCT = Decimal(25)  # ASAM 2025 Rec. 6: typically not more than 25% every 2 weeks
+HOLD_PERIODS = 2  # a forced hold longer than this many periods calls for alternatives
+LIQUID_SOURCE = (
+    "Maudsley Deprescribing Guidelines 2024, benzodiazepine chapter (liquids or small-dose "
+    "formulations for doses tablets cannot make)"
+)
+TABLET_SOURCE = "ASAM 2025 Rec. 6 (initial cuts 5–10%); Maudsley 2024 (small-dose formulations)"
+_PCT = Decimal("0.1")
+WINDOW = Decimal("0.25")  # figures look at doses above this share of the starting dose
+
+
+@dataclass(frozen=True)
+class PlanFigures:
+    """What a person compares plans by: the largest single cut, the longest hold forced by
+    the form, and how many days the taper takes."""
+
+    largest_cut_pct: Decimal
+    longest_forced_hold_days: int
+    days: int
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """One option: what it is, the settings that give it (only those that change), its
+    figures and the guideline that offers it."""
+
+    what: str
+    changes: dict[str, Any] = field(hash=False)
+    settings: PlanSettings = field(repr=False)
+    figures: PlanFigures
+    source: str
+
+
+def forms_on_record(
+    drug: Drug, settings: PlanSettings
+) -> tuple[tuple[Tablet, ...], tuple[Liquid, ...]]:
+    """The tablets and liquids of a drug on record: the only forms ever suggested.
+
+    ``settings`` is where the person's country will come from: product data by country
+    answers here (``drug.tablets_in(country)``), and every suggestion follows.
+    """
+    del settings  # today's product data is not by country
+    return drug.tablets, drug.liquids
+
+
+def plan_figures(plan: Plan) -> PlanFigures:
+    """The three figures of a plan, over the steps still to take.
+
+    Cuts and forced holds count while the dose is above a quarter of the starting dose
+    (diazepam equivalent). Below that every form ends in steps that are large shares of
+    a small dose (2 mg to 1 mg is 50%), whatever the plan; the last-step warning judges
+    that part by its share of the start, as this does. A stop to zero from above a
+    quarter of the start counts as a cut of 100%. A forced hold is a step held longer
+    than the period because the form could not make a smaller cut sooner.
+    """
+    return outline_figures(
+        [Outline(s.diazepam_equivalent_mg, s.days, s.note) for s in plan.steps if not s.history]
+    )
+
+
+def outline_figures(steps: Sequence[Outline]) -> PlanFigures:
+    """``plan_figures`` of steps given as totals, lengths and notes (see there)."""
+    if not steps:
+        return PlanFigures(Decimal(0), 0, 0)
+    floor = steps[0].de_mg * WINDOW
+    largest = Decimal(0)
+    for before, after in pairwise(steps):
+        a, b = before.de_mg, after.de_mg
+        if a > floor and b < a:
+            largest = max(largest, (a - b) / a * 100)
+    holds = [s.days for s in steps if s.de_mg > floor and "form cannot make" in s.note]
+    days = sum(s.days for s in steps if s.de_mg > 0)
+    return PlanFigures(round_half_up(largest, _PCT), max(holds, default=0), days)
+
+
+def needs_alternatives(
+    plan: Plan, catalog: DrugCatalog, figures: PlanFigures | None = None
+) -> bool:
+    """Whether the plan has a large cut, a long forced hold or a short-acting drug taken
+    several times a day (the situations in which alternatives are offered)."""
+    fig = figures or plan_figures(plan)
+    if fig.largest_cut_pct > LARGE_CUT_PCT:
+        return True
+    if fig.longest_forced_hold_days > HOLD_PERIODS * plan.settings.every_days:
+        return True
+    return not plan.settings.crossover_to and bool(several_times(plan, catalog))
+
+
+def _still_coarse(figures: PlanFigures, settings: PlanSettings) -> bool:
+    return (
+        figures.largest_cut_pct > LARGE_CUT_PCT
+        or figures.longest_forced_hold_days > HOLD_PERIODS * settings.every_days
+    )
+
+
+def _taper_drugs(plan: Plan, catalog: DrugCatalog) -> tuple[str, ...]:
+    if plan.settings.crossover_to:
+        return (catalog.get(plan.settings.crossover_to).id,)
+    return tuple(dict.fromkeys(catalog.get(d.drug).id for d in plan.regimen.doses))
+
+
+def _try(plan: Plan, settings: PlanSettings, catalog: DrugCatalog) -> PlanFigures | None:
+    try:
+        outline = plan_outline(plan.regimen, settings, catalog)
+    except InputError:  # e.g. a pace that would outlast 30 years in this form
+        return None
+    return outline_figures(outline)
+
+
+def _crossover(plan: Plan, catalog: DrugCatalog) -> Alternative | None:
+    drugs = _taper_drugs(plan, catalog)
+    if plan.settings.crossover_to or drugs == (DIAZEPAM,):
+        return None
+    if plan_missing_equivalents(plan, catalog):
+        return None
+    reasons = [r for d in drugs if (r := switch_reason(d, catalog))]
+    source = "; ".join(dict.fromkeys(reasons)) or SWITCH_SOURCES["short"]
+    settings = replace(plan.settings, crossover_to=DIAZEPAM, tablets=(), liquid_mg_per_ml=None)
+    if settings.form is Form.LIQUID and not forms_on_record(catalog.drugs[DIAZEPAM], settings)[1]:
+        settings = replace(settings, form=Form.TABLET)
+    figures = _try(plan, settings, catalog)
+    if figures is None:
+        return None
+    return Alternative(
+        "Switch to a comparable dose of diazepam first, then taper diazepam "
+        "(substituted under the usual daily maximum)",
+        {"crossover_to": DIAZEPAM},
+        settings,
+        figures,
+        source,
+    )
+
+
+def _liquid(plan: Plan, catalog: DrugCatalog) -> Alternative | None:
+    if plan.settings.form is Form.LIQUID:
+        return None
+    drugs = _taper_drugs(plan, catalog)
+    if len(drugs) != 1 or release_forms(plan.settings, catalog):
+        return None
+    liquids = forms_on_record(catalog.drugs[drugs[0]], plan.settings)[1]
+    if not liquids:
+        return None
+    strength = liquids[0].mg_per_ml
+    settings = replace(plan.settings, form=Form.LIQUID, liquid_mg_per_ml=strength)
+    figures = _try(plan, settings, catalog)
+    if figures is None:
+        return None
+    return Alternative(
+        f"An oral liquid of {drugs[0]} ({fmt(strength)} mg/ml), measured with an oral syringe",
+        {"form": Form.LIQUID.value, "liquid_mg_per_ml": strength},
+        settings,
+        figures,
+        f"{LIQUID_SOURCE}; liquid on record: {liquids[0].source}",
+    )
+
+
+def _smaller_tablet(plan: Plan, catalog: DrugCatalog) -> Alternative | None:
+    own = plan.settings.tablets
+    if not own or plan.settings.form is not Form.TABLET:
+        return None
+    drugs = _taper_drugs(plan, catalog)
+    if len(drugs) != 1 or release_forms(plan.settings, catalog):
+        return None
+    drug = catalog.drugs[drugs[0]]
+    mine = [t for t in own if catalog.get(t.drug).id == drug.id]
+    smallest = min((t.mg for t in mine), default=None)
+    smaller = [
+        t for t in forms_on_record(drug, plan.settings)[0] if smallest is None or t.mg < smallest
+    ]
+    if not smaller:
+        return None
+    pick = max(smaller, key=lambda t: t.mg)  # the next strength down, closest to what is had
+    added = TabletStrength(drug.id, pick.mg, pick.max_split)
+    settings = replace(plan.settings, tablets=(*own, added))
+    figures = _try(plan, settings, catalog)
+    if figures is None:
+        return None
+    return Alternative(
+        f"Add {drug.id} {fmt(pick.mg)} mg tablets to the ones you have",
+        {"tablets": [{"drug": drug.id, "mg": pick.mg, "max_split": pick.max_split}]},
+        settings,
+        figures,
+        f"{TABLET_SOURCE}; strength on record: {drug.tablets_source}",
+    )
+
+
+def alternatives(plan: Plan, catalog: DrugCatalog) -> tuple[Alternative, ...]:
+    """The gentler options for ``plan`` (none when it needs none), each with its figures."""
+    if not needs_alternatives(plan, catalog):
+        return ()
+    switch = _crossover(plan, catalog)
+    found = [switch, _liquid(plan, catalog), _smaller_tablet(plan, catalog)]
+    if switch is not None and _still_coarse(switch.figures, switch.settings):
+        found.append(_switch_and_liquid(plan, switch, catalog))
+    return tuple(a for a in found if a is not None)
+
+
+def _switch_and_liquid(plan: Plan, switch: Alternative, catalog: DrugCatalog) -> Alternative | None:
+    """The switch with diazepam's oral liquid, when diazepam tablets alone are still coarse."""
+    liquids = forms_on_record(catalog.drugs[DIAZEPAM], switch.settings)[1]
+    if not liquids or switch.settings.form is Form.LIQUID:
+        return None
+    strength = liquids[0].mg_per_ml
+    settings = replace(switch.settings, form=Form.LIQUID, liquid_mg_per_ml=strength)
+    figures = _try(plan, settings, catalog)
+    if figures is None:
+        return None
+    return Alternative(
+        f"Switch to diazepam, then taper its oral liquid ({fmt(strength)} mg/ml)",
+        {"crossover_to": DIAZEPAM, "form": Form.LIQUID.value, "liquid_mg_per_ml": strength},
+        settings,
+        figures,
+        f"{switch.source}; {LIQUID_SOURCE}; liquid on record: {liquids[0].source}",
+    )
