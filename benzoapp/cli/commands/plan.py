@@ -22,7 +22,13 @@ def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
         "--regimen",
         required=True,
         metavar="TEXT",
-        help='e.g. "clonazepam 0.5mg 08:00; clonazepam 1mg 22:00"',
+        help='e.g. "clonazepam 0.5mg 08:00; clonazepam 1mg 22:00" or '
+        '"clonazepam 0.5 mg morning and 1 mg at night"',
+    )
+    parser.add_argument(
+        "--confirm-dose",
+        action="store_true",
+        help="plan a dose above the plausible limit, or one that reads like a mg/mcg slip",
     )
     parser.add_argument("--method", choices=("percent", "hyperbolic", "linear"), default="percent")
     parser.add_argument(
@@ -131,7 +137,7 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
 
     from benzoapp.core.dose_parse import parse_regimen
     from benzoapp.core.drugs import load_catalog
-    from benzoapp.core.errors import InputError
+    from benzoapp.core.errors import DoseConfirmationError, InputError
     from benzoapp.core.model import Form, Method, PlanSettings, Profile
     from benzoapp.core.taper import build_plan
 
@@ -164,7 +170,12 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
         modified_release=tuple(sorted({_release(m, catalog) for m in args.modified_release})),
         final_dose_mg=_decimal(args.final_dose, "--final-dose") if args.final_dose else None,
     )
-    regimen = parse_regimen(args.regimen, catalog)
+    try:
+        regimen = parse_regimen(args.regimen, catalog, confirmed=args.confirm_dose)
+    except DoseConfirmationError as error:
+        raise DoseConfirmationError(
+            f"{error} Add --confirm-dose to plan it as written.", error.concerns
+        ) from error
     taken = {catalog.get(dose.drug).id for dose in regimen.doses}
     for form_id in settings.modified_release:
         form = catalog.release_form(form_id)
