@@ -62,6 +62,23 @@ def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
         help='a drug taken as its modified-release product, e.g. "Xanax XR" or "zolpidem CR" '
         "(repeatable; planned in whole tablets only). Naming it in --regimen does the same",
     )
+    parser.add_argument(
+        "--country",
+        metavar="CODE",
+        help="plan with the products sold there, e.g. US, GB (or UK), CA, AU, SE "
+        "(default: the common strengths)",
+    )
+    parser.add_argument(
+        "--tablet-mass", metavar="MG", help="weighed form: weight of one tablet (default 100)"
+    )
+    parser.add_argument(
+        "--scale-resolution",
+        metavar="MG",
+        help="weighed form: the scale's smallest division in mg (default 1, a 0.001 g scale)",
+    )
+    parser.add_argument(
+        "--syringe-ml", metavar="ML", help="liquid form: the syringe's graduation (default 0.1)"
+    )
     parser.add_argument("--micro", action="store_true", help="daily cuts at the same rate")
     parser.add_argument("--final-dose", metavar="MG", help="stop after a period at this dose")
     parser.add_argument("--table", default="ashton", metavar="NAME", help="equivalence table")
@@ -169,6 +186,12 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
         micro=args.micro,
         modified_release=tuple(sorted({_release(m, catalog) for m in args.modified_release})),
         final_dose_mg=_decimal(args.final_dose, "--final-dose") if args.final_dose else None,
+        country=catalog.country(args.country) if args.country else None,
+        tablet_mass_mg=_decimal(args.tablet_mass, "--tablet-mass") if args.tablet_mass else None,
+        scale_resolution_mg=(
+            _decimal(args.scale_resolution, "--scale-resolution") if args.scale_resolution else None
+        ),
+        syringe_step_ml=_decimal(args.syringe_ml, "--syringe-ml") if args.syringe_ml else None,
     )
     try:
         regimen = parse_regimen(args.regimen, catalog, confirmed=args.confirm_dose)
