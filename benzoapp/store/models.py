@@ -137,6 +137,11 @@ class PlanVersionRow(Base):
     crossover_stage_de_mg: Mapped[Decimal | None] = mapped_column(Mg)
     # Added in 0004_modified_release: product ids joined by ",", "" for none
     modified_release: Mapped[str] = mapped_column(String(400), server_default="")
+    # Added in 0006_products: the country's products and the measuring settings
+    country: Mapped[str | None] = mapped_column(String(2))
+    tablet_mass_mg: Mapped[Decimal | None] = mapped_column(Mg)
+    scale_resolution_mg: Mapped[Decimal | None] = mapped_column(Mg)
+    syringe_step_ml: Mapped[Decimal | None] = mapped_column(Mg)
 
 
 class PlanRegimenDoseRow(Base):

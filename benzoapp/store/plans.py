@@ -241,6 +241,10 @@ def write_version(
                 rate_base_de_mg=s.rate_base_de_mg,
                 crossover_stage_de_mg=s.crossover_stage_de_mg,
                 modified_release=",".join(s.modified_release),
+                country=s.country,
+                tablet_mass_mg=s.tablet_mass_mg,
+                scale_resolution_mg=s.scale_resolution_mg,
+                syringe_step_ml=s.syringe_step_ml,
             )
         ).lastrowid
     )

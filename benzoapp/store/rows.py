@@ -51,6 +51,10 @@ VERSION_FIELDS = (  # plan_versions
     "rate_base_de_mg",
     "crossover_stage_de_mg",
     "modified_release",
+    "country",
+    "tablet_mass_mg",
+    "scale_resolution_mg",
+    "syringe_step_ml",
 )
 REGIMEN_FIELDS = ("drug", "time", "mg", "release")  # plan_regimen_doses, by position
 TABLET_FIELDS = ("drug", "mg", "max_split")  # plan_tablets, by position
@@ -120,6 +124,10 @@ def plan_from_rows(
         rate_base_de_mg=mg_value(h["rate_base_de_mg"]),
         crossover_stage_de_mg=mg_value(h["crossover_stage_de_mg"]),
         modified_release=tuple(p for p in (h["modified_release"] or "").split(",") if p),
+        country=h["country"],
+        tablet_mass_mg=mg_value(h["tablet_mass_mg"]),
+        scale_resolution_mg=mg_value(h["scale_resolution_mg"]),
+        syringe_step_ml=mg_value(h["syringe_step_ml"]),
     )
     return Plan(
         regimen=Regimen(

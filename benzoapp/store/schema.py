@@ -20,6 +20,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_mecfs_history",
     "0003_taper_settings",
     "0004_modified_release",
+    "0006_products",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 

@@ -104,10 +104,27 @@ def _fill_0003() -> str:
 
 FILL_0003 = _fill_0003()
 
+
+def _fill_0004() -> str:
+    """Revision 0004 added each version's modified-release products and each regimen
+    dose's product (all immediate-release here)."""
+    versions = FILL_0003.replace("'5', NULL, NULL),", "'5', NULL, NULL, ''),").replace(
+        "'5', NULL, NULL);", "'5', NULL, NULL, '');"
+    )
+    return (
+        versions.replace("'22:00', '10'),", "'22:00', '10', ''),")
+        .replace("'22:00', '10'), (3,", "'22:00', '10', ''), (3,")
+        .replace("'08:00', '0.5');", "'08:00', '0.5', '');")
+    )
+
+
+FILL_0004 = _fill_0004()
+
 FILLS: dict[str, str] = {
     "0001_initial": FILL_0001,
     "0002_mecfs_history": FILL_0002,
     "0003_taper_settings": FILL_0003,
+    "0004_modified_release": FILL_0004,
 }
 
 
@@ -249,6 +266,12 @@ def check_data(data_dir: Path, revision: str) -> None:
         # Later revisions' fields read as their defaults (open questions stay open).
         assert all(not step.history for step in store.plans.get(1).steps)
         assert store.plans.get(1).settings.hyperbolic_k_de_mg == Decimal(5)
+        # 0006_products: plans saved before read as the common strengths, default measuring.
+        settings = store.plans.get(1).settings
+        assert settings.country is None
+        assert settings.tablet_mass_mg is None
+        assert settings.scale_resolution_mg is None
+        assert settings.syringe_step_ml is None
         backups = store.list_backups()
     assert any(f"before-upgrade-from-{revision}" in p.name for p in backups)
 

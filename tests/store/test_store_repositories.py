@@ -197,6 +197,10 @@ STORED_FIELDS = {
         "rate_base_de_mg",
         "crossover_stage_de_mg",
         "modified_release",
+        "country",
+        "tablet_mass_mg",
+        "scale_resolution_mg",
+        "syringe_step_ml",
     },
     "Step": {
         "index",
