@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from benzoapp.core.decimals import fmt, tidy
-from benzoapp.core.drugs import SWALLOW_WHOLE
+from benzoapp.core.drugs import SWALLOW_WHOLE, Tablet
 from benzoapp.core.errors import InputError
 from benzoapp.core.formulation import Formulation
 from benzoapp.core.model import Form, Regimen, TabletStrength
@@ -116,9 +116,9 @@ def parse_dose(text: str, drug: Drug | None = None, release: ReleaseForm | None 
                 f"cannot be taken; write the whole tablets you take (it is made in {made} mg "
                 "tablets), as a smaller step is a choice to make with your prescriber."
             )
-        listed = release.tablets if release is not None else drug.tablets if drug else None
+        listed = release.tablets if release is not None else _every_solid(drug) if drug else None
         if listed is not None and all(t.mg != strength for t in listed):
-            known = ", ".join(f"{t.mg} mg" for t in listed)
+            known = ", ".join(f"{fmt(mg)} mg" for mg in sorted({t.mg for t in listed}))
             name = release.label if release is not None else drug.id if drug else ""
             raise InputError(
                 f"{name} is not listed in {strength} mg tablets (listed: {known}), so "
@@ -144,6 +144,12 @@ def parse_dose(text: str, drug: Drug | None = None, release: ReleaseForm | None 
             f'"{cleaned}" cannot be written exactly to 0.1 microgram, so give the dose in mg.'
         )
     return tidy(mg)
+
+
+def _every_solid(drug: Drug) -> tuple[Tablet, ...]:
+    """The common strengths and every tablet, capsule or ODT sold in some country."""
+    sold = tuple(Tablet(p.mg, p.max_split) for p in drug.products if p.form != "liquid")
+    return drug.tablets + sold
 
 
 def _whole(release: ReleaseForm) -> Formulation:

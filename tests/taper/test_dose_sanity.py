@@ -91,3 +91,18 @@ def test_limits_hold_for_every_drug(drug_id: str, times: int, data: st.DataObjec
     high = Regimen((RegimenDose(drug_id, "08:00", (limit * above).quantize(Decimal("0.01"))),))
     (concern,) = dose_concerns(high, CATALOG)
     assert concern.kind in ("high", "unit_slip")
+
+
+def test_the_window_adapter_asks_then_reads_the_confirmed_dose(catalog: DrugCatalog) -> None:
+    from benzoapp.gui.adapters import CorePlanner
+
+    planner = CorePlanner(catalog)
+    with pytest.raises(DoseConfirmationError) as caught:
+        planner.parse_regimen("clonazepam 500mg 22:00")
+    assert caught.value.concerns[0].drug == "clonazepam"
+    assert planner.parse_regimen("clonazepam 500mg 22:00", confirmed=True).total_mg == 500
+
+
+def test_a_tablet_sold_in_some_country_is_a_known_strength(catalog: DrugCatalog) -> None:
+    regimen = parse_regimen("clonazepam 1 tablet of 0.125 mg 22:00", catalog)
+    assert regimen.doses[0].mg == Decimal("0.125")

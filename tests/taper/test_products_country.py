@@ -7,6 +7,7 @@ import copy
 import datetime as dt
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -131,3 +132,37 @@ def test_cli_country(capsys: pytest.CaptureFixture[str], catalog: DrugCatalog) -
     assert out["settings"]["country"] == "US"
     assert main([*argv, "--country", "XX"]) == 2
     assert "choose one of" in capsys.readouterr().err
+
+
+def test_the_country_preference_lists_every_country_with_products() -> None:
+    from benzoapp.gui.preferences import COUNTRY
+
+    assert COUNTRY.choices == ("", *CATALOG.countries())
+
+
+def test_the_country_chosen_once_in_the_window_plans_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
+) -> None:
+    from benzoapp.gui.preferences import Preferences
+    from benzoapp.store.settings import country_setting
+
+    prefs = Preferences(tmp_path)
+    prefs.set("taper/country", "US")
+    prefs.sync()
+    assert country_setting(tmp_path, CATALOG.countries()) == "US"
+    argv = ["--data-dir", str(tmp_path), "plan", "--regimen", "Klonopin 0.125mg 22:00"]
+    assert main([*argv, "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["settings"]["country"] == "US"
+    assert out["steps"][0]["doses"][0]["makeable"] is True
+    assert main([*argv, "--country", "GB", "--json"]) == 0  # the option wins
+    assert json.loads(capsys.readouterr().out)["settings"]["country"] == "GB"
+
+
+def test_a_damaged_country_preference_keeps_the_common_strengths(tmp_path: Path) -> None:
+    from benzoapp.store.settings import country_setting
+
+    (tmp_path / "settings.ini").write_text("[taper]\ncountry=Atlantis\n", encoding="utf-8")
+    assert country_setting(tmp_path, CATALOG.countries()) is None
+    (tmp_path / "settings.ini").write_bytes(b"\xff\xfe[broken")
+    assert country_setting(tmp_path, CATALOG.countries()) is None

@@ -66,7 +66,7 @@ def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
         "--country",
         metavar="CODE",
         help="plan with the products sold there, e.g. US, GB (or UK), CA, AU, SE "
-        "(default: the common strengths)",
+        "(default: the country chosen in Preferences, else the common strengths)",
     )
     parser.add_argument(
         "--tablet-mass", metavar="MG", help="weighed form: weight of one tablet (default 100)"
@@ -131,6 +131,16 @@ def _tablet(text: str, catalog: Any) -> Any:
     return TabletStrength(catalog.get(parts[0]).id, parse_dose(strength), int(split))
 
 
+def _country(args: argparse.Namespace, catalog: Any) -> str | None:
+    """``--country``, else the country chosen once in the window's preferences."""
+    if args.country:
+        return str(catalog.country(args.country))
+    from benzoapp.paths import resolve_data_dir
+    from benzoapp.store.settings import country_setting
+
+    return country_setting(resolve_data_dir(getattr(args, "data_dir", None)), catalog.countries())
+
+
 def _release(text: str, catalog: Any) -> str:
     from benzoapp.core.errors import InputError
 
@@ -186,7 +196,7 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
         micro=args.micro,
         modified_release=tuple(sorted({_release(m, catalog) for m in args.modified_release})),
         final_dose_mg=_decimal(args.final_dose, "--final-dose") if args.final_dose else None,
-        country=catalog.country(args.country) if args.country else None,
+        country=_country(args, catalog),
         tablet_mass_mg=_decimal(args.tablet_mass, "--tablet-mass") if args.tablet_mass else None,
         scale_resolution_mg=(
             _decimal(args.scale_resolution, "--scale-resolution") if args.scale_resolution else None
