@@ -75,13 +75,19 @@ _UNIT = r"mg|milligrams?|mcg|micrograms?|µg|μg|ug"
 _DOSE_RE = re.compile(
     rf"(?<![\w.,/])-?(?:(?:\d+\s*/\s*\d+|{_NUMBER}|half|a|one)\s*(?:x\s*)?"
     rf"(?:tablets?|tabs?|pills?)\s+(?:of\s+)?{_NUMBER}\s*(?:{_UNIT})"
-    rf"|{_NUMBER}\s*(?:{_UNIT}))(?![a-zµμ])",
+    rf"|(?:\d+\s*[x×]\s*)?{_NUMBER}\s*(?:{_UNIT}))(?![a-zµμ])",
     re.IGNORECASE,
 )
+_COUNT_RE = re.compile(rf"^(?P<count>\d+)\s*[x×]\s*(?P<amount>{_NUMBER}\s*(?:{_UNIT}))$", re.I)
+_LEADING_DOT_RE = re.compile(r"(?<![\w.,])\.(\d)")  # ".5 mg" is "0.5 mg"
 _BARE_NUMBER_RE = re.compile(rf"^-?{_NUMBER}$")
 _SPLIT_PART_RE = re.compile(r"[;\n]+")
 _SPLIT_ITEM_RE = re.compile(r",(?!\d)|(?<!\d),|&|\+|\band\b|\bplus\b", re.IGNORECASE)
-_FORM_WORDS = {"odt", "tablet", "tablets", "tab", "tabs", "capsule", "capsules", "caps"}
+_FORM_WORDS = {
+    "odt", "tablet", "tablets", "tab", "tabs", "capsule", "capsules", "cap", "caps", "wafer",
+    "wafers", "oral", "liquid", "solution", "suspension", "drops", "elixir", "syrup",
+    "concentrate", "intensol", "generic",
+}  # fmt: skip
 _FILLER = {
     "at", "in", "the", "every", "each", "a", "an", "before", "around", "about", "by",
     "on", "taken", "take", "then", "to", "go", "going", "of", "time", "o'clock",
@@ -138,7 +144,7 @@ def read_regimen(
     items: list[_Item] = []
     for part in _SPLIT_PART_RE.split(cleaned):
         for raw in _SPLIT_ITEM_RE.split(part):
-            written = " ".join(raw.split())
+            written = _LEADING_DOT_RE.sub(r"0.\1", " ".join(raw.split()))
             if not written:
                 continue
             item = _read_item(written, carried, last_dose, catalog)
@@ -181,33 +187,67 @@ def _read_item(
     last_dose: str | None,
     catalog: DrugCatalog,
 ) -> _Item:
+    """One dose: [drug] [time] DOSE [drug] [time], the drug on one side of the dose at most."""
     match = _DOSE_RE.search(written)
     if match is None:
         return _time_only_item(written, carried, last_dose, catalog)
     before = written[: match.start()].strip()
     after = written[match.end() :].strip()
-    named: tuple[Drug, ReleaseForm | None] | None = None
-    if before:
-        named = _named_drug(before, catalog, written)
-        rest = after
+    named, before_time = _split_leading(before, catalog)
+    if named is None:
+        named, after_time = _split_leading(after, catalog)
     else:
-        found = _leading_drug(after, catalog)
-        if found is not None:
-            named, rest = found[0], found[1]
-        else:
-            rest = after
+        after_time = after
+    if before_time and not _reads_as_time(before_time):
+        if named is None:
+            _drug(before_time, catalog)  # "klonopn 1mg 8am": a misspelt drug, with a hint
+        _read_times(before_time, written)  # says which word is not a time
+    if before_time and after_time:
+        raise _fail(
+            f'Give "{written}" one time of day, before or after the dose, like '
+            f'"{match.group(0).strip()} at 08:00".'
+        )
     drug = named or carried
     if drug is None:
         raise _fail(
             f'Say which drug "{written}" is, like "clonazepam {written}": every dose needs '
             "a drug, a dose and a time."
         )
-    if not rest:
+    if not (before_time or after_time):
         raise _fail(
             f'Add the time of day to "{written}" (every dose needs a drug, a dose and a '
             f'time), like "{written} at 08:00", "{written} at 8am" or "{written} at night".'
         )
-    return _Item(drug[0], drug[1], match.group(0).strip(), _read_times(rest, written), written)
+    times = _read_times(before_time or after_time, written)
+    return _Item(drug[0], drug[1], _dose_text(match.group(0)), times, written)
+
+
+def _dose_text(found: str) -> str:
+    """The dose as ``parse_dose`` reads it: "2 x 5mg" is two tablets of 5 mg."""
+    count = _COUNT_RE.match(found.strip())
+    if count is None:
+        return found.strip()
+    return f"{count['count']} tablets of {count['amount']}"
+
+
+def _split_leading(
+    text: str, catalog: DrugCatalog
+) -> tuple[tuple[Drug, ReleaseForm | None] | None, str]:
+    """A drug named at the start of ``text`` (if any) and the rest, form words dropped."""
+    if not text:
+        return None, ""
+    found = _leading_drug(text, catalog)
+    if found is None:
+        return None, text
+    return found
+
+
+def _reads_as_time(text: str) -> bool:
+    try:
+        _read_times(text, text)
+    except RegimenTextError:
+        return False
+    return True
 
 
 def _time_only_item(
@@ -240,15 +280,6 @@ def _time_only_item(
 
 def _is_time_word(word: str) -> bool:
     return _CLOCK_RE.match(word) is not None
-
-
-def _named_drug(words: str, catalog: DrugCatalog, written: str) -> tuple[Drug, ReleaseForm | None]:
-    """The drug named before a dose: the whole text, ignoring form words like "ODT"."""
-    kept = [w for w in words.split() if w.casefold() not in _FORM_WORDS]
-    name = " ".join(kept)
-    if not name:
-        raise _fail(f'Say which drug "{written}" is, like "clonazepam 0.5 mg at night".')
-    return _drug(name, catalog), catalog.release_of(name)
 
 
 def _leading_drug(

@@ -58,6 +58,13 @@ def rows(regimen: Regimen) -> list[tuple[str, str, str]]:
         ),
         ("Klonopin ODT 0.125 mg at bedtime", [("clonazepam", "22:00", "0.125")]),
         ("clonazepam 1/2 tablet of 1 mg at 7 am", [("clonazepam", "07:00", "0.5")]),
+        (
+            "morning 0.5mg clonazepam, night 1mg",
+            [("clonazepam", "08:00", "0.5"), ("clonazepam", "22:00", "1")],
+        ),
+        ("2 x 5mg diazepam at night", [("diazepam", "22:00", "10")]),
+        ("clonazepam .5mg 22:00", [("clonazepam", "22:00", "0.5")]),
+        ("Klonopin wafer 1mg 8am", [("clonazepam", "08:00", "1")]),
     ],
 )
 def test_reads_what_people_write(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -109,6 +116,7 @@ def assert_one_sentence(message: str) -> None:
         ("diazepam 5mg at 13pm", "as a time that exists"),
         ("diazepam 5mg at teatime", 'Write the time "teatime"'),
         ("klonopn 1mg 8am", "did you mean klonopin"),
+        ("clonazepam morning 0.5mg at night", "one time of day"),
         ("diazepam 1,000 mcg 8am", "ambiguous"),
         ("diazepam 5mg 8am and 5 mg 08:00", "Give one total for diazepam at 08:00"),
         ("diazepam 0 mg 8am", "not more than zero"),
