@@ -308,7 +308,8 @@ def _drug(name: str, catalog: DrugCatalog) -> Drug:
 
 
 def _normalise_time_text(text: str) -> list[str]:
-    lowered = text.casefold().replace("a.m.", "am").replace("p.m.", "pm")
+    # Commas left in a time phrase separate times ("8:00,22:00"): the dose is read already.
+    lowered = text.casefold().replace(",", " ").replace("a.m.", "am").replace("p.m.", "pm")
     lowered = re.sub(r"\b(a|p)\.?m\b\.?", r"\1m", lowered)
     lowered = re.sub(r"(\d)\s+(am|pm)\b", r"\1\2", lowered)
     lowered = lowered.replace("bed time", "bedtime").replace("lunch time", "lunchtime")
