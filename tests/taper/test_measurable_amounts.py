@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from benzoapp.core.dose_parse import parse_regimen
 from benzoapp.core.drugs import load_catalog
-from benzoapp.core.formulation import SCALE_MIN_DIVISIONS
 from benzoapp.core.model import Form, PlanSettings
 from benzoapp.core.taper import build_plan
 
@@ -51,7 +50,7 @@ def test_weighed_doses_never_go_below_the_scale(text: str, mass: int, resolution
     plan = build_plan(regimen, chosen, CATALOG)
     drug = CATALOG.drugs[regimen.doses[0].drug]
     smallest_tablet = min(t.mg for t in drug.tablets)
-    floor = smallest_tablet * resolution * SCALE_MIN_DIVISIONS / D(mass)
+    floor = smallest_tablet * resolution * 10 / D(mass)  # ten divisions of the scale
     for dose in doses(plan):
         assert dose.mg >= floor
         assert dose.makeable
