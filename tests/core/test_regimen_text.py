@@ -135,28 +135,58 @@ def test_refusals_say_what_to_change_in_one_sentence(text: str, says: str) -> No
 PLAIN_DRUGS = sorted(CATALOG.drugs)
 
 
+def _time(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
 @st.composite
 def regimens(draw: st.DrawFn) -> Regimen:
+    """Any regimen: up to three drugs, each at up to four times, some taken as their
+    modified-release product (whole tablets only)."""
     doses = []
     for drug_id in draw(
         st.lists(st.sampled_from(PLAIN_DRUGS), min_size=1, max_size=3, unique=True)
     ):
         drug = CATALOG.drugs[drug_id]
         limit = dose_limit(drug, CATALOG).limit_mg
+        minutes = draw(st.lists(st.integers(0, 24 * 60 - 1), min_size=1, max_size=4, unique=True))
+        if drug.modified_release and draw(st.booleans()):
+            form = drug.modified_release[0]
+            for minute in minutes:
+                whole = draw(st.lists(st.sampled_from(form.tablets), min_size=1, max_size=2))
+                mg = sum((t.mg for t in whole), Decimal(0))
+                doses.append(RegimenDose(drug_id, _time(minute), mg, form.id))
+            continue
         smallest = min(t.mg for t in drug.tablets)
         low = int(smallest / 50 * 10_000) + 1
-        minutes = draw(st.lists(st.integers(0, 24 * 60 - 1), min_size=1, max_size=4, unique=True))
         top = int(limit / len(minutes) * 10_000)
         for minute in minutes:
             mg = Decimal(draw(st.integers(low, max(low, top)))) / 10_000
-            doses.append(RegimenDose(drug_id, f"{minute // 60:02d}:{minute % 60:02d}", mg))
+            doses.append(RegimenDose(drug_id, _time(minute), mg))
     return Regimen(tuple(sorted(doses, key=lambda d: (d.time, d.drug))))
 
 
+def _by_brand(text: str, draw_brand: st.DataObject) -> str:
+    """Each plain drug written by one of its own brand names instead of its id."""
+    parts = []
+    for part in text.split("; "):
+        name, _, rest = part.partition(" ")
+        drug = CATALOG.drugs.get(name)
+        own = [b for b in drug.brands if CATALOG.names[b.casefold()] == name] if drug else []
+        if own and not CATALOG.release_of(name):
+            name = draw_brand.draw(st.sampled_from(own))
+        parts.append(f"{name} {rest}")
+    return "; ".join(parts)
+
+
 @settings(max_examples=150)
-@given(regimens(), st.sampled_from(["clock", "ampm", "words"]))
-def test_any_regimen_written_out_reads_back_identically(regimen: Regimen, style: str) -> None:
+@given(regimens(), st.sampled_from(["clock", "ampm", "words"]), st.booleans(), st.data())
+def test_any_regimen_written_out_reads_back_identically(
+    regimen: Regimen, style: str, brands: bool, data: st.DataObject
+) -> None:
     text = format_regimen(regimen, style)
+    if brands:
+        text = _by_brand(text, data)
     assert parse_regimen(text, CATALOG, confirmed=True) == regimen
 
 
