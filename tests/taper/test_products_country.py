@@ -93,10 +93,11 @@ def test_a_liquid_is_only_offered_where_one_is_on_record() -> None:
 
 
 def test_no_product_on_record_in_the_country_is_said_not_hidden() -> None:
-    made = plan("zopiclone 7.5mg 22:00", country="GB")
+    made = plan("nitrazepam 5mg 22:00", country="GB")
     (note,) = [w for w in made.warnings if w.code == "no_country_products"]
     assert "GB" in note.message
-    assert "7.5" in note.message
+    assert "5 mg" in note.message  # the common strength it falls back to
+    assert "no_country_products" not in codes(plan("zopiclone 7.5mg 22:00", country="GB"))
 
 
 def test_every_product_names_its_source_and_country() -> None:
