@@ -6,14 +6,17 @@ Accepted, besides the strict "clonazepam 0.5mg 08:00; clonazepam 1mg 22:00":
   once is carried to the doses after it ("clonazepam 0.5 mg morning and 1 mg at night");
 - a dose named once is carried to a time that follows alone ("1 mg morning and night");
 - clock times "08:00", "8.00", "22h30", "8am", "8:30 pm", "10 p.m.";
-- words for times of day (``WORD_TIMES``) and for how often a day (``TIMES_A_DAY``):
-  "twice a day", "three times daily", "bd", "tds";
+- words for times of day (``WORD_TIMES``: "morning", "noon", "bedtime", "AM", "PM",
+  "qhs", "with dinner"), for how often a day (``TIMES_A_DAY``: "twice a day", "three
+  times daily", "bd", "tds") and for intervals (``EVERY_HOURS``: "every 8 hours", "q12h");
+- "2 x 5mg", "half a tablet of 1 mg", ".5mg", "0.5mg of clonazepam";
 - brand names ("Klonopin") and modified-release products ("Xanax XR"), and form words
   after the name that change nothing ("Klonopin ODT", "temazepam capsules").
 
 The default clock times for words are BenzoApp's convention, not a clinical rule: they
 are shown as rows to confirm and can be changed. "Once a day" without a time is refused
-because the time matters (a sleeping tablet in the morning is a different regimen).
+because the time matters (a sleeping tablet in the morning is a different regimen), and
+so is "as needed" (no fixed time to plan from).
 
 Every refusal is a ``RegimenTextError`` whose message is one full sentence saying what to
 change; nothing else is ever raised for any text (a property test holds this).
@@ -59,6 +62,27 @@ WORD_TIMES: dict[str, str] = {
     "bed": "22:00",
     "sleep": "22:00",
     "midnight": "00:00",
+    # Prescription shorthand and meals
+    "am": "08:00",
+    "qam": "08:00",
+    "waking": "08:00",
+    "wake": "08:00",
+    "pm": "20:00",
+    "qpm": "20:00",
+    "dinner": "18:00",
+    "supper": "18:00",
+    "tea": "18:00",
+    "teatime": "18:00",
+    "hs": "22:00",
+    "qhs": "22:00",
+    "h.s": "22:00",
+    "q.h.s": "22:00",
+}
+# "Every N hours": evenly spaced, so the clock times differ from "N times a day".
+EVERY_HOURS: dict[int, tuple[str, ...]] = {
+    12: ("08:00", "20:00"),
+    8: ("06:00", "14:00", "22:00"),
+    6: ("00:00", "06:00", "12:00", "18:00"),
 }
 # "N times a day": the clock times used. Twice a day is twelve hours apart; three and four
 # times spread over the waking day, the last dose at 20:00.
@@ -73,7 +97,7 @@ _ONE_WORD_TIME = {"morning": "08:00", "noon": "12:00", "evening": "18:00", "nigh
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _UNIT = r"mg|milligrams?|mcg|micrograms?|µg|μg|ug"
 _DOSE_RE = re.compile(
-    rf"(?<![\w.,/])-?(?:(?:\d+\s*/\s*\d+|{_NUMBER}|half|a|one)\s*(?:x\s*)?"
+    rf"(?<![\w.,/])-?(?:(?:\d+\s*/\s*\d+|{_NUMBER}|half(?:\s+an?)?|a|one)\s*(?:x\s*)?"
     rf"(?:tablets?|tabs?|pills?)\s+(?:of\s+)?{_NUMBER}\s*(?:{_UNIT})"
     rf"|(?:\d+\s*[x×]\s*)?{_NUMBER}\s*(?:{_UNIT}))(?![a-zµμ])",
     re.IGNORECASE,
@@ -90,8 +114,11 @@ _FORM_WORDS = {
 }  # fmt: skip
 _FILLER = {
     "at", "in", "the", "every", "each", "a", "an", "before", "around", "about", "by",
-    "on", "taken", "take", "then", "to", "go", "going", "of", "time", "o'clock",
+    "on", "taken", "take", "then", "to", "go", "going", "of", "time", "o'clock", "with",
+    "after", "upon", "when", "i", "up", "my", "just", "right",
 }  # fmt: skip
+_INTERVAL_RE = re.compile(r"^(?:(?:every|each)\s+)?(?P<h>\d+)\s*(?:hours?|hrs?|h)$|^q(?P<q>\d+)h$")
+_AS_NEEDED_RE = re.compile(r"\b(?:prn|p\.r\.n|as needed|when needed|if needed|as required)\b")
 _COUNTS = {"once": 1, "one": 1, "twice": 2, "two": 2, "thrice": 3, "three": 3, "four": 4}
 _COUNTS.update(five=5, six=6, seven=7, eight=8)
 _ABBREVIATIONS = {"od": 1, "qd": 1, "bd": 2, "bid": 2, "tds": 3, "tid": 3, "qds": 4, "qid": 4}
@@ -192,7 +219,7 @@ def _read_item(
     if match is None:
         return _time_only_item(written, carried, last_dose, catalog)
     before = written[: match.start()].strip()
-    after = written[match.end() :].strip()
+    after = re.sub(r"^of\s+", "", written[match.end() :].strip(), flags=re.IGNORECASE)
     named, before_time = _split_leading(before, catalog)
     if named is None:
         named, after_time = _split_leading(after, catalog)
@@ -226,7 +253,7 @@ def _dose_text(found: str) -> str:
     """The dose as ``parse_dose`` reads it: "2 x 5mg" is two tablets of 5 mg."""
     count = _COUNT_RE.match(found.strip())
     if count is None:
-        return found.strip()
+        return re.sub(r"^half\s+an?\s+", "half ", found.strip(), flags=re.IGNORECASE)
     return f"{count['count']} tablets of {count['amount']}"
 
 
@@ -320,6 +347,20 @@ def _read_times(text: str, written: str) -> tuple[str, ...]:
     """Clock times from a time phrase: "at night", "8am 10pm", "twice a day"."""
     words = _normalise_time_text(text)
     joined = " ".join(w for w in words if w not in {"taken", "take"})
+    if _AS_NEEDED_RE.search(joined):
+        raise _fail(
+            f'Write the times you usually take "{written}" (like "at 8am" or "at night"): a '
+            "dose taken as needed has no fixed time to plan from."
+        )
+    interval = _INTERVAL_RE.match(joined)
+    if interval is not None:
+        hours = int(interval["h"] or interval["q"])
+        if hours not in EVERY_HOURS:
+            raise _fail(
+                f'Write the times of "{written}" one by one (like "at 08:00 and 20:00"): '
+                "BenzoApp reads every 6, 8 or 12 hours."
+            )
+        return EVERY_HOURS[hours]
     frequency = _FREQUENCY_RE.match(joined)
     count = _ABBREVIATIONS.get(joined)
     if frequency is not None:

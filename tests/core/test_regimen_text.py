@@ -15,7 +15,7 @@ from benzoapp.core.dose_sanity import dose_limit
 from benzoapp.core.drugs import load_catalog
 from benzoapp.core.errors import DoseConfirmationError, RegimenTextError
 from benzoapp.core.model import Regimen, RegimenDose
-from benzoapp.core.regimen_text import TIMES_A_DAY, WORD_TIMES, format_regimen
+from benzoapp.core.regimen_text import EVERY_HOURS, TIMES_A_DAY, WORD_TIMES, format_regimen
 
 CATALOG = load_catalog()
 
@@ -65,6 +65,18 @@ def rows(regimen: Regimen) -> list[tuple[str, str, str]]:
         ("2 x 5mg diazepam at night", [("diazepam", "22:00", "10")]),
         ("clonazepam .5mg 22:00", [("clonazepam", "22:00", "0.5")]),
         ("Klonopin wafer 1mg 8am", [("clonazepam", "08:00", "1")]),
+        (
+            "clonazepam 0.5mg AM, 1mg PM",
+            [("clonazepam", "08:00", "0.5"), ("clonazepam", "20:00", "1")],
+        ),
+        ("lorazepam 1mg every 8 hours", [("lorazepam", t, "1") for t in EVERY_HOURS[8]]),
+        ("lorazepam 1mg q12h", [("lorazepam", t, "1") for t in EVERY_HOURS[12]]),
+        (
+            "diazepam 5mg with breakfast and 5mg with dinner",
+            [("diazepam", "08:00", "5"), ("diazepam", "18:00", "5")],
+        ),
+        ("clonazepam half a tablet of 1 mg at night", [("clonazepam", "22:00", "0.5")]),
+        ("0.5mg of clonazepam qhs", [("clonazepam", "22:00", "0.5")]),
     ],
 )
 def test_reads_what_people_write(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -114,7 +126,9 @@ def assert_one_sentence(message: str) -> None:
         ("diazepam 5mg daily", "Say when you take the dose"),
         ("diazepam 5mg six times a day", "one by one"),
         ("diazepam 5mg at 13pm", "as a time that exists"),
-        ("diazepam 5mg at teatime", 'Write the time "teatime"'),
+        ("diazepam 5mg at brunch", 'Write the time "brunch"'),
+        ("alprazolam 0.5mg as needed", "a dose taken as needed has no fixed time"),
+        ("lorazepam 1mg every 5 hours", "every 6, 8 or 12 hours"),
         ("klonopn 1mg 8am", "did you mean klonopin"),
         ("clonazepam morning 0.5mg at night", "one time of day"),
         ("diazepam 1,000 mcg 8am", "ambiguous"),
