@@ -70,6 +70,7 @@ def run() -> list[Figure]:
                 form=Form.WEIGHED,
                 micro=True,
                 start=start,
+                tablet_mass_mg=Decimal(200),  # 0.01 mg of a 2 mg tablet per 1 mg division
             ),
             None,
         ),

@@ -11,10 +11,10 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from benzoapp.core.decimals import fmt, tidy
-from benzoapp.core.drugs import SWALLOW_WHOLE
+from benzoapp.core.drugs import SWALLOW_WHOLE, Tablet
 from benzoapp.core.errors import InputError
 from benzoapp.core.formulation import Formulation
-from benzoapp.core.model import Form, Regimen, RegimenDose, TabletStrength
+from benzoapp.core.model import Form, Regimen, TabletStrength
 
 if TYPE_CHECKING:
     from benzoapp.core.drugs import Drug, DrugCatalog, ReleaseForm
@@ -46,20 +46,24 @@ _TIME_RE = re.compile(r"^(?P<h>\d{1,2})[:.h](?P<m>\d{2})$")
 # "1,000" or "1,500": a comma before exactly three digits may be a thousands separator
 # (1000) or a decimal comma (1.0). "0,125" cannot be a thousands separator, so it is read.
 _AMBIGUOUS_COMMA_RE = re.compile(r"^0*[1-9]\d*,\d{3}$")
-HELP = 'Write a dose like "0.5 mg", "0,5mg", "500 mcg" or "1/2 tablet of 1 mg".'
+# Every message is one full sentence: it names what was typed and what to write instead.
+HELP = 'write a dose like "0.5 mg", "0,5mg", "500 mcg" or "1/2 tablet of 1 mg"'
+_MAX_DIGITS = 15  # no dose needs more; longer numbers would overflow exact arithmetic
 
 
 def _number(text: str) -> Decimal:
     cleaned = re.sub(r"\s+", "", text)
+    if sum(c.isdigit() for c in cleaned) > _MAX_DIGITS:
+        raise InputError(f'"{text}" has too many digits to be a dose: {HELP}.')
     if "/" in cleaned:
         top, bottom = cleaned.split("/")
         if int(bottom) == 0:
-            raise InputError(f'"{text}" divides by zero. {HELP}')
+            raise InputError(f'"{text}" divides by zero: {HELP}.')
         return Decimal(top) / Decimal(bottom)
     try:
         return Decimal(cleaned.replace(",", "."))
     except InvalidOperation as error:  # the patterns make this unreachable, kept as a guard
-        raise InputError(f'"{text}" is not a number. {HELP}') from error
+        raise InputError(f'"{text}" is not a number: {HELP}.') from error
 
 
 def refuse_ambiguous_comma(text: str, number: str, unit: str) -> None:
@@ -73,8 +77,8 @@ def refuse_ambiguous_comma(text: str, number: str, unit: str) -> None:
         whole = number.replace(",", "") + suffix
         point = number.replace(",", ".") + suffix
         raise InputError(
-            f'"{text}" is ambiguous: the comma could mark thousands or decimals. '
-            f"Write {whole} or {point} (without the comma)."
+            f'"{text}" is ambiguous because the comma could mark thousands or decimals: '
+            f"write {whole} or {point} (without the comma)."
         )
 
 
@@ -82,8 +86,8 @@ def _amount(text: str) -> Decimal:
     match = _AMOUNT_RE.match(text.strip())
     if not match:
         if text.strip().startswith("-"):
-            raise InputError(f'"{text.strip()}": a dose cannot be below zero. {HELP}')
-        raise InputError(f'"{text.strip()}" is not a dose I can read. {HELP}')
+            raise InputError(f'"{text.strip()}": a dose cannot be below zero, so {HELP}.')
+        raise InputError(f'"{text.strip()}" is not a dose I can read: {HELP}.')
     refuse_ambiguous_comma(text.strip(), match["num"], match["unit"])
     return _number(match["num"]) * _UNITS[match["unit"].lower()]
 
@@ -96,7 +100,7 @@ def parse_dose(text: str, drug: Drug | None = None, release: ReleaseForm | None 
     """
     cleaned = " ".join(text.strip().split())
     if not cleaned:
-        raise InputError(f"The dose is empty. {HELP}")
+        raise InputError(f"The dose is empty: {HELP}.")
     tablet = _TABLET_RE.match(cleaned)
     if tablet:
         count_text = tablet["count"].lower()
@@ -109,36 +113,43 @@ def parse_dose(text: str, drug: Drug | None = None, release: ReleaseForm | None 
             made = ", ".join(fmt(t.mg) for t in release.tablets)
             raise InputError(
                 f'"{cleaned}": {release.title} tablets {SWALLOW_WHOLE}, so a part of one '
-                f"cannot be taken. Write the whole tablets you take (it is made in {made} mg "
-                "tablets); a smaller step is a choice to make with your prescriber."
+                f"cannot be taken; write the whole tablets you take (it is made in {made} mg "
+                "tablets), as a smaller step is a choice to make with your prescriber."
             )
-        listed = release.tablets if release is not None else drug.tablets if drug else None
+        listed = release.tablets if release is not None else _every_solid(drug) if drug else None
         if listed is not None and all(t.mg != strength for t in listed):
-            known = ", ".join(f"{t.mg} mg" for t in listed)
+            known = ", ".join(f"{fmt(mg)} mg" for mg in sorted({t.mg for t in listed}))
             name = release.label if release is not None else drug.id if drug else ""
             raise InputError(
-                f"{name} is not listed in {strength} mg tablets (listed: {known}). "
-                "Give the dose in mg instead."
+                f"{name} is not listed in {strength} mg tablets (listed: {known}), so "
+                "give the dose in mg instead."
             )
         mg = count * strength
     else:
         if re.fullmatch(_NUMBER, cleaned):
-            raise InputError(f'"{cleaned}" has no unit: is it mg or mcg? {HELP}')
+            raise InputError(f'"{cleaned}" has no unit: write "{cleaned} mg" or "{cleaned} mcg".')
         mg = _amount(cleaned)
     if mg <= 0:
-        raise InputError(f'"{cleaned}" is not more than zero. {HELP}')
+        raise InputError(f'"{cleaned}" is not more than zero: {HELP}.')
     if release is not None and not _whole(release).can_make(mg):
         made = ", ".join(fmt(t.mg) for t in release.tablets)
         raise InputError(
             f'"{cleaned}": {release.title} is made in {made} mg tablets, which '
-            f"{SWALLOW_WHOLE}; {fmt(mg)} mg is not a number of whole tablets. Write the dose "
-            "you take in whole tablets; a smaller step is a choice to make with your prescriber."
+            f"{SWALLOW_WHOLE}; {fmt(mg)} mg is not a number of whole tablets, so write the "
+            "dose you take in whole tablets, as a smaller step is a choice to make with your "
+            "prescriber."
         )
     if mg != mg.quantize(DOSE_RESOLUTION):
         raise InputError(
-            f'"{cleaned}" cannot be written exactly to 0.1 microgram; give the dose in mg.'
+            f'"{cleaned}" cannot be written exactly to 0.1 microgram, so give the dose in mg.'
         )
     return tidy(mg)
+
+
+def _every_solid(drug: Drug) -> tuple[Tablet, ...]:
+    """The common strengths and every tablet, capsule or ODT sold in some country."""
+    sold = tuple(Tablet(p.mg, p.max_split) for p in drug.products if p.form != "liquid")
+    return drug.tablets + sold
 
 
 def _whole(release: ReleaseForm) -> Formulation:
@@ -155,48 +166,15 @@ def parse_time(text: str) -> str:
     return f"{int(match['h']):02d}:{match['m']}"
 
 
-def parse_regimen(text: str, catalog: DrugCatalog) -> Regimen:
-    """Read "clonazepam 0.5mg 08:00; clonazepam 1mg 22:00" into a Regimen.
+def parse_regimen(
+    text: str, catalog: DrugCatalog, *, confirmed: bool = False, default_drug: str | None = None
+) -> Regimen:
+    """Read "clonazepam 0.5mg 08:00; clonazepam 1mg 22:00" (or "0.5 mg morning and 1 mg
+    at night") into a Regimen; see ``benzoapp.core.regimen_text`` for every accepted shape.
 
-    Each part is a drug (generic or brand), a dose and a time of day, separated by ";".
     The same drug twice at the same time is refused: it is almost always a typing slip.
+    An implausible dose raises ``DoseConfirmationError`` unless ``confirmed``.
     """
-    doses: list[RegimenDose] = []
-    seen: set[tuple[str, str]] = set()
-    parts = [p.strip() for p in text.split(";") if p.strip()]
-    if not parts:
-        raise InputError('The regimen is empty. Write it like "clonazepam 0.5mg 08:00".')
-    for part in parts:
-        words = part.split()
-        if len(words) < 3:
-            raise InputError(
-                f'"{part}" needs a drug, a dose and a time, like "clonazepam 0.5mg 08:00".'
-            )
-        time = parse_time(words[-1])
-        drug, release, rest = _split_drug(words[:-1], catalog)
-        mg = parse_dose(" ".join(rest), drug, release)
-        if (drug.id, time) in seen:
-            raise InputError(f"{drug.id} at {time} is listed twice; give one total for it.")
-        seen.add((drug.id, time))
-        doses.append(
-            RegimenDose(drug=drug.id, time=time, mg=mg, release=release.id if release else "")
-        )
-    return Regimen(doses=tuple(sorted(doses, key=lambda d: (d.time, d.drug))))
+    from benzoapp.core.regimen_text import read_regimen
 
-
-def _split_drug(
-    words: list[str], catalog: DrugCatalog
-) -> tuple[Drug, ReleaseForm | None, list[str]]:
-    """Longest leading run of words that names a drug (brands like "Xanax XR" have two).
-
-    A name of a modified-release product ("Xanax XR", "alprazolam ER", "zolpidem CR")
-    also says which product, so the plan keeps its tablets whole.
-    """
-    for size in range(min(3, len(words) - 1), 0, -1):
-        name = " ".join(words[:size])
-        try:
-            return catalog.get(name), catalog.release_of(name), words[size:]
-        except InputError:
-            if size == 1:
-                raise
-    raise InputError(f'"{" ".join(words)}" does not start with a drug name.')
+    return read_regimen(text, catalog, default_drug=default_drug, confirmed=confirmed)

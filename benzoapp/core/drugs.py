@@ -37,6 +37,24 @@ class Liquid:
     source: str
 
 
+# The forms a product is sold as. Capsules and orally disintegrating tablets are never
+# split; a liquid's strength is in mg per ml.
+PRODUCT_FORMS = ("tablet", "capsule", "odt", "liquid")
+# Names people use for a country, to its ISO 3166 code ("UK" is GB).
+COUNTRY_ALIASES = {"UK": "GB", "USA": "US", "UNITED STATES": "US", "UNITED KINGDOM": "GB"}
+
+
+@dataclass(frozen=True)
+class Product:
+    """A product sold in one country: its form, strength, finest split and source."""
+
+    country: str  # ISO 3166 alpha-2, e.g. "US", "GB", "CA", "AU", "SE"
+    form: str  # one of PRODUCT_FORMS
+    mg: Decimal  # per tablet or capsule; mg per ml for a liquid
+    max_split: int  # 1 whole only, 2 halves, 4 quarters (always 1 for capsule, odt, liquid)
+    source: str
+
+
 @dataclass(frozen=True)
 class HalfLife:
     """Elimination half-life in hours, with the active metabolite's upper figure if any."""
@@ -108,6 +126,45 @@ class Drug:
     crossover_target: bool = False
     crossover_source: str = ""
     modified_release: tuple[ReleaseForm, ...] = ()
+    products: tuple[Product, ...] = ()  # per country, each with its source
+
+    # ---- products per country -----------------------------------------------------
+    # ``tablets`` and ``liquids`` stay the common strengths (a country-less plan uses
+    # them). The accessors below answer for one country with the same types.
+
+    def products_in(self, country: str | None) -> tuple[Product, ...]:
+        """The products on record for ``country`` (none for None or an unlisted country)."""
+        if country is None:
+            return ()
+        return tuple(p for p in self.products if p.country == country)
+
+    def has_solids_in(self, country: str | None) -> bool:
+        """Whether tablets, capsules or ODTs of this drug are on record for ``country``."""
+        return any(p.form != "liquid" for p in self.products_in(country))
+
+    def tablets_in(self, country: str | None) -> tuple[Tablet, ...]:
+        """Solid strengths sold in ``country`` (tablets, capsules, ODTs, merged by mg with
+        the finest split any of them allows); the common strengths when ``country`` is
+        None or none are on record for it (``has_solids_in`` tells which)."""
+        if not self.has_solids_in(country):
+            return self.tablets
+        finest: dict[Decimal, int] = {}
+        for p in self.products_in(country):
+            if p.form != "liquid":
+                finest[p.mg] = max(finest.get(p.mg, 1), p.max_split)
+        return tuple(Tablet(mg, split) for mg, split in sorted(finest.items()))
+
+    def liquids_in(self, country: str | None) -> tuple[Liquid, ...]:
+        """Oral liquids on record for ``country``; for None, the common ones (``liquids``).
+
+        Strict for a country: a liquid sold elsewhere is never offered, so an empty tuple
+        means none is on record there.
+        """
+        if country is None:
+            return self.liquids
+        return tuple(
+            Liquid(p.mg, p.source) for p in self.products_in(country) if p.form == "liquid"
+        )
 
 
 @dataclass(frozen=True)
@@ -202,6 +259,23 @@ class DrugCatalog:
     def has_equivalent(self, drug_id: str, table_id: str | None = None) -> bool:
         """Whether one table has a figure for the drug (no figure is ever borrowed)."""
         return drug_id in self.table(table_id).entries
+
+    def countries(self) -> tuple[str, ...]:
+        """Every country some product is on record for, sorted."""
+        return tuple(sorted({p.country for d in self.drugs.values() for p in d.products}))
+
+    def country(self, text: str) -> str:
+        """A country code from what people write ("us", "UK", "gb"); a clear error if no
+        product of any drug is on record for it."""
+        code = " ".join(text.split()).upper()
+        code = COUNTRY_ALIASES.get(code, code)
+        if code not in self.countries():
+            raise InputError(
+                f"No products are on record for the country '{text.strip()}': choose one of "
+                f"{', '.join(self.countries())}, or leave the country out to plan with the "
+                "common strengths."
+            )
+        return code
 
     def crossover_targets(self) -> tuple[str, ...]:
         """The long-acting drugs a taper may switch to first, marked so in the data."""
@@ -301,6 +375,7 @@ def _parse_drug(entry: Any, index: int) -> Drug:
     if not isinstance(releases, list):
         raise DataError(f"{where}: 'modified_release' must be a list")
     return Drug(
+        products=_parse_products(entry.get("products", []), where),
         id=entry["id"],
         drug_class=drug_class,
         brands=tuple(brands),
@@ -314,6 +389,32 @@ def _parse_drug(entry: Any, index: int) -> Drug:
         crossover_source=crossover_source,
         modified_release=tuple(_parse_release(entry["id"], raw, where) for raw in releases),
     )
+
+
+def _parse_products(raw: Any, where: str) -> tuple[Product, ...]:
+    """Products per country; a split on a capsule, ODT or liquid is refused as bad data."""
+    if not isinstance(raw, list):
+        raise DataError(f"{where}: 'products' must be a list")
+    products = []
+    for item in raw:
+        if not isinstance(item, dict):
+            raise DataError(f"{where}: each product must be an object")
+        country, form = item.get("country"), item.get("form")
+        if not isinstance(country, str) or len(country) != 2 or not country.isupper():
+            raise DataError(f"{where}: product country must be a two-letter code like 'US'")
+        if form not in PRODUCT_FORMS:
+            raise DataError(f"{where}: product form must be one of {PRODUCT_FORMS}")
+        split = item.get("max_split", 1)
+        if split not in ALLOWED_SPLITS or (form != "tablet" and split != 1):
+            raise DataError(f"{where}: only a tablet may be split (max_split 1, 2 or 4)")
+        key = "mg_per_ml" if form == "liquid" else "mg"
+        at = f"{where} product {country} {form}"
+        products.append(
+            Product(
+                country, form, _dec(item.get(key), f"{at} {key}"), split, _text(item, "source", at)
+            )
+        )
+    return tuple(products)
 
 
 def _names_list(raw: dict[str, Any], key: str, where: str) -> tuple[str, ...]:

@@ -13,3 +13,20 @@ class InputError(BenzoAppError, ValueError):
 
 class DataError(BenzoAppError):
     """A bundled data file is malformed; the message names the bad entry."""
+
+
+class RegimenTextError(InputError):
+    """A regimen as typed cannot be read; the message is one sentence saying what to change."""
+
+
+class DoseConfirmationError(InputError):
+    """A dose is implausibly high or reads like a mg/mcg slip: refused unless confirmed.
+
+    ``concerns`` holds one value per dose that needs confirming (see
+    ``benzoapp.core.dose_sanity.DoseConcern``), so a window can list them in a confirm
+    dialog and then read the regimen again with ``confirmed=True``.
+    """
+
+    def __init__(self, message: str, concerns: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.concerns = concerns

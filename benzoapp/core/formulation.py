@@ -1,8 +1,20 @@
-"""What a form can make: tablets with their allowed splits, liquid to 0.1 ml, weighed amounts.
+"""What a form can make: tablets with their allowed splits, liquid by the syringe's
+graduation, amounts weighed on a scale.
 
 The taper engine only schedules amounts a person can actually measure. For tablets the
 fewest pieces are found by exhaustive search (not greedily), preferring whole tablets, so
 the units shown always add up exactly to the dose.
+
+Measuring (``Measuring``, from the plan settings; defaults documented in docs/taper.md):
+
+- liquid: doses are whole graduations of the oral syringe (default 0.1 ml), never less
+  than one graduation;
+- weighed: a fragment cut from a tablet of ``tablet_mass_mg`` holds drug in proportion
+  to its weight, so one division of the scale (``scale_resolution_mg``) is
+  strength x resolution / mass of drug. A reading is trusted only from
+  ``SCALE_MIN_DIVISIONS`` (10) divisions up, where one division of error is at most 10%
+  of the amount; so the smallest weighed dose is ten divisions' worth of the smallest
+  tablet, and doses step by one division (never finer than 0.01 mg).
 """
 
 from __future__ import annotations
@@ -17,8 +29,52 @@ from benzoapp.core.errors import InputError
 from benzoapp.core.model import Form, TabletStrength
 
 _ZERO = Decimal(0)  # compared with Decimal amounts, it spares converting an int each time
-LIQUID_ML_STEP = Decimal("0.1")  # an oral syringe measures to 0.1 ml
-WEIGHED_STEP_MG = Decimal("0.01")  # a 0.001 g jeweller's scale on dry-cut tablet fragments
+LIQUID_ML_STEP = Decimal("0.1")  # default oral syringe graduation
+WEIGHED_STEP_MG = Decimal("0.01")  # the finest weighed step ever scheduled
+# BenzoApp's assumptions, not sourced figures: weigh your own tablets and set the mass.
+# A light tablet is the cautious guess (each mg of it holds more drug, so the smallest
+# weighable dose comes out larger, never smaller, than the truth for heavier tablets).
+DEFAULT_TABLET_MASS_MG = Decimal(100)
+DEFAULT_SCALE_RESOLUTION_MG = Decimal(1)  # a 0.001 g ("milligram") jeweller's scale
+SCALE_MIN_DIVISIONS = 10
+
+
+@dataclass(frozen=True)
+class Measuring:
+    """How finely the person can measure: the scale and tablet mass, the syringe."""
+
+    tablet_mass_mg: Decimal = DEFAULT_TABLET_MASS_MG
+    scale_resolution_mg: Decimal = DEFAULT_SCALE_RESOLUTION_MG
+    syringe_step_ml: Decimal = LIQUID_ML_STEP
+
+    def weighed_grid(self, strengths: tuple[Decimal, ...]) -> tuple[Decimal, Decimal]:
+        """The weighed step and the smallest weighed dose (drug mg).
+
+        One division of the scale holds ``division`` mg of drug from the smallest tablet;
+        the step is the first round amount (1, 1.25, 2, 2.5 or 5 times a power of ten) at
+        least that large which divides every strength, so whole tablets stay on the grid.
+        """
+        smallest = min(strengths)
+        division = smallest * self.scale_resolution_mg / self.tablet_mass_mg
+        least = max(WEIGHED_STEP_MG, division)
+        step = next(
+            (q for q in _ROUND_STEPS if q >= least and all(s % q == 0 for s in strengths)),
+            _up_to(least, WEIGHED_STEP_MG),
+        )
+        floor = _up_to(division * SCALE_MIN_DIVISIONS, step)
+        return step, floor
+
+
+_ROUND_STEPS = tuple(
+    Decimal(m) * Decimal(10) ** e for e in range(-2, 3) for m in ("1", "1.25", "2", "2.5", "5")
+)
+
+
+def _up_to(value: Decimal, quantum: Decimal) -> Decimal:
+    """``value`` rounded up to a whole number of ``quantum``."""
+    return (value / quantum).to_integral_value(ROUND_CEILING) * quantum
+
+
 _FRACTIONS = {
     Decimal("0.25"): "1/4",
     Decimal("0.5"): "1/2",
@@ -55,9 +111,12 @@ class Formulation:
         tablets: tuple[TabletStrength, ...] = (),
         mg_per_ml: Decimal | None = None,
         product: str = "",
+        *,
+        measuring: Measuring | None = None,
     ) -> None:
         """``product`` names a modified-release product after each tablet ("2 mg XR"), so
-        the units never read as the ordinary tablet."""
+        the units never read as the ordinary tablet; ``measuring`` says how finely liquid
+        and weighed amounts can be measured (the defaults when None)."""
         if form is Form.LIQUID and (mg_per_ml is None or mg_per_ml <= 0):
             raise InputError(f"A liquid of {drug} needs a strength in mg per ml.")
         if form is not Form.LIQUID and not tablets:
@@ -70,12 +129,14 @@ class Formulation:
         # Written once here, not once per dose: a daily plan shows thousands of doses.
         self._product = f" {product}" if product else ""
         self._tablet_text = {t.mg: fmt(t.mg) for t in self.tablets}
+        measure = measuring or Measuring()
         if form is Form.LIQUID:
             assert mg_per_ml is not None
-            self.quantum = LIQUID_ML_STEP * mg_per_ml
+            self.quantum = measure.syringe_step_ml * mg_per_ml
+            self._floor = self.quantum
             self._strength_text = fmt(mg_per_ml)
         elif form is Form.WEIGHED:
-            self.quantum = WEIGHED_STEP_MG
+            self.quantum, self._floor = measure.weighed_grid(tuple(t.mg for t in self.tablets))
         else:
             self._init_tablets()
 
@@ -131,7 +192,7 @@ class Formulation:
         if units is None:
             return False
         if self.form is not Form.TABLET:
-            return True
+            return units == 0 or mg >= self._floor
         self._extend(units)
         return self._best[units] is not None
 
@@ -141,7 +202,7 @@ class Formulation:
             return Decimal(0)
         units = int((mg / self.quantum).to_integral_value(ROUND_CEILING))
         if self.form is not Form.TABLET:
-            return units * self.quantum
+            return max(units * self.quantum, self._floor)
         while True:
             limit = max(units, 1) + 4 * max(p[0] for p in self._piece_units)
             self._extend(limit)
@@ -156,7 +217,8 @@ class Formulation:
             return Decimal(0)
         units = int((mg / self.quantum).to_integral_value(ROUND_FLOOR))
         if self.form is not Form.TABLET:
-            return units * self.quantum
+            amount = units * self.quantum
+            return amount if amount >= self._floor else Decimal(0)
         self._extend(units)
         index = bisect.bisect_right(self._amounts, units) - 1
         return self._amounts[index] * self.quantum
@@ -207,12 +269,12 @@ class Formulation:
         if mg == _ZERO:
             return "none"
         if self.form is Form.LIQUID:
-            if mg < 0 or not self._on_grid(mg):
+            if mg < self._floor or not self._on_grid(mg):
                 return ""
             assert self.mg_per_ml is not None
             return f"{fmt(mg / self.mg_per_ml)} ml of {self._strength_text} mg/ml"
         if self.form is Form.WEIGHED:
-            if mg < _ZERO or not self._on_grid(mg):
+            if mg < self._floor or not self._on_grid(mg):
                 return ""
             source = self._tablet_text[self._source(mg)]
             return f"weigh {fmt(mg)} mg (cut from a {source} mg tablet)"

@@ -114,6 +114,17 @@ class PlanSettings:
     # (cuts spread over them); False cuts one time at a time, earliest first, with a
     # caution about inter-dose withdrawal (core/taper/short_acting.py).
     keep_dose_times: bool = field(default=True, repr=False)
+    # Products and measuring (resources/drugs products per country; docs/taper.md).
+    # Out of repr so the frozen digests of plans made without them stay as they were.
+    # country: "US", "GB", "CA", "AU", ... plans with that country's products; None: the
+    # common strengths of the drug data, as before.
+    country: str | None = field(default=None, repr=False)
+    # Weighed form: the weight of one whole tablet and the scale's smallest division;
+    # None: the defaults of benzoapp.core.formulation (100 mg tablet, 1 mg scale).
+    tablet_mass_mg: Decimal | None = field(default=None, repr=False)
+    scale_resolution_mg: Decimal | None = field(default=None, repr=False)
+    # Liquid form: the oral syringe's smallest graduation; None: 0.1 ml.
+    syringe_step_ml: Decimal | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

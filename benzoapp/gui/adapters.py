@@ -26,8 +26,10 @@ class CorePlanner:
         self.catalog = catalog
         self.profile = profile
 
-    def parse_regimen(self, text: str) -> Regimen:
-        return parse_regimen(text, self.catalog)
+    def parse_regimen(self, text: str, *, confirmed: bool = False) -> Regimen:
+        """Raises ``DoseConfirmationError`` for a dose to confirm (ask, then call again
+        with ``confirmed=True``) and ``InputError`` for text that cannot be read."""
+        return parse_regimen(text, self.catalog, confirmed=confirmed)
 
     def build(self, regimen: Regimen, settings: PlanSettings) -> Plan:
         return build_plan(regimen, settings, self.catalog, self.profile)

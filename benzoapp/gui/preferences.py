@@ -41,6 +41,10 @@ class Pref:
 # The same key, default and range as benzoapp.store.settings, which reads this one for
 # the command line (kept as literals here: importing the store costs start-up time).
 KEEP_BACKUPS = Pref("data/keep_backups", int, 14, minimum=2, maximum=365)
+# The country whose products plans use ("" for the common strengths); the same key and
+# choices as benzoapp.store.settings.COUNTRY_KEY and the drug data's countries (a test
+# checks both).
+COUNTRY = Pref("taper/country", str, "", ("", "AU", "CA", "GB", "SE", "US"))
 
 PREFERENCES: tuple[Pref, ...] = (
     Pref("view/theme", str, "dark", ("dark", "light", "system")),
@@ -48,6 +52,7 @@ PREFERENCES: tuple[Pref, ...] = (
     Pref("app/first_run_done", bool, False),
     Pref("app/last_page", int, 0),
     KEEP_BACKUPS,
+    COUNTRY,
 )
 _BY_KEY = {p.key: p for p in PREFERENCES}
 

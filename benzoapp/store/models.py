@@ -146,6 +146,11 @@ class PlanVersionRow(Base):
     crossover_max_daily_mg: Mapped[Decimal | None] = mapped_column(Mg)
     crossover_caps: Mapped[bool] = mapped_column(Boolean, server_default=true())
     keep_dose_times: Mapped[bool] = mapped_column(Boolean, server_default=true())
+    # Added in 0006_products: the country's products and the measuring settings
+    country: Mapped[str | None] = mapped_column(String(2))
+    tablet_mass_mg: Mapped[Decimal | None] = mapped_column(Mg)
+    scale_resolution_mg: Mapped[Decimal | None] = mapped_column(Mg)
+    syringe_step_ml: Mapped[Decimal | None] = mapped_column(Mg)
 
 
 class PlanRegimenDoseRow(Base):

@@ -245,6 +245,10 @@ def write_version(
                 crossover_max_daily_mg=s.crossover_max_daily_mg,
                 crossover_caps=s.crossover_caps,
                 keep_dose_times=s.keep_dose_times,
+                country=s.country,
+                tablet_mass_mg=s.tablet_mass_mg,
+                scale_resolution_mg=s.scale_resolution_mg,
+                syringe_step_ml=s.syringe_step_ml,
             )
         ).lastrowid
     )

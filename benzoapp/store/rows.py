@@ -55,6 +55,10 @@ VERSION_FIELDS = (  # plan_versions
     "crossover_max_daily_mg",
     "crossover_caps",
     "keep_dose_times",
+    "country",
+    "tablet_mass_mg",
+    "scale_resolution_mg",
+    "syringe_step_ml",
 )
 REGIMEN_FIELDS = ("drug", "time", "mg", "release")  # plan_regimen_doses, by position
 TABLET_FIELDS = ("drug", "mg", "max_split")  # plan_tablets, by position
@@ -128,6 +132,10 @@ def plan_from_rows(
         crossover_max_daily_mg=mg_value(h["crossover_max_daily_mg"]),
         crossover_caps=bool(h["crossover_caps"]),
         keep_dose_times=bool(h["keep_dose_times"]),
+        country=h["country"],
+        tablet_mass_mg=mg_value(h["tablet_mass_mg"]),
+        scale_resolution_mg=mg_value(h["scale_resolution_mg"]),
+        syringe_step_ml=mg_value(h["syringe_step_ml"]),
     )
     return Plan(
         regimen=Regimen(

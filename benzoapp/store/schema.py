@@ -21,6 +21,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0003_taper_settings",
     "0004_modified_release",
     "0005_taper_guidance",
+    "0006_products",
 )
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 

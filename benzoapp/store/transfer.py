@@ -365,6 +365,10 @@ def plan_from_plain(d: Mapping[str, Any]) -> Plan:
         crossover_max_daily_mg=_opt_mg(s.get("crossover_max_daily_mg")),
         crossover_caps=_flag(s.get("crossover_caps", True)),
         keep_dose_times=_flag(s.get("keep_dose_times", True)),
+        country=None if s.get("country") is None else _str(s["country"]),
+        tablet_mass_mg=_opt_mg(s.get("tablet_mass_mg")),
+        scale_resolution_mg=_opt_mg(s.get("scale_resolution_mg")),
+        syringe_step_ml=_opt_mg(s.get("syringe_step_ml")),
     )
     regimen = Regimen(
         tuple(
@@ -408,6 +412,19 @@ def plan_from_plain(d: Mapping[str, Any]) -> Plan:
     return Plan(regimen=regimen, settings=settings, steps=steps, warnings=warnings)
 
 
+def _measuring_problem(
+    settings: PlanSettings, countries: tuple[str, ...]
+) -> tuple[str, str] | None:
+    """The first bad product or measuring setting (path, why), or None."""
+    if settings.country is not None and settings.country not in countries:
+        return "settings.country", f"{settings.country!r} is not a country with products"
+    for name in ("tablet_mass_mg", "scale_resolution_mg", "syringe_step_ml"):
+        value = getattr(settings, name)
+        if value is not None and value <= 0:
+            return f"settings.{name}", "must be more than 0"
+    return None
+
+
 def check_plan(plan: Plan, where: str) -> None:
     """Refuse a plan no taper could have made, naming the first bad entry under ``where``.
 
@@ -440,6 +457,9 @@ def check_plan(plan: Plan, where: str) -> None:
         check_drug("settings.crossover_to", plan.settings.crossover_to)
     for i, product in enumerate(plan.settings.modified_release):
         check_product(f"settings.modified_release[{i}]", product, None)
+    problem = _measuring_problem(plan.settings, catalog.countries())
+    if problem is not None:
+        refuse(*problem)
     previous: Step | None = None
     for k, step in enumerate(plan.steps):
         if step.days < 1:

@@ -121,11 +121,20 @@ def _fill_0004() -> str:
 
 FILL_0004 = _fill_0004()
 
+# Revision 0005 added the crossover caps and dose-time setting of plans (caps on, dose
+# times kept) and the profile's birth year.
+FILL_0005 = (
+    FILL_0004.replace("'5', NULL, NULL, ''),", "'5', NULL, NULL, '', NULL, NULL, 1, 1),")
+    .replace("'5', NULL, NULL, '');", "'5', NULL, NULL, '', NULL, NULL, 1, 1);")
+    .replace("1, 0, NULL, 1);", "1, 0, NULL, 1, NULL);")
+)
+
 FILLS: dict[str, str] = {
     "0001_initial": FILL_0001,
     "0002_mecfs_history": FILL_0002,
     "0003_taper_settings": FILL_0003,
     "0004_modified_release": FILL_0004,
+    "0005_taper_guidance": FILL_0005,
 }
 
 
@@ -272,6 +281,12 @@ def check_data(data_dir: Path, revision: str) -> None:
         assert guidance.keep_dose_times
         assert guidance.crossover_max_dose_mg is None
         assert guidance.crossover_max_daily_mg is None
+        # 0006_products: plans saved before read as the common strengths, default measuring.
+        settings = store.plans.get(1).settings
+        assert settings.country is None
+        assert settings.tablet_mass_mg is None
+        assert settings.scale_resolution_mg is None
+        assert settings.syringe_step_ml is None
         backups = store.list_backups()
     assert any(f"before-upgrade-from-{revision}" in p.name for p in backups)
 

@@ -201,6 +201,10 @@ STORED_FIELDS = {
         "crossover_max_daily_mg",
         "crossover_caps",
         "keep_dose_times",
+        "country",
+        "tablet_mass_mg",
+        "scale_resolution_mg",
+        "syringe_step_ml",
     },
     "Step": {
         "index",

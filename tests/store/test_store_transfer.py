@@ -97,6 +97,10 @@ plans = st.builds(
         hyperbolic_k_de_mg=mg,
         rate_base_de_mg=st.none() | mg,
         crossover_stage_de_mg=st.none() | mg,
+        country=st.none() | st.sampled_from(["US", "GB", "AU"]),
+        tablet_mass_mg=st.none() | mg.filter(lambda v: v > 0),
+        scale_resolution_mg=st.none() | mg.filter(lambda v: v > 0),
+        syringe_step_ml=st.none() | mg.filter(lambda v: v > 0),
     ),
     st.lists(steps, max_size=4).map(day_by_day),
     st.lists(

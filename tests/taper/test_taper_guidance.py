@@ -152,7 +152,7 @@ def test_no_crossover_step_goes_above_its_daily_cap(
     strength = catalog.drugs[drug].tablets[0].mg
     regimen = "; ".join(f"{drug} {strength * units}mg {t}" for t in times)
     plan = build_plan(
-        parse_regimen(regimen, catalog),
+        parse_regimen(regimen, catalog, confirmed=True),
         PlanSettings(start=START, crossover_to="diazepam", crossover_max_daily_mg=cap),
         catalog,
     )

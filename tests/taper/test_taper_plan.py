@@ -108,7 +108,8 @@ def test_linear_warns_about_large_late_cuts(make_plan: MakePlan) -> None:
 
 
 def test_micro_taper_keeps_the_same_overall_rate(make_plan: MakePlan) -> None:
-    plan = make_plan("diazepam 10mg 22:00", form=Form.WEIGHED, micro=True)
+    # A 200 mg tablet on a 1 mg scale weighs 0.01 mg steps of a 2 mg tablet.
+    plan = make_plan("diazepam 10mg 22:00", form=Form.WEIGHED, micro=True, tablet_mass_mg=D(200))
     assert plan.steps[1].days == 1 or plan.steps[0].days == 1
     on_day = {}
     for step in plan.steps:

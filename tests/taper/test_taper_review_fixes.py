@@ -79,7 +79,7 @@ def test_comma_before_three_digits_is_refused_as_ambiguous(text: str) -> None:
 def test_ambiguous_message_offers_both_readings() -> None:
     with pytest.raises(InputError) as caught:
         parse_dose("1,000 mcg")
-    assert "Write 1000 mcg or 1.000 mcg" in str(caught.value)
+    assert "write 1000 mcg or 1.000 mcg" in str(caught.value)
 
 
 def test_ambiguous_tablet_count_is_refused() -> None:
@@ -245,7 +245,7 @@ def test_cli_numbers_refuse_an_ambiguous_comma(
     err = capsys.readouterr().err
     assert code == 2
     assert f'"{flag} 1,500" is ambiguous' in err
-    assert "Write 1500 or 1.500 (without the comma)." in err
+    assert "write 1500 or 1.500 (without the comma)." in err
 
 
 def test_cli_numbers_still_read_a_decimal_comma(capsys: pytest.CaptureFixture[str]) -> None:

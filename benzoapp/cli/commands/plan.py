@@ -22,7 +22,13 @@ def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
         "--regimen",
         required=True,
         metavar="TEXT",
-        help='e.g. "clonazepam 0.5mg 08:00; clonazepam 1mg 22:00"',
+        help='e.g. "clonazepam 0.5mg 08:00; clonazepam 1mg 22:00" or '
+        '"clonazepam 0.5 mg morning and 1 mg at night"',
+    )
+    parser.add_argument(
+        "--confirm-dose",
+        action="store_true",
+        help="plan a dose above the plausible limit, or one that reads like a mg/mcg slip",
     )
     parser.add_argument("--method", choices=("percent", "hyperbolic", "linear"), default="percent")
     parser.add_argument(
@@ -78,6 +84,23 @@ def add_plan_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="PRODUCT",
         help='a drug taken as its modified-release product, e.g. "Xanax XR" or "zolpidem CR" '
         "(repeatable; planned in whole tablets only). Naming it in --regimen does the same",
+    )
+    parser.add_argument(
+        "--country",
+        metavar="CODE",
+        help="plan with the products sold there, e.g. US, GB (or UK), CA, AU, SE "
+        "(default: the country chosen in Preferences, else the common strengths)",
+    )
+    parser.add_argument(
+        "--tablet-mass", metavar="MG", help="weighed form: weight of one tablet (default 100)"
+    )
+    parser.add_argument(
+        "--scale-resolution",
+        metavar="MG",
+        help="weighed form: the scale's smallest division in mg (default 1, a 0.001 g scale)",
+    )
+    parser.add_argument(
+        "--syringe-ml", metavar="ML", help="liquid form: the syringe's graduation (default 0.1)"
     )
     parser.add_argument("--micro", action="store_true", help="daily cuts at the same rate")
     parser.add_argument("--final-dose", metavar="MG", help="stop after a period at this dose")
@@ -143,6 +166,16 @@ def _tablet(text: str, catalog: Any) -> Any:
     return TabletStrength(catalog.get(parts[0]).id, parse_dose(strength), int(split))
 
 
+def _country(args: argparse.Namespace, catalog: Any) -> str | None:
+    """``--country``, else the country chosen once in the window's preferences."""
+    if args.country:
+        return str(catalog.country(args.country))
+    from benzoapp.paths import resolve_data_dir
+    from benzoapp.store.settings import country_setting
+
+    return country_setting(resolve_data_dir(getattr(args, "data_dir", None)), catalog.countries())
+
+
 def _release(text: str, catalog: Any) -> str:
     from benzoapp.core.errors import InputError
 
@@ -166,7 +199,7 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
 
     from benzoapp.core.dose_parse import parse_regimen
     from benzoapp.core.drugs import load_catalog
-    from benzoapp.core.errors import InputError
+    from benzoapp.core.errors import DoseConfirmationError, InputError
     from benzoapp.core.model import Form, Method, PlanSettings
     from benzoapp.core.taper import build_plan
 
@@ -210,8 +243,19 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
         ),
         crossover_caps=not args.no_crossover_caps,
         keep_dose_times=args.keep_dose_times,
+        country=_country(args, catalog),
+        tablet_mass_mg=_decimal(args.tablet_mass, "--tablet-mass") if args.tablet_mass else None,
+        scale_resolution_mg=(
+            _decimal(args.scale_resolution, "--scale-resolution") if args.scale_resolution else None
+        ),
+        syringe_step_ml=_decimal(args.syringe_ml, "--syringe-ml") if args.syringe_ml else None,
     )
-    regimen = parse_regimen(args.regimen, catalog)
+    try:
+        regimen = parse_regimen(args.regimen, catalog, confirmed=args.confirm_dose)
+    except DoseConfirmationError as error:
+        raise DoseConfirmationError(
+            f"{error} Add --confirm-dose to plan it as written.", error.concerns
+        ) from error
     taken = {catalog.get(dose.drug).id for dose in regimen.doses}
     for form_id in settings.modified_release:
         form = catalog.release_form(form_id)

@@ -68,13 +68,9 @@ class Alternative:
 def forms_on_record(
     drug: Drug, settings: PlanSettings
 ) -> tuple[tuple[Tablet, ...], tuple[Liquid, ...]]:
-    """The tablets and liquids of a drug on record: the only forms ever suggested.
-
-    ``settings`` is where the person's country will come from: product data by country
-    answers here (``drug.tablets_in(country)``), and every suggestion follows.
-    """
-    del settings  # today's product data is not by country
-    return drug.tablets, drug.liquids
+    """The tablets and liquids of a drug on record in the person's country: the only forms
+    ever suggested (a liquid sold elsewhere is never offered)."""
+    return drug.tablets_in(settings.country), drug.liquids_in(settings.country)
 
 
 def plan_figures(plan: Plan) -> PlanFigures:

@@ -8,7 +8,7 @@ plan may hold. The engine, the crossover and hand edits all build on these.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -16,7 +16,7 @@ from benzoapp.core.decimals import round_half_up, tidy
 from benzoapp.core.drugs import DrugCatalog
 from benzoapp.core.equivalence import DE_QUANTUM
 from benzoapp.core.formulation import Formulation
-from benzoapp.core.model import PlanSettings, PlanWarning, Step, StepDose
+from benzoapp.core.model import Method, PlanSettings, PlanWarning, Step, StepDose
 from benzoapp.core.taper.equivalents import equivalence_factors
 from benzoapp.core.taper.forms import formulations
 from benzoapp.core.taper.short_acting import is_short_acting
@@ -107,15 +107,7 @@ class _FormsMemo:
         catalog: DrugCatalog,
         taper_drug: str | None,
     ) -> tuple[dict[str, Formulation], list[PlanWarning]]:
-        key = (
-            id(catalog),
-            drugs,
-            taper_drug,
-            settings.form,
-            settings.liquid_mg_per_ml,
-            settings.tablets,
-            settings.modified_release,
-        )
+        key = (id(catalog), drugs, taper_drug, _forms_key(settings))
         found = self._entries.get(key)
         if found is None or found[0] is not catalog:
             if len(self._entries) >= self.LIMIT:
@@ -125,4 +117,28 @@ class _FormsMemo:
         return dict(found[1]), list(found[2])  # callers may add to either
 
 
+def _forms_key(settings: PlanSettings) -> PlanSettings:
+    """The settings with only the pace fields set aside: what the forms depend on.
+
+    Fields are left out of the key by name (pace and dates, which forms never read), so a
+    setting added later is part of the key until someone shows it does not matter: a
+    stale formulation (another country's products, another scale) would be a wrong dose.
+    """
+    return replace(
+        settings,
+        method=Method.PERCENT,
+        rate_percent=Decimal(10),
+        every_days=14,
+        start=_EPOCH,
+        hyperbolic_k_de_mg=Decimal(5),
+        rate_base_de_mg=None,
+        crossover_stage_de_mg=None,
+        crossover_max_dose_mg=None,
+        crossover_max_daily_mg=None,
+        crossover_caps=True,
+        keep_dose_times=True,
+    )
+
+
+_EPOCH = dt.date(2000, 1, 1)
 _FORMS = _FormsMemo()
