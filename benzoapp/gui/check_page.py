@@ -83,6 +83,9 @@ class CheckPage(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # not a stop: Tab scrolls to each control
         outer.addWidget(self.scroll_area)
         self.body = QWidget()
         self.body.setObjectName("check_body")

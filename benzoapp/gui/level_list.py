@@ -1,10 +1,9 @@
 """The compact list of a master-detail page: each row its name and its level, always.
 
-A row is two lines (three with a mark): the name, then the level as shape and word, then
-any mark (e.g. "⚑ Regimen flag"). Lines never wrap into each other; a long name is
-shortened with an ellipsis (the detail pane and the row's tooltip give it in full) while
-the level and the mark are short enough to fit at every size the page allows, so every
-row always says what it is and how it was judged. Arrow keys move within the list; Tab
+A row is the name (wrapped over as many lines as it needs, never cut), then the level as
+shape and word, then any mark (e.g. "⚑ Regimen flag"). The level and the mark are short
+and the list is kept wide enough for them at every text size, so every row always says
+what it is and how it was judged. Arrow keys move within the list; Tab
 leaves it.
 """
 
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -37,6 +37,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 LEVEL_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 MARK_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 PAD = 6
+MIN_ROWS = 2  # the list never shrinks below this many rows, whatever the text size
+LEVEL_IDS = ("avoid", "caution", "mixed", "supportive", "not_covered")
+WIDEST_MARK = "⚑ 99 regimen flags"
 
 
 @dataclass(frozen=True)
@@ -87,8 +90,20 @@ def row_lines(index: AnyIndex) -> list[str]:
     return [*lines, mark] if mark else lines
 
 
+NAME_FLAGS = int(Qt.TextFlag.TextWrapAnywhere) | int(
+    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+)
+
+
+def _text_width(option: QStyleOptionViewItem) -> int:
+    """The width a row's text has: the view's, less the padding (wrapping follows it)."""
+    view = option.widget
+    width = view.viewport().width() if isinstance(view, QListView) else option.rect.width()
+    return max(width - 2 * PAD, 1)
+
+
 class LevelRowDelegate(QStyledItemDelegate):
-    """Paints a row as its lines, the name in bold; never lets one line cover another."""
+    """Paints a row as its lines, the name in bold and wrapped; no line covers another."""
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         plain = QFont(option.font)
@@ -96,15 +111,18 @@ class LevelRowDelegate(QStyledItemDelegate):
         bold.setBold(True)
         return bold, plain
 
+    def _name_height(self, bold: QFont, name: str, width: int) -> int:
+        rect = QFontMetrics(bold).boundingRect(QRect(0, 0, width, 100_000), NAME_FLAGS, name)
+        return max(rect.height(), QFontMetrics(bold).lineSpacing())
+
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
         bold, plain = self._fonts(option)
         lines = row_lines(index)
-        widths = [QFontMetrics(bold).horizontalAdvance(lines[0])]
-        widths += [QFontMetrics(plain).horizontalAdvance(t) for t in lines[1:]]
-        height = (
-            QFontMetrics(bold).lineSpacing() + (len(lines) - 1) * QFontMetrics(plain).lineSpacing()
-        )
-        return QSize(max(widths) + 2 * PAD, height + 2 * PAD)
+        width = _text_width(option)
+        height = self._name_height(bold, lines[0], width)
+        height += (len(lines) - 1) * QFontMetrics(plain).lineSpacing()
+        rest = [QFontMetrics(plain).horizontalAdvance(t) for t in lines[1:]]
+        return QSize(min(max([*rest, 1]), width) + 2 * PAD, height + 2 * PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         self.initStyleOption(option, index)
@@ -119,11 +137,16 @@ class LevelRowDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(role))
         bold, plain = self._fonts(option)
         rect: QRect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
-        top = rect.top()
-        for number, line in enumerate(row_lines(index)):
-            font = bold if number == 0 else plain
-            metrics = QFontMetrics(font)
-            painter.setFont(font)
+        lines = row_lines(index)
+        name_height = self._name_height(bold, lines[0], rect.width())
+        painter.setFont(bold)
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), name_height), NAME_FLAGS, lines[0]
+        )
+        top = rect.top() + name_height
+        metrics = QFontMetrics(plain)
+        painter.setFont(plain)
+        for line in lines[1:]:
             shown = metrics.elidedText(line, Qt.TextElideMode.ElideRight, rect.width())
             painter.drawText(
                 QRect(rect.left(), top, rect.width(), metrics.lineSpacing()),
@@ -135,18 +158,11 @@ class LevelRowDelegate(QStyledItemDelegate):
 
 
 def elided_lines(view: QListView, row: int) -> list[str]:
-    """The lines of ``row`` that do not fit the view's width (for layout tests)."""
+    """The level and mark lines of ``row`` too wide for the view (names wrap instead)."""
     index = view.model().index(row, 0)
-    option = QStyleOptionViewItem()
-    option.initFrom(view)
     width = view.viewport().width() - 2 * PAD
-    cut = []
-    for number, line in enumerate(row_lines(index)):
-        font = QFont(view.font())
-        font.setBold(number == 0)
-        if QFontMetrics(font).horizontalAdvance(line) > width:
-            cut.append(line)
-    return cut
+    metrics = QFontMetrics(view.font())
+    return [line for line in row_lines(index)[1:] if metrics.horizontalAdvance(line) > width]
 
 
 class LevelListView(QListView):
@@ -162,6 +178,22 @@ class LevelListView(QListView):
         self.setTabKeyNavigation(False)
         self.setUniformItemSizes(False)
         self.setWordWrap(False)
+        self.setResizeMode(QListView.ResizeMode.Adjust)  # rows re-wrap when the width changes
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """Wide enough for every level word and mark, tall enough for a few rows."""
+        metrics = QFontMetrics(self.font())
+        words = [badge(level) for level in LEVEL_IDS] + [WIDEST_MARK]
+        text = max(metrics.horizontalAdvance(w) for w in words)
+        frame = 2 * self.frameWidth()
+        scroll = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QSize(text + 2 * PAD + frame + scroll + 4, MIN_ROWS * self.row_height() + frame)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()  # the minimum size follows the text size
+            self.scheduleDelayedItemsLayout()
 
     def row_height(self) -> int:
         """The height of a two-line row at the current font, for minimum sizes."""

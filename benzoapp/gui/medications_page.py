@@ -45,7 +45,6 @@ if TYPE_CHECKING:
     from benzoapp.core.cautions import CheckResult, RegimenCheck, RegimenFlag
 
 KINDS = (("medication", "Medicine"), ("supplement", "Supplement"), ("therapy", "Therapy"))
-MIN_LIST_ROWS = 3  # the list never shrinks below this many rows, whatever the text size
 
 
 @dataclass(frozen=True)
@@ -98,6 +97,9 @@ class MedicationsPage(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(
+            Qt.FocusPolicy.NoFocus
+        )  # not a stop: Tab scrolls to each control
         outer.addWidget(self.scroll_area)
         self.body = QWidget()
         self.body.setObjectName("medications_body")

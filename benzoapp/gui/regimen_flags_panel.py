@@ -100,6 +100,7 @@ class RegimenFlagsPanel(QFrame):
 
             for link in source_links([f.source for f in self.flags], self):
                 self._box.addWidget(link)
+                link.show()  # at once, not on the next turn of the event loop
                 self.links.append(link)
         self.setAccessibleDescription("\n".join(texts) if self.flags else "No regimen flags.")
         self.setVisible(bool(self.flags))
@@ -111,5 +112,6 @@ class RegimenFlagsPanel(QFrame):
         message.setTextFormat(Qt.TextFormat.PlainText)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._box.addWidget(message)
+        message.show()
         self.messages.append(message)
         return text

@@ -243,6 +243,7 @@ class ResultDetail(QWidget):
         self.links = []
         for link in source_links(source_labels, self):
             self.links_box.addWidget(link)
+            link.show()  # at once, not on the next turn of the event loop: Tab finds it
             self.links.append(link)
 
 
