@@ -8,6 +8,8 @@ Tab, is pressed with Space or Enter, and shows focus with a clear outline.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
@@ -53,7 +55,9 @@ class LinkButton(QAbstractButton):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         # The longest word must fit; everything else wraps.
         metrics = QFontMetrics(self._font())
-        longest = max((metrics.horizontalAdvance(w) for w in self.text().split()), default=0)
+        # Lines may break at spaces and after hyphens ("Benzodiazepine-|Induced").
+        words = re.split(r"\s+|(?<=-)", self.text())
+        longest = max((metrics.horizontalAdvance(w) for w in words), default=0)
         return QSize(longest + 2 * PAD, metrics.height() + 2 * PAD)
 
     def needs_more_room(self) -> bool:
