@@ -184,7 +184,10 @@ class MedicationsPage(QWidget):
         form.addRow(name_label, self.name)
         form.addRow(kind_label, self.kind)
         form.addRow(dose_label, self.dose)
-        form.addRow(self.add_button)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.add_button)
+        button_row.addStretch(1)
+        form.addRow(button_row)
         form.addRow(self.result)
         self.add_button.setEnabled(self._checker is not None)
         if self._checker is None:
