@@ -77,20 +77,10 @@ class CheckPage(QWidget):
         self.current: CheckResult | None = None
         self.problem = ""
         self.announcer = Announcer(self)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll_area = QScrollArea(self)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setFocusPolicy(
-            Qt.FocusPolicy.NoFocus
-        )  # not a stop: Tab scrolls to each control
-        outer.addWidget(self.scroll_area)
-        self.body = QWidget()
-        self.body.setObjectName("check_body")
-        self.scroll_area.setWidget(self.body)
-        box = QVBoxLayout(self.body)
+        # Only the answer scrolls: it changes on every keystroke, and giving it its own
+        # scroll area keeps that change from laying out the whole page again.
+        self.body = self
+        box = QVBoxLayout(self)
         box.setContentsMargins(12, 8, 12, 8)
         box.setSpacing(10)
 
@@ -140,10 +130,17 @@ class CheckPage(QWidget):
         self.answers.selectionModel().currentChanged.connect(self._show_current)
         left.addWidget(answers_label)
         left.addWidget(self.answers, 1)
-        self.detail = ResultDetail("check", "Answer", self.body)
+        self.detail = ResultDetail("check", "Answer")
         self.detail.suggestion_chosen.connect(self._choose)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("check_answer_area")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab scrolls to each control
+        self.scroll_area.setWidget(self.detail)
         row.addLayout(left, 2)
-        row.addWidget(self.detail, 3, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.scroll_area, 3)
         return row
 
     # The parts of the answer, by the names the rest of the app and the tests use.
@@ -197,10 +194,13 @@ class CheckPage(QWidget):
                 reading = f"{ingredient.reading}: " if ingredient.reading else ""
                 rows.append(LevelRow(f"{reading}{ingredient.name}", ingredient.level.value))
         self.model.set_rows(rows)
-        if rows:
-            self.answers.selectionModel().setCurrentIndex(
+        if rows:  # select the whole answer without showing it twice
+            selection = self.answers.selectionModel()
+            blocked = selection.blockSignals(True)
+            selection.setCurrentIndex(
                 self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
+            selection.blockSignals(blocked)
         self._show_current()
         summary = summary_text(result) if result is not None else self.problem
         describe(self.search, summary)

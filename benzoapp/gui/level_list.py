@@ -60,6 +60,15 @@ class LevelListModel(QAbstractListModel):
         self.rows: list[LevelRow] = []
 
     def set_rows(self, rows: list[LevelRow]) -> None:
+        """Show ``rows``; the same number of rows is an edit in place, not a reset.
+
+        The Check page sets its rows on every keystroke, usually the same count; an edit
+        keeps the selection and lays out only what changed.
+        """
+        if len(rows) == len(self.rows) and rows:
+            self.rows = list(rows)
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, 0))
+            return
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
@@ -71,16 +80,17 @@ class LevelListModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
-        spoken = ", ".join(p for p in (row.name, badge(row.level), row.mark) if p)
-        answers: dict[int, object] = {
-            Qt.ItemDataRole.DisplayRole: row.name,
-            Qt.ItemDataRole.ToolTipRole: spoken,
-            Qt.ItemDataRole.AccessibleTextRole: spoken,
-            Qt.ItemDataRole.AccessibleDescriptionRole: row.details,
-            LEVEL_ROLE: badge(row.level),
-            MARK_ROLE: row.mark,
-        }
-        return answers.get(role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.name
+        if role == LEVEL_ROLE:
+            return badge(row.level)
+        if role == MARK_ROLE:
+            return row.mark
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+            return ", ".join(p for p in (row.name, badge(row.level), row.mark) if p)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return row.details
+        return None
 
 
 def row_lines(index: AnyIndex) -> list[str]:

@@ -23,6 +23,7 @@ class LinkButton(QAbstractButton):
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._sizes: dict[tuple[int, str, str], QRect] = {}
         self.setText(text)
         self.setAccessibleName(text)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

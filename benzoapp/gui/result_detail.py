@@ -18,8 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from benzoapp.core.cautions import HOW_WORDS, CheckResult, Ingredient, RegimenFlag
 from benzoapp.gui.announce import describe
 from benzoapp.gui.formatting import badge
-from benzoapp.gui.link_button import LinkButton
-from benzoapp.gui.source_reader import source_links
+from benzoapp.gui.source_reader import SourceLink, citations_in
 
 MAX_SUGGESTION_BUTTONS = 3
 FLAG_MARK = "⚑"
@@ -114,7 +113,8 @@ class ResultDetail(QWidget):
         self.flags_label.setAccessibleName("Regimen flags")
         self.links_box = QVBoxLayout()
         self.links_box.setSpacing(2)
-        self.links: list[LinkButton] = []
+        self.links: list[SourceLink] = []  # the links shown now
+        self._link_pool: list[SourceLink] = []
         for widget in (
             self.title_label,
             self.level_label,
@@ -235,18 +235,31 @@ class ResultDetail(QWidget):
             self.suggestion_chosen.emit(self._suggested[index])
 
     def _set_links(self, source_labels: list[str]) -> None:
-        """One link per distinct cited section, in the order first cited."""
-        for link in self.links:
-            self.links_box.removeWidget(link)
-            link.hide()
-            link.deleteLater()
-        self.links = []
-        for link in source_links(source_labels, self):
-            self.links_box.addWidget(link)
+        """One link per distinct cited section, in the order first cited.
+
+        Links are reused from one answer to the next (the Check page rebuilds its answer
+        on every keystroke); only a longer list makes new ones.
+        """
+        citations = citations_in(source_labels)
+        if [link.citation for link in self.links] == citations:
+            return
+        for number, citation in enumerate(citations):
+            if number < len(self._link_pool):
+                link = self._link_pool[number]
+                link.set_citation(citation)
+            else:
+                link = SourceLink(citation, self)
+                self.links_box.addWidget(link)
+                self._link_pool.append(link)
             link.show()  # at once, not on the next turn of the event loop: Tab finds it
-            self.links.append(link)
+        for link in self._link_pool[len(citations) :]:
+            link.hide()
+        self.links = self._link_pool[: len(citations)]
 
 
 def _set(widget: QLabel, text: str) -> None:
-    widget.setText(text)
-    widget.setVisible(bool(text))
+    """Show ``text`` (hidden when empty); unchanged labels are left alone (no relayout)."""
+    if widget.text() != text:
+        widget.setText(text)
+    if widget.isHidden() == bool(text):
+        widget.setVisible(bool(text))

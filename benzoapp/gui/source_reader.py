@@ -176,24 +176,45 @@ def open_citation(
     return reader
 
 
-def source_links(labels: Sequence[str], parent: QWidget) -> list[LinkButton]:
-    """One "Read the source" link per distinct document citation in ``labels``.
+def citations_in(labels: Sequence[str]) -> list[Citation]:
+    """The distinct document citations in ``labels``, in the order first cited.
 
-    Outside references (a drug label, a guideline) give no link: there is no passage of
+    Outside references (a drug label, a guideline) give none: there is no passage of
     ours to open, and their citation is shown as text beside the advice.
     """
     library = bundled_library()
     citations: list[Citation] = []
     for text in labels:
         citations.extend(c for c in library.citations_in(text) if c not in citations)
-    links = []
-    for citation in citations:
-        link = LinkButton(f"Read the source: {citation.label}", parent)
-        link.setObjectName("source_link")
-        link.setAccessibleDescription(f"Opens {citation.label} in the source reader")
-        link.clicked.connect(lambda _=False, c=citation, p=parent: open_citation(p, c))
-        links.append(link)
-    return links
+    return citations
+
+
+class SourceLink(LinkButton):
+    """ "Read the source: muscular-effects, What to Avoid"; opens the reader there."""
+
+    def __init__(self, citation: Citation, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        self.setObjectName("source_link")
+        self.citation = citation
+        self.set_citation(citation)
+        self.clicked.connect(self.open_source)
+
+    def set_citation(self, citation: Citation) -> None:
+        """Point the link at another citation (links are reused as answers change)."""
+        self.citation = citation
+        text = f"Read the source: {citation.label}"
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.setAccessibleDescription(f"Opens {citation.label} in the source reader")
+        self.updateGeometry()
+
+    def open_source(self) -> SourceReader:
+        return open_citation(self.window(), self.citation)
+
+
+def source_links(labels: Sequence[str], parent: QWidget) -> list[SourceLink]:
+    """One "Read the source" link per distinct document citation in ``labels``."""
+    return [SourceLink(citation, parent) for citation in citations_in(labels)]
 
 
 def visible_blocks(text: QPlainTextEdit) -> list[str]:

@@ -90,11 +90,14 @@ def style(window: MainWindow, name: theme.ThemeName, size: int | None) -> None:
 def clipped(page: QWidget) -> list[str]:
     """Everything on ``page`` that does not get the room its content needs."""
     problems = []
+    needs = page.minimumSizeHint()
+    if needs.width() > page.width() or needs.height() > page.height():
+        problems.append(f"page needs {needs.width()}x{needs.height()}, has {page.size()}")
     scroll = page.scroll_area  # type: ignore[attr-defined]
     body = scroll.widget()
     viewport = scroll.viewport().width()
     if body.width() > viewport or body.minimumSizeHint().width() > viewport:
-        problems.append(f"sideways: body needs {body.minimumSizeHint().width()} of {viewport}")
+        problems.append(f"sideways: {body.minimumSizeHint().width()} needed, {viewport} shown")
     for widget in page.findChildren(QWidget):
         if widget.isVisibleTo(page) and widget.width() > 0:
             problems.extend(widget_problems(widget))
