@@ -115,6 +115,10 @@ def _text_width(option: QStyleOptionViewItem) -> int:
 class LevelRowDelegate(QStyledItemDelegate):
     """Paints a row as its lines, the name in bold and wrapped; no line covers another."""
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sizes: dict[tuple[tuple[str, ...], int, str], QSize] = {}
+
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         plain = QFont(option.font)
         bold = QFont(plain)
@@ -126,9 +130,19 @@ class LevelRowDelegate(QStyledItemDelegate):
         return max(rect.height(), QFontMetrics(bold).lineSpacing())
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
-        bold, plain = self._fonts(option)
         lines = row_lines(index)
         width = _text_width(option)
+        # The view asks several times per change; measuring text is the costly part.
+        key = (tuple(lines), width, option.font.key())
+        found = self._sizes.get(key)
+        if found is None:
+            if len(self._sizes) > 256:
+                self._sizes.clear()
+            found = self._sizes[key] = self._measure(option, lines, width)
+        return found
+
+    def _measure(self, option: QStyleOptionViewItem, lines: list[str], width: int) -> QSize:
+        bold, plain = self._fonts(option)
         height = self._name_height(bold, lines[0], width)
         height += (len(lines) - 1) * QFontMetrics(plain).lineSpacing()
         rest = [QFontMetrics(plain).horizontalAdvance(t) for t in lines[1:]]
