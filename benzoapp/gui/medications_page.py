@@ -199,14 +199,35 @@ class MedicationsPage(QWidget):
         if self._checker is not None and text.strip():
             self._names.setStringList(self._checker.complete(text.strip())[:20])
 
-    def _regimen(self, items: list[tuple[int, Medication]]) -> RegimenCheck | None:
+    def _regimen(
+        self, items: list[tuple[int, Medication]]
+    ) -> tuple[RegimenCheck | None, dict[int, CheckResult]]:
+        """The core's regimen check of the list, and each item's answer by its id.
+
+        A name the checker refuses (only an import can store one) must not cost the
+        rest of the list its check: the check then runs on the names it accepts, and
+        the refused row says why on its own.
+        """
         if self._checker is None:
-            return None
+            return None, {}
         found = self._plans.active() if self._plans is not None else None
+        plan = found[1] if found else None
+        checked = items
         try:
-            return self._checker.check_regimen([m for _, m in items], found[1] if found else None)
+            regimen = self._checker.check_regimen([m for _, m in items], plan)
         except InputError:
-            return None  # one refused name: each row is then checked on its own below
+            checked = [(i, m) for i, m in items if self._accepted(m.name)]
+            regimen = self._checker.check_regimen([m for _, m in checked], plan)
+        answers = {i: r for (i, _), r in zip(checked, regimen.results, strict=True)}
+        return regimen, answers
+
+    def _accepted(self, name: str) -> bool:
+        assert self._checker is not None
+        try:
+            self._checker.check(name)
+        except InputError:
+            return False
+        return True
 
     def _row(self, ident: int, medication: Medication, result: CheckResult | None) -> MedicationRow:
         flags = self.regimen.flags if self.regimen is not None else ()
@@ -223,12 +244,9 @@ class MedicationsPage(QWidget):
         """Read the list again and run the regimen check on it and the active plan."""
         items = self._repo.list()
         before = len(self.regimen.flags) if self.regimen is not None else 0
-        self.regimen = self._regimen(items)
-        results: list[CheckResult | None] = (
-            list(self.regimen.results) if self.regimen is not None else [None] * len(items)
-        )
+        self.regimen, answers = self._regimen(items)
         current = self.current_row()
-        self.rows = [self._row(i, m, r) for (i, m), r in zip(items, results, strict=True)]
+        self.rows = [self._row(i, m, answers.get(i)) for i, m in items]
         self.model.set_rows([self._level_row(r) for r in self.rows])
         flags = self.regimen.flags if self.regimen is not None else ()
         self.banner.show_flags(flags)

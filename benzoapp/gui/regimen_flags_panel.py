@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from benzoapp.gui.formatting import badge
+
 if TYPE_CHECKING:
     from benzoapp.core.cautions import RegimenCheck, RegimenFlag
     from benzoapp.gui.link_button import LinkButton
@@ -67,15 +69,23 @@ class RegimenFlagsPanel(QFrame):
         self.refresh()
 
     def refresh(self, *_changed: object) -> None:
-        """Run the check again (the list or the plan changed) and show what it found."""
-        if self._source is not None:
+        """Run the check again (the list or the plan changed) and show what it found.
+
+        A name the checker refuses (only an import can store one) leaves the panel
+        hidden rather than failing: the Medications page says which name it is.
+        """
+        from benzoapp.core.errors import InputError
+
+        if self._source is None:
+            return
+        try:
             check = self._source()
-            self.show_flags(check.flags if check is not None else ())
+        except InputError:
+            check = None
+        self.show_flags(check.flags if check is not None else ())
 
     def show_flags(self, flags: Sequence[RegimenFlag]) -> None:
         """Show these flags in full; hide the panel when there are none."""
-        from benzoapp.gui.formatting import badge
-
         self.flags = tuple(flags)
         for widget in [*self.messages, *self.links]:
             self._box.removeWidget(widget)

@@ -214,3 +214,28 @@ def test_read_only_adds_and_removes_nothing(
     qtbot.keyClick(page.name, Qt.Key.Key_Return)
     assert len(medications.list()) == 3
     assert "cannot be saved" in page.result.text()
+
+
+def test_a_refused_name_does_not_cost_the_others_their_check(
+    qtbot: QtBot, *, medications, checker, undo_stack, plans, planner
+) -> None:
+    use_plan(planner, plans)
+    medications.add(Medication("Xanax"))
+    medications.add(Medication("!!!"))  # e.g. from an import; the form refuses it
+    page = MedicationsPage(medications, checker, undo_stack, plans)
+    qtbot.addWidget(page)
+    page.show()
+    assert page.banner.heading.text().startswith("⚑ 1 regimen flag:")
+    assert row_texts(page) == ["Xanax, ✕ Avoid, ⚑ Regimen flag", "!!!, ? Not covered"]
+    page.list.setCurrentIndex(page.model.index(1, 0))
+    assert page.detail.match_label.text().startswith("Type the name of a medicine")
+
+
+def test_the_form_refuses_a_name_the_checker_cannot_read(
+    qtbot: QtBot, page: MedicationsPage, medications
+) -> None:
+    qtbot.keyClicks(page.name, "!!!")
+    qtbot.keyClick(page.name, Qt.Key.Key_Return)
+    assert page.result.text().startswith("“!!!” was not added: Type the name")
+    assert page.name.text() == "!!!"  # nothing typed is lost
+    assert len(medications.list()) == 3

@@ -75,3 +75,12 @@ def test_no_flags_hides_the_panel(qtbot: QtBot, checker) -> None:
     panel.attach(lambda: checker.check_regimen([Medication("heat pack")], None))
     assert panel.isHidden()
     assert panel.accessibleDescription() == "No regimen flags."
+
+
+def test_a_name_the_checker_refuses_leaves_the_panel_quiet(qtbot: QtBot, checker) -> None:
+    panel = RegimenFlagsPanel()
+    qtbot.addWidget(panel)
+    panel.show_flags(checker.check_regimen([Medication("Xanax")], None).flags)
+    assert panel.isVisible()
+    panel.attach(lambda: checker.check_regimen([Medication("!!!")], None))  # e.g. imported
+    assert panel.isHidden()
