@@ -16,9 +16,10 @@ from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from benzoapp.core.cautions import RegimenFlag
 from benzoapp.core.model import Medication, PlanSettings
 from benzoapp.gui.medications_page import MedicationsPage
-from benzoapp.gui.source_reader import SourceReader, visible_blocks
+from benzoapp.gui.source_reader import SourceReader, citations_in, visible_blocks
 
 # The completer's popup asks the offscreen platform for things it cannot do.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
@@ -45,6 +46,16 @@ def page(qtbot: QtBot, *, medications, checker, undo_stack, plans, planner) -> M
     return widget
 
 
+def flags_about(page: MedicationsPage, name: str) -> list[RegimenFlag]:
+    """The core's flags naming ``name`` (the page shows them; it does not make them)."""
+    assert page.regimen is not None
+    return [f for f in page.regimen.flags if name in f.items]
+
+
+def banner_text(page: MedicationsPage) -> str:
+    return "\n".join(m.text() for m in page.banner.messages)
+
+
 def row_texts(page: MedicationsPage) -> list[str]:
     return [
         str(page.model.index(r, 0).data(Qt.ItemDataRole.AccessibleTextRole))
@@ -65,26 +76,32 @@ def test_the_banner_counts_the_flags_and_gives_each_in_full_with_its_source(
     page: MedicationsPage,
 ) -> None:
     assert page.banner.isVisible()
-    assert page.banner.heading.text().startswith("⚑ 2 regimen flags")
-    shown = "\n".join(m.text() for m in page.banner.messages)
-    assert "same medicine as your taper drug (clonazepam)" in shown  # Klonopin
-    assert "A second benzodiazepine or a Z-drug alongside your taper drug" in shown  # Xanax
-    assert "induced-symptoms" in shown
+    flags = page.regimen.flags if page.regimen else ()
+    assert {f.code for f in flags_about(page, "Klonopin")} >= {"taper_drug_again"}
+    assert {f.code for f in flags_about(page, "Xanax")} >= {"second_benzodiazepine"}
+    assert page.banner.heading.text().startswith(f"⚑ {len(flags)} regimen flags")
+    shown = banner_text(page)
+    for flag in flags:  # each in full, with its source
+        assert flag.message in shown
+        assert flag.source in shown
     assert all(not m.isHidden() and m.wordWrap() for m in page.banner.messages)
+    cited = citations_in([f.source for f in flags])
+    assert cited, "the flags cite the documents"
     assert [link.text() for link in page.banner.links] == [
-        "Read the source: induced-symptoms, kindling",
-        "Read the source: muscular-effects, GABAergic medications",
+        f"Read the source: {c.label}" for c in cited
     ]
 
 
 def test_the_check_runs_again_when_the_active_plan_changes(
     page: MedicationsPage, planner, plans
 ) -> None:
+    assert "taper_drug_again" in {f.code for f in flags_about(page, "Klonopin")}
     use_plan(planner, plans, "alprazolam 0.5 mg 08:00")
     page.refresh()  # what the window calls when a plan is put to use or undone
-    shown = "\n".join(m.text() for m in page.banner.messages)
-    assert "same medicine as your taper drug (alprazolam)" in shown  # now Xanax
-    assert "Klonopin" not in page.banner.heading.text()
+    assert "taper_drug_again" in {f.code for f in flags_about(page, "Xanax")}
+    assert "taper_drug_again" not in {f.code for f in flags_about(page, "Klonopin")}
+    for flag in flags_about(page, "Xanax"):
+        assert flag.message in banner_text(page)
 
 
 def test_with_no_flags_the_banner_is_hidden(
@@ -106,11 +123,12 @@ def test_arrow_keys_move_in_the_list_and_the_detail_follows(
     qtbot.keyClick(page.list, Qt.Key.Key_Down)
     assert page.detail.title_label.text() == "Xanax"
     assert page.detail.level_label.text() == "✕ Avoid"
-    assert "A second benzodiazepine" in page.detail.flags_label.text()
-    assert "(Source: induced-symptoms (kindling)" in page.detail.flags_label.text()
+    (flag, *_) = flags_about(page, "Xanax")
+    assert flag.message in page.detail.flags_label.text()
+    assert f"(Source: {flag.source})" in page.detail.flags_label.text()
     assert "(muscular-effects, What to Avoid)" in page.detail.reasons_label.text()
     described = QAccessible.queryAccessibleInterface(page.detail).text(QAccessible.Text.Description)
-    assert "A second benzodiazepine" in described
+    assert flag.message in described
     assert "muscular-effects, What to Avoid" in described
 
 
@@ -132,6 +150,7 @@ def test_tab_leaves_the_list_and_reaches_the_name_field(
 def test_adding_by_keyboard_checks_first_then_stores_selects_and_undoes(
     qtbot: QtBot, page: MedicationsPage, medications, undo_stack
 ) -> None:
+    before = len(page.regimen.flags) if page.regimen else 0
     page.name.setFocus()
     qtbot.keyClicks(page.name, "Ambien")
     page.name.completer().popup().hide()
@@ -148,10 +167,11 @@ def test_adding_by_keyboard_checks_first_then_stores_selects_and_undoes(
     assert said.args[0] == page.result.text()
     assert page.detail.title_label.text() == "Ambien"
     assert page.detail.facts_label.text() == "Medicine · 5 mg at night"
-    assert page.banner.heading.text().startswith("⚑ 3 regimen flags")
+    assert flags_about(page, "Ambien")  # a Z-drug beside a clonazepam taper
+    assert page.banner.heading.text().startswith(f"⚑ {before + len(flags_about(page, 'Ambien'))} ")
     undo_stack.undo()
     assert page.model.rowCount() == 3
-    assert page.banner.heading.text().startswith("⚑ 2 regimen flags")
+    assert page.banner.heading.text().startswith(f"⚑ {before} regimen flags")
 
 
 def test_an_unknown_name_is_not_covered_never_fine(qtbot: QtBot, page: MedicationsPage) -> None:
@@ -175,7 +195,8 @@ def test_remove_by_keyboard_is_undoable(
     assert QApplication.focusWidget() is page.remove_button
     qtbot.keyClick(page.remove_button, Qt.Key.Key_Space)
     assert [m.name for _, m in medications.list()] == ["magnesium", "Klonopin"]
-    assert page.banner.heading.text().startswith("⚑ 1 regimen flag:")
+    assert not flags_about(page, "Xanax")
+    assert page.banner.heading.text().startswith(f"⚑ {len(flags_about(page, 'Klonopin'))} ")
     undo_stack.undo()
     assert sorted(m.name for _, m in medications.list()) == ["Klonopin", "Xanax", "magnesium"]
 
@@ -225,7 +246,7 @@ def test_a_refused_name_does_not_cost_the_others_their_check(
     page = MedicationsPage(medications, checker, undo_stack, plans)
     qtbot.addWidget(page)
     page.show()
-    assert page.banner.heading.text().startswith("⚑ 1 regimen flag:")
+    assert flags_about(page, "Xanax")
     assert row_texts(page) == ["Xanax, ✕ Avoid, ⚑ Regimen flag", "!!!, ? Not covered"]
     page.list.setCurrentIndex(page.model.index(1, 0))
     assert page.detail.match_label.text().startswith("Type the name of a medicine")
