@@ -253,7 +253,8 @@ class MedicationsPage(QWidget):
         self._select_id(current.id if current is not None else None)
         self._fix_tab_order()
         describe(self.list, f"{len(self.rows)} items. " + self.banner.accessibleDescription())
-        if len(flags) != before and not self._quiet:
+        # Said only where it is seen: an undo on another page changes the count quietly.
+        if len(flags) != before and not self._quiet and self.isVisible():
             self.announcer.say(self.banner.heading.text() if flags else "No regimen flags.")
 
     def _level_row(self, row: MedicationRow) -> LevelRow:

@@ -260,3 +260,18 @@ def test_the_form_refuses_a_name_the_checker_cannot_read(
     assert page.result.text().startswith("“!!!” was not added: Type the name")
     assert page.name.text() == "!!!"  # nothing typed is lost
     assert len(medications.list()) == 3
+
+
+def test_a_change_in_the_flags_is_announced_only_while_the_page_is_shown(
+    qtbot: QtBot, page: MedicationsPage, medications
+) -> None:
+    said: list[str] = []
+    page.announcer.announced.connect(said.append)
+    medications.add(Medication("Ambien"))
+    page.refresh()  # e.g. redo on another page, this page in view
+    assert said
+    assert said[-1] == page.banner.heading.text()
+    page.hide()
+    medications.remove(medications.list()[-1][0])
+    page.refresh()
+    assert len(said) == 1
