@@ -115,6 +115,7 @@ class CheckPage(QWidget):
         self._announce_timer.setInterval(ANNOUNCE_AFTER_MS)
         self._announce_timer.timeout.connect(self.announce)
         self.search.textChanged.connect(self.show_query)
+        self.search.returnPressed.connect(self._read_answer)
         self.show_query("")
 
     def _build_master_detail(self) -> QHBoxLayout:
@@ -171,6 +172,11 @@ class CheckPage(QWidget):
     @property
     def suggestion_buttons(self) -> list[QPushButton]:
         return self.detail.suggestion_buttons
+
+    def _read_answer(self) -> None:
+        """Enter in the box: go to the answers (the answer is already shown beside them)."""
+        if self.model.rowCount():
+            self.answers.setFocus()
 
     def _choose(self, name: str) -> None:
         """The person chose a suggestion: check that name instead, visibly."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -136,6 +136,9 @@ class MedicationsPage(QWidget):
         self.remove_button = QPushButton("&Remove selected", self.body)
         self.remove_button.setAccessibleName("Remove selected")
         self.remove_button.clicked.connect(self.remove_selected)
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.list)
+        remove_key.setContext(Qt.ShortcutContext.WidgetShortcut)  # only in the list
+        remove_key.activated.connect(self.remove_selected)
         left.addWidget(list_label)
         left.addWidget(self.list, 1)
         left.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)

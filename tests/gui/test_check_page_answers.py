@@ -159,3 +159,13 @@ def test_a_cited_section_opens_in_the_reader_by_keyboard(qtbot: QtBot, page: Che
     assert reader.text.accessibleDescription() == f"Showing muscular-effects, {section}."
     qtbot.keyClick(reader.text, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not reader.isVisible())
+
+
+def test_enter_in_the_box_goes_to_the_answers(qtbot: QtBot, page: CheckPage) -> None:
+    type_into(qtbot, page, "Valium")
+    page.search.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is page.answers
+    assert page.answers.currentIndex().row() == 0

@@ -275,3 +275,19 @@ def test_a_change_in_the_flags_is_announced_only_while_the_page_is_shown(
     medications.remove(medications.list()[-1][0])
     page.refresh()
     assert len(said) == 1
+
+
+def test_delete_in_the_list_removes_the_selected_item_undoably(
+    qtbot: QtBot, page: MedicationsPage, medications, undo_stack
+) -> None:
+    page.list.setFocus()
+    qtbot.keyClick(page.list, Qt.Key.Key_Down)  # Xanax
+    qtbot.keyClick(page.list, Qt.Key.Key_Delete)
+    assert [m.name for _, m in medications.list()] == ["magnesium", "Klonopin"]
+    assert page.result.text() == "Removed Xanax. Undo brings it back."
+    undo_stack.undo()
+    assert len(medications.list()) == 3
+    page.name.setFocus()
+    qtbot.keyClicks(page.name, "x")
+    qtbot.keyClick(page.name, Qt.Key.Key_Delete)  # in a field, Delete edits the text only
+    assert len(medications.list()) == 3
