@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -36,6 +37,9 @@ def page(qtbot: QtBot, checker: Checker) -> CheckPage:
     widget.resize(900, 700)
     widget.show()
     qtbot.waitExposed(widget)
+    QAbstractItemModelTester(
+        widget.model, QAbstractItemModelTester.FailureReportingMode.Fatal, widget
+    )
     return widget
 
 
