@@ -8,9 +8,16 @@ politely, so it never cuts into what is being read.
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6 import QtGui
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
+
+# Qt 6.8 added announcements; with an older Qt (the app allows 6.7) the description,
+# kept current, is what a screen reader gets.
+ANNOUNCEMENT_EVENT: Any = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
 
 
 class Announcer(QObject):
@@ -29,9 +36,10 @@ class Announcer(QObject):
         if not text or text == self.last:
             return
         self.last = text
-        event = QAccessibleAnnouncementEvent(self._widget, text)
-        event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
-        QAccessible.updateAccessibility(event)
+        if ANNOUNCEMENT_EVENT is not None:
+            event = ANNOUNCEMENT_EVENT(self._widget, text)
+            event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+            QAccessible.updateAccessibility(event)
         self.announced.emit(text)
 
     def forget(self) -> None:
