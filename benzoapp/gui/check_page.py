@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from benzoapp.core.cautions import LEVEL_WORDS, Checker, CheckResult, Level
+from benzoapp.core.cautions import LEVEL_WORDS, Checker, CheckResult
 from benzoapp.core.errors import InputError
 from benzoapp.gui.announce import Announcer, describe
-from benzoapp.gui.formatting import badge
 from benzoapp.gui.level_list import LevelListModel, LevelListView, LevelRow
 from benzoapp.gui.result_detail import ResultDetail
 
@@ -43,11 +42,6 @@ HINT = (
     "or deep tissue massage."
 )
 ANNOUNCE_AFTER_MS = 700  # a pause in typing; each keystroke is not read out
-
-
-def level_text(level: Level) -> str:
-    """The level as shape and word, e.g. ``✕ Avoid`` (the words every page uses)."""
-    return badge(level.value)
 
 
 def summary_text(result: CheckResult) -> str:

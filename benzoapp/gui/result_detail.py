@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from benzoapp.core.cautions import HOW_WORDS, CheckResult, Ingredient, RegimenFlag
 from benzoapp.gui.announce import describe
 from benzoapp.gui.formatting import badge
+from benzoapp.gui.regimen_flags_panel import FLAG_MARK
 from benzoapp.gui.source_reader import SourceLink, citations_in
 
 MAX_SUGGESTION_BUTTONS = 3
-FLAG_MARK = "⚑"
 
 
 def label(parent: QWidget, name: str, role: str = "") -> QLabel:
