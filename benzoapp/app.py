@@ -230,10 +230,11 @@ def _attach_rest(
     checker = Checker(load_knowledge_base())
     profile = store.profile.get()
     planner = CorePlanner(load_catalog(), profile)
+    lookup = CheckerLookup(checker)
     pages = Pages(
         today=today,
         plan=PlanPage(planner, store.plans, undo_stack),
-        medications=MedicationsPage(store.medications, CheckerLookup(checker), undo_stack),
+        medications=MedicationsPage(store.medications, lookup, undo_stack, plans=store.plans),
         check=CheckPage(checker),
         journal=JournalPage(
             load_catalogue(), store.journal, store.plans, undo_stack, profile=profile
@@ -243,6 +244,10 @@ def _attach_rest(
     window.set_page("Medications & supplements", pages.medications)
     window.set_page("Check", pages.check)
     window.set_page("Journal", pages.journal)
+    # Today's warnings about what is taken: the same regimen check as Medications.
+    today.regimen_flags.attach(
+        lambda: lookup.check_regimen([m for _, m in store.medications.list()], _active_plan(store))
+    )
     _connect(window, store, planner, pages, checker=checker, folder=folder, undo_stack=undo_stack)
     if store.read_only:  # a folder that cannot be written: show everything, save nothing
         for page in (pages.plan, pages.medications, pages.journal):  # Today already is
@@ -250,6 +255,11 @@ def _attach_rest(
         window.show_read_only(store.read_only_reason)
     window.finish_loading()
     quit_when_loaded_if_asked(window, "all")
+
+
+def _active_plan(store: Store) -> Plan | None:
+    found = store.plans.active()
+    return found[1] if found else None
 
 
 @dataclass
@@ -282,6 +292,10 @@ def _connect(
     # Bound slots, not lambdas: Qt drops them when a page goes (after a restore).
     pages.plan.plan_saved.connect(pages.today.refresh)
     pages.plan.plan_saved.connect(pages.journal.refresh)
+    # The regimen check follows the list and the plan in use (undo included).
+    for follows in (pages.medications.refresh, pages.today.regimen_flags.refresh):
+        pages.plan.plan_saved.connect(follows)
+        undo_stack.indexChanged.connect(follows)
     # Both pages write journal days; after any undoable change, each shows the store.
     undo_stack.indexChanged.connect(pages.journal.refresh)
 

@@ -7,12 +7,22 @@ them once, so the pages need not know they exist.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from benzoapp.core.cautions import HOW_WORDS, NOT_COVERED_TEXT, Checker, Level
+from benzoapp.core.cautions import (
+    HOW_WORDS,
+    NOT_COVERED_TEXT,
+    Checker,
+    CheckResult,
+    Level,
+    RegimenCheck,
+    check_regimen,
+    plan_drug_names,
+)
 from benzoapp.core.dose_parse import parse_regimen
 from benzoapp.core.drugs import DrugCatalog
 from benzoapp.core.errors import InputError
-from benzoapp.core.model import Plan, PlanSettings, Profile, Regimen, StepDose
+from benzoapp.core.model import Medication, Plan, PlanSettings, Profile, Regimen, StepDose
 from benzoapp.core.taper import build_plan, edit_step, insert_hold, replan
 from benzoapp.gui.services import Caution
 
@@ -83,3 +93,10 @@ class CheckerLookup:
 
     def complete(self, prefix: str) -> list[str]:
         return self.checker.complete(prefix)
+
+    def check(self, name: str) -> CheckResult:
+        return self.checker.check(name)
+
+    def check_regimen(self, medications: Sequence[Medication], plan: Plan | None) -> RegimenCheck:
+        """The core's regimen check against the plan's own drugs (crossover target too)."""
+        return check_regimen(self.checker, plan_drug_names(plan), medications)

@@ -1,15 +1,24 @@
 """The Check page: type what you take or are offered and see at once what the documents say.
 
-The page only shows what the core checker returns. Levels are told by a word and a shape,
+The page only shows what the core checker returns. Master-detail: a compact list of the
+answers for what is typed (the whole name first, then each ingredient of a product),
+each row its name and its level as shape and word, beside the selected answer in full
+with its reasons, sources and what to do instead. Levels are told by a word and a shape,
 never by colour alone; what was typed stays beside what it matched; a weak spelling is
 offered as a button to confirm, never swapped in silently, and each button says what the
 suggestion is ("Dalmane (flurazepam, a benzodiazepine)") so a look-alike cannot pass for
 what was meant.
+
+For screen readers the answer is text: the detail pane's accessible description is the
+whole answer, the search box's is its one-line summary, both kept current; when typing
+pauses the summary is announced, politely, once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import itertools
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
@@ -22,27 +31,217 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from benzoapp.core.cautions import HOW_WORDS, LEVEL_WORDS, Checker, CheckResult, Level
+from benzoapp.core.cautions import LEVEL_WORDS, Checker, CheckResult
 from benzoapp.core.errors import InputError
+from benzoapp.gui.announce import Announcer, describe
+from benzoapp.gui.level_list import LevelListModel, LevelListView, LevelRow
+from benzoapp.gui.result_detail import ResultDetail
 
-# A distinct shape for each level, so the level reads without colour.
-LEVEL_GLYPHS: dict[Level, str] = {
-    Level.AVOID: "✕",
-    Level.CAUTION: "▲",
-    Level.MIXED: "◆",
-    Level.SUPPORTIVE: "●",
-    Level.NOT_COVERED: "?",
-}
-MAX_SUGGESTION_BUTTONS = 3
 HINT = (
     "Type a medicine, supplement, product or therapy, for example Valium, Epsom salt bath "
     "or deep tissue massage."
 )
+ANNOUNCE_AFTER_MS = 700  # a pause in typing; each keystroke is not read out
 
 
-def level_text(level: Level) -> str:
-    """The level as shape and word, e.g. ``✕ Avoid``."""
-    return f"{LEVEL_GLYPHS[level]} {LEVEL_WORDS[level]}"
+def summary_text(result: CheckResult) -> str:
+    """One line for the search box's description and the announcement."""
+    parts = [f"{result.query}: {LEVEL_WORDS[result.level]}."]
+    if result.match is not None and result.match.name.casefold() != result.query.casefold():
+        parts.append(f"Matched {result.match.name}.")
+    if result.ingredients:
+        parts.append(f"{len(result.ingredients)} ingredients, each in the list of answers.")
+    if result.reasons:
+        count = len(result.reasons)
+        parts.append(f"{count} reason{'s' if count != 1 else ''} with sources in the answer.")
+    if result.suggestions:
+        parts.append("Did you mean: " + "; ".join(s.label for s in result.suggestions) + "?")
+    return " ".join(parts)
+
+
+class CheckPage(QWidget):
+    """Search box with completion above the answers list and the selected answer."""
+
+    result_shown = Signal(object)  # the CheckResult, or None when the box is empty
+
+    def __init__(self, checker: Checker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Check")
+        self.checker = checker
+        self.current: CheckResult | None = None
+        self.problem = ""
+        self.announcer = Announcer(self)
+        # Only the answer scrolls: it changes on every keystroke, and giving it its own
+        # scroll area keeps that change from laying out the whole page again.
+        self.body = self
+        box = QVBoxLayout(self)
+        box.setContentsMargins(12, 8, 12, 8)
+        box.setSpacing(10)
+
+        title = _label(self.body, "check_title", "heading")
+        title.setText("Check a medicine, supplement, product or therapy")
+        intro = _label(self.body, "check_intro", "muted")
+        intro.setText(
+            "What the three source documents say about it during a benzodiazepine taper. "
+            "BenzoApp informs; your prescriber decides."
+        )
+        self.search_label = QLabel("&Name or phrase:", self.body)
+        self.search = QLineEdit(self.body)
+        self.search.setObjectName("check_search")
+        self.search.setAccessibleName("Medicine, supplement, product or therapy to check")
+        self.search.setPlaceholderText("e.g. Valium, Epsom salt bath, deep tissue massage")
+        self.search.setClearButtonEnabled(True)
+        self.search_label.setBuddy(self.search)
+        self.completer = QCompleter(checker.completions(), self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setMaxVisibleItems(10)
+        self.search.setCompleter(self.completer)
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search_label)
+        search_row.addWidget(self.search, 1)
+
+        box.addWidget(title)
+        box.addWidget(intro)
+        box.addLayout(search_row)
+        box.addLayout(self._build_master_detail(), 1)
+        self._announce_timer = QTimer(self)
+        self._announce_timer.setSingleShot(True)
+        self._announce_timer.setInterval(ANNOUNCE_AFTER_MS)
+        self._announce_timer.timeout.connect(self.announce)
+        self.search.textChanged.connect(self.show_query)
+        self.search.returnPressed.connect(self._read_answer)
+        self.show_query("")
+
+    def _build_master_detail(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        left = QVBoxLayout()
+        answers_label = QLabel("&Answers:", self.body)
+        self.model = LevelListModel(self)
+        self.answers = LevelListView("Answers", self.body)
+        self.answers.setObjectName("check_answers")
+        self.answers.setModel(self.model)
+        answers_label.setBuddy(self.answers)
+        self.answers.selectionModel().currentChanged.connect(self._show_current)
+        left.addWidget(answers_label)
+        left.addWidget(self.answers, 1)
+        self.detail = ResultDetail("check", "Answer")
+        self.detail.suggestion_chosen.connect(self._choose)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("check_answer_area")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab scrolls to each control
+        self.scroll_area.setWidget(self.detail)
+        row.addLayout(left, 2)
+        row.addWidget(self.scroll_area, 3)
+        return row
+
+    # The parts of the answer, by the names the rest of the app and the tests use.
+    @property
+    def level_label(self) -> QLabel:
+        return self.detail.level_label
+
+    @property
+    def match_label(self) -> QLabel:
+        return self.detail.match_label
+
+    @property
+    def ingredients_label(self) -> QLabel:
+        return self.detail.ingredients_label
+
+    @property
+    def reasons_label(self) -> QLabel:
+        return self.detail.reasons_label
+
+    @property
+    def notes_label(self) -> QLabel:
+        return self.detail.notes_label
+
+    @property
+    def suggestion_row(self) -> QWidget:
+        return self.detail.suggestion_row
+
+    @property
+    def suggestion_buttons(self) -> list[QPushButton]:
+        return self.detail.suggestion_buttons
+
+    def _read_answer(self) -> None:
+        """Enter in the box: go to the answers (the answer is already shown beside them)."""
+        if self.model.rowCount():
+            self.answers.setFocus()
+
+    def _choose(self, name: str) -> None:
+        """The person chose a suggestion: check that name instead, visibly."""
+        self.search.setText(name)
+        self.search.setFocus()
+
+    def show_query(self, text: str) -> None:
+        """Check what is in the box now and show it (called on every keystroke)."""
+        result: CheckResult | None = None
+        self.problem = ""
+        if text.strip():
+            try:
+                result = self.checker.check(text)
+            except InputError as error:
+                self.problem = f"“{text.strip()}” cannot be checked: {error}"
+        self.current = result
+        rows: list[LevelRow] = []
+        if result is not None:
+            rows.append(LevelRow(result.query, result.level.value, "", summary_text(result)))
+            for ingredient in result.ingredients:
+                reading = f"{ingredient.reading}: " if ingredient.reading else ""
+                rows.append(LevelRow(f"{reading}{ingredient.name}", ingredient.level.value))
+        self.model.set_rows(rows)
+        if rows:  # select the whole answer without showing it twice
+            selection = self.answers.selectionModel()
+            blocked = selection.blockSignals(True)
+            selection.setCurrentIndex(
+                self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+            selection.blockSignals(blocked)
+        self._show_current()
+        summary = summary_text(result) if result is not None else self.problem
+        describe(self.search, summary)
+        describe(self.answers, f"{len(rows)} answers. {summary}" if rows else summary)
+        if summary:
+            self._announce_timer.start()
+        else:
+            self._announce_timer.stop()
+            self.announcer.forget()
+        self.result_shown.emit(result)
+
+    def announce(self) -> None:
+        """Read the summary of what is shown now (after typing pauses)."""
+        if self.current is not None:
+            self.announcer.say(summary_text(self.current))
+        elif self.problem:
+            self.announcer.say(self.problem)
+
+    def _show_current(self, *_: object) -> None:
+        result = self.current
+        index = self.answers.currentIndex()
+        if result is None:
+            self.detail.show_message("", self.problem or HINT)
+        elif index.isValid() and index.row() > 0:
+            ingredient = result.ingredients[index.row() - 1]
+            self.detail.show_result(result, title=ingredient.name, ingredient=ingredient)
+        else:
+            extra = ""
+            if result.match is None:
+                starting = self.checker.complete(result.query, limit=5)
+                if starting:
+                    extra = f" Names that start this way: {', '.join(starting)}."
+            self.detail.show_result(result, title=result.query, extra_match=extra)
+        chain = [
+            self.search,
+            self.answers,
+            *self.detail.visible_suggestions(),
+            *self.detail.links,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
 
 def _label(parent: QWidget, name: str, role: str = "") -> QLabel:
@@ -54,177 +253,3 @@ def _label(parent: QWidget, name: str, role: str = "") -> QLabel:
     if role:
         label.setProperty("role", role)
     return label
-
-
-class CheckPage(QWidget):
-    """Search box with completion above a calm panel showing the result of each keystroke."""
-
-    result_shown = Signal(object)  # the CheckResult, or None when the box is empty
-
-    def __init__(self, checker: Checker, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.checker = checker
-        self.current: CheckResult | None = None
-        outer = QVBoxLayout(self)
-
-        title = _label(self, "check_title", "heading")
-        title.setText("Check a medicine, supplement, product or therapy")
-        intro = _label(self, "check_intro", "muted")
-        intro.setText(
-            "What the three source documents say about it during a benzodiazepine taper. "
-            "BenzoApp informs; your prescriber decides."
-        )
-        self.search_label = QLabel("&Name or phrase:", self)
-        self.search = QLineEdit(self)
-        self.search.setObjectName("check_search")
-        self.search.setAccessibleName("Medicine, supplement, product or therapy to check")
-        self.search.setPlaceholderText("e.g. Valium, Epsom salt bath, deep tissue massage")
-        self.search.setClearButtonEnabled(True)
-        self.search_label.setBuddy(self.search)
-        self.completer = QCompleter(checker.completions(), self)
-        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.completer.setMaxVisibleItems(10)
-        self.search.setCompleter(self.completer)
-
-        panel = self._build_panel()
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(panel)
-
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search_label)
-        search_row.addWidget(self.search, 1)
-        outer.addWidget(title)
-        outer.addWidget(intro)
-        outer.addLayout(search_row)
-        outer.addWidget(scroll, 1)
-        self.search.textChanged.connect(self.show_query)
-        self.show_query("")
-
-    def _build_panel(self) -> QFrame:
-        """The result panel: level, match, suggestions, ingredients, reasons, notes."""
-        panel = QFrame(self)
-        panel.setProperty("role", "notice")
-        box = QVBoxLayout(panel)
-        self.level_label = _label(panel, "check_level", "heading")
-        self.level_label.setAccessibleName("Level")
-        self.match_label = _label(panel, "check_match")
-        self.match_label.setAccessibleName("What it matched")
-        self.suggestion_row = QWidget(panel)
-        row = QHBoxLayout(self.suggestion_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(QLabel("Did you mean:", self.suggestion_row))
-        self.suggestion_buttons: list[QPushButton] = []
-        for index in range(MAX_SUGGESTION_BUTTONS):
-            button = QPushButton(self.suggestion_row)
-            button.setObjectName(f"check_suggestion_{index}")
-            button.clicked.connect(lambda _=False, i=index: self._choose(i))
-            self.suggestion_buttons.append(button)
-            row.addWidget(button)
-        row.addStretch(1)
-        self.ingredients_label = _label(panel, "check_ingredients")
-        self.ingredients_label.setAccessibleName("Ingredients")
-        self.reasons_label = _label(panel, "check_reasons")
-        self.reasons_label.setAccessibleName("Reasons and sources")
-        self.notes_label = _label(panel, "check_notes", "muted")
-        self.notes_label.setAccessibleName("Notes")
-        for widget in (
-            self.level_label,
-            self.match_label,
-            self.suggestion_row,
-            self.ingredients_label,
-            self.reasons_label,
-            self.notes_label,
-        ):
-            box.addWidget(widget)
-        box.addStretch(1)
-        return panel
-
-    def _choose(self, index: int) -> None:
-        """The person chose a suggestion: check that name instead, visibly."""
-        if self.current is None or index >= len(self.current.suggestions):
-            return
-        self.search.setText(self.current.suggestions[index].name)
-        self.search.setFocus()
-
-    def show_query(self, text: str) -> None:
-        """Check what is in the box now and show it (called on every keystroke)."""
-        result: CheckResult | None = None
-        if text.strip():
-            try:
-                result = self.checker.check(text)
-            except InputError:
-                result = None
-        self.current = result
-        if result is None:
-            self._show_nothing()
-        else:
-            self._show(result)
-        self.result_shown.emit(result)
-
-    def _show_nothing(self) -> None:
-        self.level_label.clear()
-        self.match_label.setText(HINT)
-        self.suggestion_row.hide()
-        for label in (self.ingredients_label, self.reasons_label, self.notes_label):
-            label.clear()
-            label.hide()
-
-    def _show(self, result: CheckResult) -> None:
-        self.level_label.setText(level_text(result.level))
-        self.level_label.setAccessibleDescription(LEVEL_WORDS[result.level])
-        match_text = _match_text(result)
-        if result.match is None:
-            starting = self.checker.complete(result.query, limit=5)
-            if starting:
-                match_text += f" Names that start this way: {', '.join(starting)}."
-        self.match_label.setText(match_text)
-        for index, button in enumerate(self.suggestion_buttons):
-            if index < len(result.suggestions):
-                label = result.suggestions[index].label
-                button.setText(label)
-                button.setAccessibleName(f"Check {label} instead")
-                button.show()
-            else:
-                button.hide()
-        self.suggestion_row.setVisible(bool(result.suggestions))
-        _set(self.ingredients_label, _ingredients_text(result))
-        _set(self.reasons_label, _reasons_text(result))
-        _set(self.notes_label, "\n".join(result.notes))
-
-
-def _set(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-def _match_text(result: CheckResult) -> str:
-    match = result.match
-    if match is None:
-        return f"You typed “{result.query}”: nothing in the knowledge base matches it."
-    how = HOW_WORDS.get(match.how, match.how)
-    if match.how == "fuzzy":
-        how = f"{how}, {match.score:.0f}% alike"
-    text = f"You typed “{result.query}”, matched “{match.name}” ({how})"
-    if match.generic and match.generic != match.name:
-        text += f", which is {match.generic}"
-    return text + "."
-
-
-def _ingredients_text(result: CheckResult) -> str:
-    if not result.ingredients:
-        return ""
-    lines = ["Checked ingredient by ingredient:"]
-    for ingredient in result.ingredients:
-        reading = f"{ingredient.reading}: " if ingredient.reading else ""
-        lines.append(f"  • {reading}{ingredient.name}: {level_text(ingredient.level)}")
-    return "\n".join(lines)
-
-
-def _reasons_text(result: CheckResult) -> str:
-    blocks = []
-    for reason in result.reasons:
-        about = f"{reason.about}: " if reason.about else ""
-        blocks.append(f"• {about}{reason.text}\n   ({reason.source_label})")
-    return "\n".join(blocks)

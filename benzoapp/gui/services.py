@@ -8,8 +8,9 @@ boundary here means a page never imports SQLAlchemy or the taper engine itself.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from benzoapp.core.model import (
     DoseLogEntry,
@@ -20,6 +21,9 @@ from benzoapp.core.model import (
     Regimen,
     StepDose,
 )
+
+if TYPE_CHECKING:  # the checker loads its data; pages shown before it need not import it
+    from benzoapp.core.cautions import CheckResult, RegimenCheck
 
 
 class Planner(Protocol):
@@ -119,3 +123,19 @@ class CautionLookup(Protocol):
     def caution(self, name: str) -> Caution: ...
 
     def complete(self, prefix: str) -> list[str]: ...
+
+
+class RegimenLookup(CautionLookup, Protocol):
+    """The checker as the Medications page and Today's warnings use it.
+
+    ``check_regimen`` is the core's regimen check (``benzoapp.core.cautions``) with the
+    plan's own drugs, crossover target included; the window only shows what it returns.
+    """
+
+    def check(self, name: str) -> CheckResult:
+        """Raise ``InputError`` with a plain message when the name cannot be checked."""
+        ...
+
+    def check_regimen(
+        self, medications: Sequence[Medication], plan: Plan | None
+    ) -> RegimenCheck: ...

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from benzoapp.core.model import DoseLogEntry, JournalDay, Plan, Step, StepDose
 from benzoapp.gui.commands import CallbackCommand
 from benzoapp.gui.formatting import badge, day, mg, parse_mg
+from benzoapp.gui.regimen_flags_panel import RegimenFlagsPanel
 from benzoapp.gui.services import (
     ActivePlanSource,
     DoseLogRepository,
@@ -134,6 +135,9 @@ class TodayPage(QWidget):
         self.warnings.setAccessibleName("Warnings in force")
         self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._box.addWidget(self.warnings)
+        # Warnings about what is taken alongside the taper; filled once the checker loads.
+        self.regimen_flags = RegimenFlagsPanel("Warnings about what you take", body)
+        self._box.addWidget(self.regimen_flags)
         self._box.addWidget(self._build_check_in())
         self._box.addStretch(1)
         self._shown_day = today()

@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from dataclasses import replace
 from decimal import Decimal
-from typing import ClassVar
 
 import pytest
 from PySide6.QtGui import QUndoStack
@@ -29,7 +28,6 @@ from benzoapp.core.model import (
     StepDose,
     WarningLevel,
 )
-from benzoapp.gui.services import Caution
 
 _PIECE = re.compile(r"^\s*([a-z]+)\s+(\d+(?:\.\d+)?)\s*mg\s+(\d\d:\d\d)\s*$")
 
@@ -176,23 +174,6 @@ class MemoryJournal:
         self.days.pop(day, None)
 
 
-class TableChecker:
-    """Answers from a fixed table; anything else is 'not covered', never 'fine'."""
-
-    TABLE: ClassVar[dict[str, Caution]] = {
-        "ciprofloxacin": Caution("caution", "ciprofloxacin", "Fluoroquinolone", ("doc A",)),
-        "magnesium": Caution("supportive", "magnesium", "Often tolerated", ("doc B",)),
-    }
-
-    def caution(self, name: str) -> Caution:
-        return self.TABLE.get(
-            name.lower(), Caution("not_covered", "", "Not in the source documents")
-        )
-
-    def complete(self, prefix: str) -> list[str]:
-        return [n for n in self.TABLE if n.startswith(prefix.lower())]
-
-
 TODAY = dt.date(2026, 3, 2)
 
 
@@ -231,9 +212,13 @@ def journal() -> MemoryJournal:
     return MemoryJournal()
 
 
-@pytest.fixture
-def checker() -> TableChecker:
-    return TableChecker()
+@pytest.fixture(scope="session")
+def checker():  # -> CheckerLookup (imported lazily: most tests need no knowledge base)
+    """The real caution checker as the Medications page uses it (it only reads its data)."""
+    from benzoapp.core.cautions import Checker, load_knowledge_base
+    from benzoapp.gui.adapters import CheckerLookup
+
+    return CheckerLookup(Checker(load_knowledge_base()))
 
 
 REAL_PLAN_PAGE_TODAY = dt.date(2026, 1, 5)

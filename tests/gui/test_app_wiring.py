@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from benzoapp.app import attach_data, create_window
+from benzoapp.gui.level_list import LEVEL_ROLE
 from benzoapp.gui.main_window import PAGE_TITLES, MainWindow
 from benzoapp.store import open_store
 
@@ -77,7 +78,7 @@ def test_medications_and_journal_write_to_the_store(
     meds = window.pages["Medications & supplements"]
     qtbot.keyClicks(meds.name, "Epsom salt bath")
     qtbot.mouseClick(meds.add_button, Qt.MouseButton.LeftButton)
-    assert meds.model.index(0, 3).data() == "✕ Avoid"
+    assert meds.model.index(0, 0).data(LEVEL_ROLE) == "✕ Avoid"
     journal = window.pages["Journal"]
     spin = journal.entry.spin_box("fatigue")
     spin.selectAll()

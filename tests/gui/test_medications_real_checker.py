@@ -25,11 +25,14 @@ def test_a_brand_is_matched_with_its_caution_and_source(
     qtbot.addWidget(page)
     qtbot.keyClicks(page.name, "Cipro")
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    assert page.result.text().startswith("▲ Caution — Cipro: Matched Cipro (brand name).")
-    assert "Source:" in page.result.text()
+    assert page.result.text().startswith("▲ Caution — Cipro: added.")
     ((_, stored),) = medications.list()
     assert stored.name == "Cipro"
-    assert page.model.index(0, 3).data() == "▲ Caution"
+    assert page.model.index(0, 0).data(Qt.ItemDataRole.AccessibleTextRole) == "Cipro, ▲ Caution"
+    assert "matched “Cipro” (brand name)" in page.detail.match_label.text()
+    # Its reasons come from beyond the three documents: cited as text, nothing to open.
+    assert "(from beyond the three documents: " in page.detail.reasons_label.text()
+    assert page.detail.links == []
 
 
 def test_unknown_names_say_not_covered(lookup: CheckerLookup) -> None:

@@ -15,6 +15,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "convert",
     "plan",
     "check",
+    "source",
     "report",
     "journal",
     "demo",
