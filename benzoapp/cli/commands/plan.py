@@ -196,6 +196,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
         "steps": [
             {
                 "index": s.index,
+                "step": number,  # counted from 1, as the window, PDF, CSV and calendar show
                 "start": s.start,
                 "end": s.end,
                 "days": s.days,
@@ -219,7 +220,7 @@ def plan_json(plan: Plan) -> dict[str, Any]:
                 "history": s.history,
                 "note": s.note,
             }
-            for s in plan.steps
+            for number, s in enumerate(plan.steps, start=1)
         ],
         "warnings": plan.warnings,
         "pill_counts": pill_counts(plan),
@@ -231,6 +232,7 @@ def handle(args: argparse.Namespace) -> int:
     from benzoapp.core.decimals import fmt
     from benzoapp.core.drugs import load_catalog
     from benzoapp.core.taper.equivalents import plan_missing_equivalents
+    from benzoapp.report.text import step_number
 
     plan = plan_from_args(args)
     written = write_exports(args, plan)
@@ -250,7 +252,7 @@ def handle(args: argparse.Namespace) -> int:
     else:
         print(f"Equivalence table: {table.name} (approximate)")
     print(f"{'step':>4}  {'from':10}  {'days':>4}  {'diazepam eq.':>12}  doses")
-    for s in plan.steps:
+    for number, s in enumerate(plan.steps, start=1):
         doses = "; ".join(
             f"{d.time} {d.drug} {fmt(d.mg)} mg ({d.units or 'cannot be made'})" for d in s.doses
         )
@@ -259,11 +261,12 @@ def handle(args: argparse.Namespace) -> int:
         if plan.is_stop(s):
             days, doses = "–", "none from here on"
         print(
-            f"{s.index + 1:>4}  {s.start.isoformat():10}  {days:>4}  "
+            f"{number:>4}  {s.start.isoformat():10}  {days:>4}  "
             f"{'n/a' if missing else fmt(s.diazepam_equivalent_mg) + ' mg':>12}  {doses}{flag}"
         )
     for w in plan.warnings:
-        where = f" (step {w.step_index + 1})" if w.step_index is not None else ""
+        at = step_number(plan, w.step_index) if w.step_index is not None else None
+        where = f" (step {at})" if at is not None else ""
         print(f"[{w.level.value}]{where} {w.message} Source: {w.source}")
     for path in written:
         print(f"Saved {path}")

@@ -6,11 +6,12 @@ from reportlab.platypus import Flowable, Paragraph
 
 from benzoapp.report.data import CitedText
 from benzoapp.report.pdf.medications import cited
+from benzoapp.report.pdf.outline import PartHeading
 from benzoapp.report.pdf.styles import Styles
 
 
 def coping_story(rows: tuple[CitedText, ...], styles: Styles) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph("Coping along the way", styles.heading)]
+    story: list[Flowable] = [PartHeading("Coping along the way", styles.heading)]
     if not rows:
         story.append(Paragraph("No coping guidance was selected.", styles.body))
         return story

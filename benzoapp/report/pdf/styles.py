@@ -92,6 +92,7 @@ def make_styles() -> Styles:
             leading=21,
             spaceBefore=10,
             spaceAfter=7,
+            keepWithNext=1,  # never the last line of a page
         ),
         subheading=ParagraphStyle(
             "subheading",
@@ -101,6 +102,7 @@ def make_styles() -> Styles:
             leading=17,
             spaceBefore=8,
             spaceAfter=3,
+            keepWithNext=1,
         ),
         body=body,
         small=ParagraphStyle(

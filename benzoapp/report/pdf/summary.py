@@ -6,6 +6,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from benzoapp.core.model import Plan, PlanWarning
 from benzoapp.report.data import ReportData
+from benzoapp.report.pdf.outline import PartHeading
 from benzoapp.report.pdf.styles import (
     CELL_PAD,
     FONT,
@@ -43,7 +44,7 @@ def summary_story(data: ReportData, styles: Styles, width: float) -> list[Flowab
     plan = data.plan
     name = data.person_name
     title = f"Taper plan for {typed(name)}" if name else "Taper plan"
-    story: list[Flowable] = [Paragraph(title, styles.title)]
+    story: list[Flowable] = [PartHeading(title, styles.title, "Summary")]
     story.append(
         Paragraph(
             f"Made {format_date(data.options.generated_on)} with BenzoApp "
@@ -101,7 +102,8 @@ def summary_story(data: ReportData, styles: Styles, width: float) -> list[Flowab
     )
     story.append(table)
 
-    warnings = plan.warnings
+    # Every warning in full, once: the prescriber's summary page lists them one line each.
+    warnings = (*plan.warnings, *data.clinician.warnings)
     story.append(Paragraph("Warnings to talk over with the prescriber", styles.subheading))
     if warnings:
         story.extend(
