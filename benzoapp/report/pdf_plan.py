@@ -56,7 +56,7 @@ def build_story(data: ReportData) -> list[Flowable]:
     The prescriber's part opens with a page that stands alone (:mod:`.pdf.prescriber`).
     """
     styles = make_styles()
-    width, _ = frame_size(PAGE_SIZES[data.options.page_size])
+    width, height = frame_size(PAGE_SIZES[data.options.page_size])
     plan = data.plan
     return [
         *summary_story(data, styles, width),
@@ -71,7 +71,7 @@ def build_story(data: ReportData) -> list[Flowable]:
         PageBreak(),
         *checklist_story(data, styles, width),
         PageBreak(),
-        *prescriber_summary_story(data, styles, width),
+        *prescriber_summary_story(data, styles, width, height),
         PageBreak(),
         *history_story(data, styles),
         *appendix_story(data, styles),

@@ -32,8 +32,18 @@ from benzoapp.report.prescriber_facts import (
 )
 from benzoapp.report.text import STATEMENT, doses_text, format_date, step_number, today_text
 
-MOST_WARNINGS = 4  # one line each; more are counted, their wording is on page 1
-MOST_FLAGS = 4
+
+@dataclass(frozen=True)
+class Budget:
+    """How many lines each list may take; more are counted, their wording is elsewhere."""
+
+    warnings: int
+    flags: int
+    medicines: int
+
+
+# Tried in turn until the page fits: long lists shrink to counts, never onto a second page.
+BUDGETS = (Budget(4, 4, 12), Budget(3, 3, 8), Budget(2, 2, 5), Budget(1, 1, 3), Budget(0, 0, 0))
 
 _LOUDNESS = {WarningLevel.STRONG: 0, WarningLevel.CAUTION: 1, WarningLevel.INFO: 2}
 
@@ -147,11 +157,11 @@ def _heading(text: str, compact: Compact) -> Paragraph:
     )
 
 
-def _warnings(data: ReportData, compact: Compact) -> list[Flowable]:
+def _warnings(data: ReportData, compact: Compact, most: int) -> list[Flowable]:
     warnings = warnings_in_force(data.plan, data.clinician.warnings, data.options.generated_on)
-    # the loudest first, so what is cut off past MOST_WARNINGS is the quietest
+    # the loudest first, so what is cut off past ``most`` is the quietest
     warnings.sort(key=lambda w: _LOUDNESS[w.level])
-    more = len(warnings) - MOST_WARNINGS
+    more = len(warnings) - most
     where = f"{more} more and the full wording" if more > 0 else "full wording and sources"
     heading = f"Warnings in force ({len(warnings)}; {where} on page 1)"
     story: list[Flowable] = [_heading(heading if warnings else "Warnings in force", compact)]
@@ -159,22 +169,25 @@ def _warnings(data: ReportData, compact: Compact) -> list[Flowable]:
         story.append(Paragraph("None.", compact.body))
         return story
     story += [
-        Paragraph(warning_brief(w, data), compact.bullet, bulletText="•")
-        for w in warnings[:MOST_WARNINGS]
+        Paragraph(warning_brief(w, data), compact.bullet, bulletText="•") for w in warnings[:most]
     ]
     return story
 
 
-def _medicines(data: ReportData, compact: Compact) -> list[Flowable]:
+def _medicines(data: ReportData, compact: Compact, budget: Budget) -> list[Flowable]:
     story: list[Flowable] = [_heading("Other medicines and regimen flags", compact)]
     if not data.medications:
         story.append(
             Paragraph("No other medicines, supplements or therapies entered.", compact.body)
         )
     else:
+        shown = data.medications[: budget.medicines]
         listed = "; ".join(
-            f"{typed(m.name)}: <b>{typed(m.level or 'not assessed')}</b>" for m in data.medications
+            f"{typed(m.name)}: <b>{typed(m.level or 'not assessed')}</b>" for m in shown
         )
+        more = len(data.medications) - len(shown)
+        if more:
+            listed += f"{'; ' if shown else ''}{more} more (all under “Other medicines”)"
         story.append(Paragraph(listed, compact.body))
     flags = data.clinician.regimen_flags
     if not flags:
@@ -188,10 +201,16 @@ def _medicines(data: ReportData, compact: Compact) -> list[Flowable]:
             compact.bullet,
             bulletText="•",
         )
-        for f in flags[:MOST_FLAGS]
+        for f in flags[: budget.flags]
     ]
-    if len(flags) > MOST_FLAGS:
-        story.append(Paragraph(f"{len(flags) - MOST_FLAGS} more flags.", compact.small))
+    if len(flags) > budget.flags:
+        story.append(
+            Paragraph(
+                f"{len(flags) - budget.flags} more flags (each medicine's reasons are under "
+                "“Other medicines”).",
+                compact.small,
+            )
+        )
     return story
 
 
@@ -230,8 +249,29 @@ def _chart(data: ReportData, compact: Compact, width: float) -> list[Flowable]:
     ]
 
 
-def prescriber_summary_story(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
-    """The one page, kept together so it stands alone when photocopied or faxed."""
+def prescriber_summary_story(
+    data: ReportData, styles: Styles, width: float, height: float
+) -> list[Flowable]:
+    """The one page, kept together so it stands alone when photocopied or faxed.
+
+    Long lists shrink to counts (see ``BUDGETS``) until the page fits ``height``.
+    """
+    for budget in BUDGETS:
+        page = _page(data, styles, width, budget)
+        if _height(page, width, height) <= height:
+            break
+    return [KeepTogether(page)]
+
+
+def _height(flowables: list[Flowable], width: float, height: float) -> float:
+    total = 0.0
+    for index, item in enumerate(flowables):
+        _, used = item.wrap(width, height)
+        total += used + item.getSpaceAfter() + (item.getSpaceBefore() if index else 0)
+    return total
+
+
+def _page(data: ReportData, styles: Styles, width: float, budget: Budget) -> list[Flowable]:
     compact = compact_styles(styles)
     made = (
         f"Made {format_date(data.options.generated_on)} with BenzoApp "
@@ -243,15 +283,14 @@ def prescriber_summary_story(data: ReportData, styles: Styles, width: float) -> 
         _heading("At each reduction, ask", compact),
         Paragraph(f"{questions} <i>({typed(QUESTIONS_SOURCE)})</i>", compact.body),
     ]
-    page: list[Flowable] = [
+    return [
         PartHeading(SUMMARY_TITLE, styles.heading, "For the prescriber"),
         Paragraph(made, compact.small),
         _facts_table(data, compact, width),
-        *_warnings(data, compact),
-        *_medicines(data, compact),
+        *_warnings(data, compact, budget.warnings),
+        *_medicines(data, compact, budget),
         *ask,
         Paragraph(f"<b>Needs urgent help:</b> {cited(RED_FLAGS)}", compact.alarm),
         *_journal(data, compact),
         *_chart(data, compact, width),
     ]
-    return [KeepTogether(page)]
