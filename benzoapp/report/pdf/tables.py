@@ -91,13 +91,16 @@ class PagedTable(Flowable):  # type: ignore[misc]  # ReportLab ships no stubs
 
     def _build(self, count: int) -> Table:
         shaded = [r for r in range(count) if r + self.first_row in self.shade_rows]
-        return _grid_table(
+        table = _grid_table(
             [self.header, *self.rows[:count]],
             self.heights[: count + 1],
             self.widths,
             shaded,
             self.align_right,
         )
+        # Which rows of the whole table this page holds, for checking the layout.
+        table.rows_span = (self.first_row, self.first_row + count, self.first_row + len(self.rows))
+        return table
 
     def _lead_height(self, avail_width: float, avail_height: float) -> float:
         self._lead_sizes = []
@@ -141,6 +144,12 @@ class PagedTable(Flowable):  # type: ignore[misc]  # ReportLab ships no stubs
             first_row=self.first_row + count,
         )
         return [*self.lead, self._build(count), rest]
+
+    @property
+    def rows_span(self) -> tuple[int, int, int]:
+        """First row, row after the last, and rows in the whole table (drawn unsplit)."""
+        end = self.first_row + len(self.rows)
+        return self.first_row, end, end
 
     def draw(self) -> None:
         y = self.height
