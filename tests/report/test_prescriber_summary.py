@@ -21,7 +21,7 @@ from benzoapp.core.model import (
 )
 from benzoapp.report.data import FlagRow, MedicationRow, ReportData
 from benzoapp.report.gather import gather_report_data
-from benzoapp.report.pdf.load_chart import load_chart
+from benzoapp.report.pdf.load_chart import chart_marks
 from benzoapp.report.pdf_plan import render_plan_pdf_bytes
 from benzoapp.report.prescriber_facts import (
     first_sentence,
@@ -216,18 +216,22 @@ def test_weekly_loads_are_means_of_calendar_weeks() -> None:
 
 
 def test_chart_shades_each_hold_and_draws_a_dot_per_week() -> None:
-    from reportlab.graphics.shapes import Circle, Rect
-
     plan = sample_plan()
     day = plan.steps[-1].end
     monday = plan.steps[0].start - dt.timedelta(days=plan.steps[0].start.weekday())
     days = [JournalDay(monday + dt.timedelta(days=n), {"anxiety": 3}) for n in range(70)]
     weeks = weekly_loads(load_series(days))
-    drawing = load_chart(plan, weeks, 400, day)
-    shaded = [s for s in drawing.contents if isinstance(s, Rect)]
-    assert len(shaded) == sum(1 for s in plan.steps if s.hold)
-    dots = [s for s in drawing.contents if isinstance(s, Circle)]
-    assert len(dots) == len(weeks)
+    marks = chart_marks(plan, weeks, 400, day)
+    assert len(marks.holds) == sum(1 for s in plan.steps if s.hold) >= 1
+    assert len(marks.loads) == len(weeks)
+    # the dose line steps down with the plan: its heights never rise
+    heights = [y for _, y in marks.dose]
+    assert heights == sorted(heights, reverse=True)
+    # a hold's shading spans exactly its days
+    hold = next(s for s in plan.steps if s.hold)
+    _, _, w, _ = marks.holds[0]
+    per_day = (marks.axis[2] - marks.axis[0]) / (plan.steps[-1].end - plan.steps[0].start).days
+    assert w == pytest.approx(hold.days * per_day, rel=0.02)
 
 
 def test_pace_compounds_for_percentage_plans_and_not_for_linear() -> None:

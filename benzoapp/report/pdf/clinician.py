@@ -14,7 +14,7 @@ from benzoapp.core.model import Profile
 from benzoapp.report.data import ReportData
 from benzoapp.report.pdf.medications import cited
 from benzoapp.report.pdf.outline import PartHeading
-from benzoapp.report.pdf.styles import Styles, typed
+from benzoapp.report.pdf.styles import Styles, room_for, typed
 from benzoapp.report.text import format_date
 
 APPENDIX_TITLE = "Appendix: the journal in full"
@@ -50,7 +50,7 @@ def profile_lines(profile: Profile) -> list[str]:
 
 def history_story(data: ReportData, styles: Styles) -> list[Flowable]:
     """The person's history as entered, after the summary page."""
-    story: list[Flowable] = [Paragraph("History", styles.subheading)]
+    story: list[Flowable] = room_for(Paragraph("History", styles.subheading))
     history = (profile_lines(data.profile) if data.profile else []) + list(data.clinician.history)
     if history:
         story.extend(Paragraph(typed(line), styles.bullet, bulletText="•") for line in history)
@@ -69,18 +69,20 @@ def appendix_story(data: ReportData, styles: Styles) -> list[Flowable]:
     """Every journal finding, each list once, with the framework notes and mimics."""
     notes = data.clinician
     found = notes.journal
-    story: list[Flowable] = [PartHeading(APPENDIX_TITLE, styles.heading)]
+    story: list[Flowable] = room_for(PartHeading(APPENDIX_TITLE, styles.heading))
     if found is None:
         story.append(Paragraph("No symptoms are logged in the journal yet.", styles.body))
     else:
         story.append(Paragraph(typed(HEURISTIC), styles.small))
-        story.append(
+        story += room_for(
             Paragraph(f"Windows: better stretches ({len(found.windows)})", styles.subheading)
         )
         story += _bullets(found.windows, styles, "None found.")
-        story.append(Paragraph(f"Waves: worse stretches ({len(found.waves)})", styles.subheading))
+        story += room_for(
+            Paragraph(f"Waves: worse stretches ({len(found.waves)})", styles.subheading)
+        )
         story += _bullets(found.waves, styles, "None found.")
-        story.append(
+        story += room_for(
             Paragraph(f"Worsening after exertion ({len(found.exertion_found)})", styles.subheading)
         )
         story.append(Paragraph(typed(found.exertion_summary), styles.body))
@@ -94,9 +96,9 @@ def appendix_story(data: ReportData, styles: Styles) -> list[Flowable]:
             )
         )
         if found.hold_suggestion:
-            story.append(Paragraph("Hold suggestion", styles.subheading))
+            story += room_for(Paragraph("Hold suggestion", styles.subheading))
             story.append(Paragraph(typed(found.hold_suggestion), styles.body))
-    story.append(Paragraph("Which framework fits", styles.subheading))
+    story += room_for(Paragraph("Which framework fits", styles.subheading))
     if notes.framework_notes:
         story += [Paragraph(cited(n), styles.bullet, bulletText="•") for n in notes.framework_notes]
     else:
@@ -106,7 +108,7 @@ def appendix_story(data: ReportData, styles: Styles) -> list[Flowable]:
             )
         )
     if notes.mimic_conditions:
-        story.append(Paragraph("Conditions withdrawal can be mistaken for", styles.subheading))
+        story += room_for(Paragraph("Conditions withdrawal can be mistaken for", styles.subheading))
         story += [
             Paragraph(cited(c), styles.bullet, bulletText="•") for c in notes.mimic_conditions
         ]

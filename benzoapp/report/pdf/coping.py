@@ -7,11 +7,11 @@ from reportlab.platypus import Flowable, Paragraph
 from benzoapp.report.data import CitedText
 from benzoapp.report.pdf.medications import cited
 from benzoapp.report.pdf.outline import PartHeading
-from benzoapp.report.pdf.styles import Styles
+from benzoapp.report.pdf.styles import Styles, room_for
 
 
 def coping_story(rows: tuple[CitedText, ...], styles: Styles) -> list[Flowable]:
-    story: list[Flowable] = [PartHeading("Coping along the way", styles.heading)]
+    story: list[Flowable] = room_for(PartHeading("Coping along the way", styles.heading))
     if not rows:
         story.append(Paragraph("No coping guidance was selected.", styles.body))
         return story

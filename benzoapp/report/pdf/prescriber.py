@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from benzoapp.core.model import PlanWarning, WarningLevel
 from benzoapp.report.data import ReportData
 from benzoapp.report.guidance import QUESTIONS, QUESTIONS_SOURCE, RED_FLAGS, REVIEW_CADENCE
-from benzoapp.report.pdf.load_chart import load_chart
+from benzoapp.report.pdf.load_chart import LoadChart
 from benzoapp.report.pdf.medications import cited
 from benzoapp.report.pdf.outline import PartHeading
 from benzoapp.report.pdf.pharmacy import next_prescription
@@ -244,7 +244,7 @@ def _chart(data: ReportData, compact: Compact, width: float) -> list[Flowable]:
     if not weeks:
         caption += " No symptom ratings yet, so only the dose is drawn."
     return [
-        load_chart(data.plan, weeks, width, data.options.generated_on),
+        LoadChart(data.plan, weeks, width, data.options.generated_on),
         Paragraph(caption, compact.small),
     ]
 
@@ -257,18 +257,39 @@ def prescriber_summary_story(
     Long lists shrink to counts (see ``BUDGETS``) until the page fits ``height``.
     """
     for budget in BUDGETS:
-        page = _page(data, styles, width, budget)
-        if _height(page, width, height) <= height:
+        block = Stack(_page(data, styles, width, budget), width, height)
+        if block.height <= height:
             break
-    return [KeepTogether(page)]
+    return [block]
 
 
-def _height(flowables: list[Flowable], width: float, height: float) -> float:
-    total = 0.0
-    for index, item in enumerate(flowables):
-        _, used = item.wrap(width, height)
-        total += used + item.getSpaceAfter() + (item.getSpaceBefore() if index else 0)
-    return total
+class Stack(Flowable):  # type: ignore[misc]  # ReportLab ships no stubs
+    """Flowables measured once and drawn one under the other, never split.
+
+    The summary page is measured to choose how long its lists may be; drawing the same
+    measured pieces saves laying every paragraph out a second time.
+    """
+
+    def __init__(self, items: list[Flowable], width: float, height: float) -> None:
+        super().__init__()
+        self.items = items
+        self.sizes: list[tuple[float, float, float]] = []
+        for index, item in enumerate(items):
+            _, used = item.wrap(width, height)
+            before = item.getSpaceBefore() if index else 0.0  # none at the top of a page
+            self.sizes.append((before, used, item.getSpaceAfter()))
+        self.width = width
+        self.height = sum(before + used + after for before, used, after in self.sizes)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height
+        for item, (before, used, after) in zip(self.items, self.sizes, strict=True):
+            y -= before + used
+            item.drawOn(self.canv, 0, y)
+            y -= after
 
 
 def _page(data: ReportData, styles: Styles, width: float, budget: Budget) -> list[Flowable]:

@@ -7,7 +7,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from benzoapp.core.model import Plan, Step
 from benzoapp.report.pdf.outline import PartHeading
-from benzoapp.report.pdf.styles import Styles, typed
+from benzoapp.report.pdf.styles import Styles, room_for, typed
 from benzoapp.report.pdf.tables import plain_table
 from benzoapp.report.text import (
     dose_times,
@@ -103,7 +103,7 @@ def steps_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
         )
     )
     if noted:
-        story.append(Paragraph("Notes on steps", styles.subheading))
+        story += room_for(Paragraph("Notes on steps", styles.subheading))
         for number, step in enumerate(plan.steps, start=1):
             if step.index in noted:
                 story.append(

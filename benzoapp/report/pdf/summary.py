@@ -13,6 +13,7 @@ from benzoapp.report.pdf.styles import (
     FONT_BOLD,
     INK,
     Styles,
+    room_for,
     typed,
 )
 from benzoapp.report.text import (
@@ -104,7 +105,7 @@ def summary_story(data: ReportData, styles: Styles, width: float) -> list[Flowab
 
     # Every warning in full, once: the prescriber's summary page lists them one line each.
     warnings = (*plan.warnings, *data.clinician.warnings)
-    story.append(Paragraph("Warnings to talk over with the prescriber", styles.subheading))
+    story += room_for(Paragraph("Warnings to talk over with the prescriber", styles.subheading))
     if warnings:
         story.extend(
             Paragraph(warning_line(w, plan), styles.bullet, bulletText="•") for w in warnings

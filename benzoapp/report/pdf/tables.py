@@ -88,6 +88,7 @@ class PagedTable(Flowable):  # type: ignore[misc]  # ReportLab ships no stubs
         self.first_row = first_row  # position of rows[0] in the whole table, for shading
         self.lead = list(lead)
         self._lead_sizes: list[tuple[float, float, float]] = []  # height, space before/after
+        self._lead_width: float | None = None  # the width the sizes were measured at
 
     def _build(self, count: int) -> Table:
         shaded = [r for r in range(count) if r + self.first_row in self.shade_rows]
@@ -103,10 +104,13 @@ class PagedTable(Flowable):  # type: ignore[misc]  # ReportLab ships no stubs
         return table
 
     def _lead_height(self, avail_width: float, avail_height: float) -> float:
-        self._lead_sizes = []
-        for item in self.lead:
-            _, height = item.wrap(avail_width, avail_height)
-            self._lead_sizes.append((height, item.getSpaceBefore(), item.getSpaceAfter()))
+        # The frame asks wrap, then split, at the same width: measure the lead once.
+        if self._lead_width != avail_width:
+            self._lead_width = avail_width
+            self._lead_sizes = []
+            for item in self.lead:
+                _, height = item.wrap(avail_width, avail_height)
+                self._lead_sizes.append((height, item.getSpaceBefore(), item.getSpaceAfter()))
         sizes = self._lead_sizes
         # the first item's space before is dropped at the top of a frame; count it anyway
         return sum(h + before + after for h, before, after in sizes)
