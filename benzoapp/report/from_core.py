@@ -124,6 +124,11 @@ def coping_rows(kb: KnowledgeBase) -> tuple[CitedText, ...]:
     return tuple(rows)
 
 
+def _symptom_words(ids: Iterable[str]) -> str:
+    """``muscle_tension`` as a person writes it: ``muscle tension``."""
+    return ", ".join(i.replace("_", " ") for i in ids)
+
+
 def framework_rows(note: FrameworkNote) -> tuple[tuple[CitedText, ...], tuple[CitedText, ...]]:
     """The framework notes and the mimicked conditions, each with its sources."""
     cite = "; ".join(s.text for s in note.sources)
@@ -136,7 +141,7 @@ def framework_rows(note: FrameworkNote) -> tuple[tuple[CitedText, ...], tuple[Ci
         CitedText(
             f"{m.mimic.name}: {m.mimic.resemblance}"
             + (
-                f" Shared in the journal: {', '.join(m.shared_symptoms)}."
+                f" Shared in the journal: {_symptom_words(m.shared_symptoms)}."
                 if m.shared_symptoms
                 else ""
             ),

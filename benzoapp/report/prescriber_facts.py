@@ -166,7 +166,12 @@ def first_sentence(text: str, most: int = 110) -> str:
         if stop in text:
             text = text.split(stop, 1)[0] + "."
             break
-    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+    if len(text) <= most:
+        return text
+    cut = text[: most - 1]
+    if " " in cut:  # end on a whole word
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
 
 
 def next_reduction(plan: Plan, day: dt.date) -> tuple[int, Step] | None:

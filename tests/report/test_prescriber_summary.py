@@ -240,3 +240,13 @@ def test_pace_compounds_for_percentage_plans_and_not_for_linear() -> None:
         (1 - 0.5 ** (1 / 7)) * 100
     )
     assert fortnightly_rate(Decimal(20), Decimal(10), 14, linear=True) == pytest.approx(50 / 7)
+
+
+def test_one_line_warnings_end_on_a_whole_word() -> None:
+    text = "Step 33 cuts 50% of the current dose in one step, more than " + "x" * 20 + " words"
+    line = first_sentence(text, 40)
+    assert line.endswith("…")
+    assert len(line) <= 40
+    assert text.startswith(line[:-1])
+    assert text[len(line) - 1] == " "  # the cut falls between words
+    assert first_sentence("Short one. Then more.") == "Short one."

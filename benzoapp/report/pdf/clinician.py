@@ -8,10 +8,12 @@ only here, in the appendix, with the summary page giving their counts.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from reportlab.platypus import Flowable, Paragraph
 
 from benzoapp.core.model import Profile
-from benzoapp.report.data import ReportData
+from benzoapp.report.data import CitedText, ReportData
 from benzoapp.report.pdf.medications import cited
 from benzoapp.report.pdf.outline import PartHeading
 from benzoapp.report.pdf.styles import Styles, room_for, typed
@@ -65,6 +67,21 @@ def _bullets(lines: tuple[str, ...] | list[str], styles: Styles, empty: str) -> 
     return [Paragraph(typed(line), styles.bullet, bulletText="•") for line in lines]
 
 
+def cited_list(items: tuple[CitedText, ...], styles: Styles) -> list[Flowable]:
+    """Bullets with their sources; a source shared by several is printed once, after them."""
+    shared = Counter(item.citation for item in items if item.citation)
+    story: list[Flowable] = []
+    for item in items:
+        text = typed(item.text) if shared[item.citation] > 1 else cited(item)
+        story.append(Paragraph(text, styles.bullet, bulletText="•"))
+    story += [
+        Paragraph(f"<i>Sources of the {count} points above: {typed(citation)}</i>", styles.small)
+        for citation, count in shared.items()
+        if count > 1
+    ]
+    return story
+
+
 def appendix_story(data: ReportData, styles: Styles) -> list[Flowable]:
     """Every journal finding, each list once, with the framework notes and mimics."""
     notes = data.clinician
@@ -100,7 +117,7 @@ def appendix_story(data: ReportData, styles: Styles) -> list[Flowable]:
             story.append(Paragraph(typed(found.hold_suggestion), styles.body))
     story += room_for(Paragraph("Which framework fits", styles.subheading))
     if notes.framework_notes:
-        story += [Paragraph(cited(n), styles.bullet, bulletText="•") for n in notes.framework_notes]
+        story += cited_list(notes.framework_notes, styles)
     else:
         story.append(
             Paragraph(
@@ -109,7 +126,5 @@ def appendix_story(data: ReportData, styles: Styles) -> list[Flowable]:
         )
     if notes.mimic_conditions:
         story += room_for(Paragraph("Conditions withdrawal can be mistaken for", styles.subheading))
-        story += [
-            Paragraph(cited(c), styles.bullet, bulletText="•") for c in notes.mimic_conditions
-        ]
+        story += cited_list(notes.mimic_conditions, styles)
     return story

@@ -42,14 +42,17 @@ class Marks:
     axis: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
 
 
+AHEAD = dt.timedelta(weeks=6)  # the weeks to come: the next cuts and holds
+
+
 def chart_span(plan: Plan, weeks: tuple[WeekLoad, ...], today: dt.date) -> tuple[dt.date, dt.date]:
-    """From the earlier of plan start and first rated week to the later of the last
-    rated week and today, never past the day after the plan ends."""
+    """From the earlier of plan start and first rated week to six weeks past the later of
+    the last rated week and today (what comes next), never past the day after the plan."""
     first = plan.steps[0].start
-    last = today
+    last = today + AHEAD
     if weeks:
         first = min(first, weeks[0].start)
-        last = max(last, weeks[-1].start + dt.timedelta(days=6))
+        last = max(last, weeks[-1].start + dt.timedelta(days=6) + AHEAD)
     end_of_plan = plan.steps[-1].end + dt.timedelta(days=1)
     last = min(last, end_of_plan)
     return first, last if last > first else end_of_plan

@@ -112,8 +112,9 @@ def _facts(data: ReportData) -> list[tuple[str, str]]:
         rows.append(
             (
                 "Diazepam eq.",
-                f"now {now}; at the end {equivalent_text(plan, last)} "
-                f"(from {format_date(last.start)}: {doses_text(last.doses)})",
+                f"now {now}; at the end {equivalent_text(plan, last)}, from "
+                f"{format_date(last.start)}"
+                + ("" if plan.is_stop(last) else f" ({doses_text(last.doses)})"),
             )
         )
     rows.append(("Pace", pace_text(plan, today)))
