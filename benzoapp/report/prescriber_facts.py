@@ -119,10 +119,13 @@ def pace_text(plan: Plan, day: dt.date) -> str:
     planned = f"Planned: {rate_text(plan)}."
     if not plan.steps:
         return planned
-    first = plan.steps[0]
-    here = position_on(plan, day)
-    if here is None or day <= first.start:
+    first, last = plan.steps[0], plan.steps[-1]
+    if day <= first.start:
         return f"Not started yet. {planned}"
+    day = min(day, last.end)  # after the end: measured over the whole plan
+    here = position_on(plan, day)
+    if here is None:
+        return planned
     weeks = Decimal((day - first.start).days + 1) / 7
     start_de, now_de = first.diazepam_equivalent_mg, here.step.diazepam_equivalent_mg
     if lacks_equivalent(plan):
@@ -197,6 +200,8 @@ def review_text(plan: Plan, day: dt.date) -> str:
     if cut is None:
         return f"by {format_date(fortnight)} (no further reduction is planned)"
     number, step = cut
+    if day < plan.steps[0].start and number == 1:
+        return f"by {format_date(step.start)}, when the plan starts (step 1)"
     if step.start <= fortnight:
         return f"by {format_date(step.start)}, when step {number} lowers the dose"
     return (

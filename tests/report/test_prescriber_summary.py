@@ -250,3 +250,26 @@ def test_one_line_warnings_end_on_a_whole_word() -> None:
     assert text.startswith(line[:-1])
     assert text[len(line) - 1] == " "  # the cut falls between words
     assert first_sentence("Short one. Then more.") == "Short one."
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+def test_summary_before_the_plan_starts_and_after_it_ends(when: str) -> None:
+    plan = sample_plan()
+    day = (
+        plan.steps[0].start - dt.timedelta(days=10)
+        if when == "before"
+        else plan.steps[-1].end + dt.timedelta(days=30)
+    )
+    base = ReportData(plan=plan)
+    data = dataclasses.replace(base, options=dataclasses.replace(base.options, generated_on=day))
+    pages = pdf_pages_text(render_plan_pdf_bytes(data))
+    page = pages[summary_index(pages)]
+    if when == "before":
+        assert "Not started yet." in page
+        assert "before the plan (it starts 3 Mar 2025" in page
+        assert "when the plan starts (step 1)" in page
+    else:
+        assert "Not started yet." not in page
+        assert "So far: 87% cut in 14 weeks" in page
+        assert "the plan ended on 8 Jun 2025" in page
+    assert "not worked out for this plan's form" in page  # no pharmacy rows were given

@@ -109,6 +109,8 @@ def next_period_index(data: ReportData) -> int | None:
 
 def next_prescription(data: ReportData) -> str:
     """The next prescription in whole tablets or bottles, one line, for the summary page."""
+    if not data.pharmacy:
+        return "not worked out for this plan's form (see the step table)"
     index = next_period_index(data)
     if index is None:
         return "none: the plan has no more doses to dispense"

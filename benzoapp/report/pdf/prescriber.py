@@ -108,7 +108,15 @@ def _facts(data: ReportData) -> list[tuple[str, str]]:
         )
     if plan.steps:
         last = plan.steps[-1]
-        now = equivalent_text(plan, here.step) if here is not None else "not on a step today"
+        if here is not None:
+            now = equivalent_text(plan, here.step)
+        elif today < plan.steps[0].start:
+            now = (
+                f"before the plan (it starts {format_date(plan.steps[0].start)} at "
+                f"{equivalent_text(plan, plan.steps[0])})"
+            )
+        else:
+            now = f"the plan ended on {format_date(last.end)}"
         rows.append(
             (
                 "Diazepam eq.",
