@@ -67,7 +67,7 @@ def build_story(data: ReportData) -> list[Flowable]:
         PageBreak(),
         *pharmacy_story(data, styles, width),
         *medications_story(data.medications, styles),
-        *coping_story(data.coping, styles),
+        *coping_story(data.coping, styles, data.medications),
         PageBreak(),
         *checklist_story(data, styles, width),
         PageBreak(),

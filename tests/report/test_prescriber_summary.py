@@ -273,3 +273,14 @@ def test_summary_before_the_plan_starts_and_after_it_ends(when: str) -> None:
         assert "So far: 87% cut in 14 weeks" in page
         assert "the plan ended on 8 Jun 2025" in page
     assert "not worked out for this plan's form" in page  # no pharmacy rows were given
+
+
+def test_coping_advice_given_as_a_medicine_reason_is_not_printed_again(
+    demo: ReportData, demo_pages: list[str]
+) -> None:
+    text = " ".join(demo_pages)
+    reasons = [r for m in demo.medications for r in m.reasons]
+    assert reasons
+    for reason in reasons:
+        assert text.count(" ".join(reason.text.split())) == 1, reason.text
+    assert "Already under “Other medicines” above:" in text
