@@ -116,3 +116,14 @@ def test_bottle_size_option() -> None:
             parser.parse_args(["--bottle-ml", bad])
     with pytest.raises(InputError):
         ReportOptions(bottle_ml=Decimal(0))
+
+
+def test_a_period_covered_by_what_is_left_says_so() -> None:
+    from benzoapp.report.pdf.pharmacy import dispense_text
+
+    bottles = PharmacyRow(
+        "diazepam", Decimal(1), Decimal(135), (Decimal(90), Decimal(5), Decimal(40)), unit="ml"
+    )
+    assert bottles.whole_counts == (1, 0, 1)
+    assert "none new (5 ml used, left from the bottle already open)" in dispense_text(bottles, 1)
+    assert "1 bottle of 100 ml (40 ml used)" in dispense_text(bottles, 2)

@@ -45,6 +45,9 @@ def dispense_text(row: PharmacyRow, period: int) -> str:
     counts = row.whole_counts
     number = counts[period] if period < len(counts) else 0
     used = row.per_period[period]
+    if number == 0:  # what is left over from the last period covers this one
+        left = "the bottle already open" if row.dispense_unit == "bottles" else "last period"
+        return f"{product(row)}: none new ({_used(used, row)}, left from {left})"
     return f"{product(row)}: {_count(number, row)} ({_used(used, row)})"
 
 
