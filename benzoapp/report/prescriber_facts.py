@@ -120,8 +120,10 @@ def pace_text(plan: Plan, day: dt.date) -> str:
     if not plan.steps:
         return planned
     first, last = plan.steps[0], plan.steps[-1]
-    if day <= first.start:
+    if day < first.start:
         return f"Not started yet. {planned}"
+    if day == first.start:
+        return f"Starts today. {planned}"
     day = min(day, last.end)  # after the end: measured over the whole plan
     here = position_on(plan, day)
     if here is None:

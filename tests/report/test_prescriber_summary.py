@@ -284,3 +284,12 @@ def test_coping_advice_given_as_a_medicine_reason_is_not_printed_again(
     for reason in reasons:
         assert text.count(" ".join(reason.text.split())) == 1, reason.text
     assert "Already under “Other medicines” above:" in text
+
+
+def test_without_ratings_the_chart_has_no_load_scale() -> None:
+    plan = sample_plan()
+    marks = chart_marks(plan, (), 400, plan.steps[0].start)
+    texts = [text for _, _, text, _ in marks.labels]
+    assert "symptom load" not in texts
+    assert marks.loads == []
+    assert marks.dose

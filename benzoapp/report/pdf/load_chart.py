@@ -92,14 +92,15 @@ def chart_marks(plan: Plan, weeks: tuple[WeekLoad, ...], width: float, today: dt
         y = BOTTOM + plot_h * tick / dose_top
         marks.grid.append((LEFT, y, LEFT + plot_w, y))
         marks.labels.append((LEFT - 4, y - 3, f"{tick:g}", "end"))
-        marks.labels.append(
-            (LEFT + plot_w + 4, y - 3, f"{load_top * tick / dose_top:.3g}", "start")
-        )
+        if weeks:  # no ratings, no load scale
+            load = f"{load_top * tick / dose_top:.3g}"
+            marks.labels.append((LEFT + plot_w + 4, y - 3, load, "start"))
         tick += dose_tick
     marks.labels.append(
         (0, HEIGHT - 10, "mg (diazepam eq.)" if use_equivalent else "mg a day", "start")
     )
-    marks.labels.append((width, HEIGHT - 10, "symptom load", "end"))
+    if weeks:
+        marks.labels.append((width, HEIGHT - 10, "symptom load", "end"))
     dates = month_ticks(first, last, most=6) if span > 92 else day_ticks(first, last, most=5)
     for day in dates:
         x = x_of(day)
