@@ -19,7 +19,7 @@ from benzoapp.core.model import (
     PlanWarning,
     WarningLevel,
 )
-from benzoapp.report.data import FlagRow, MedicationRow, ReportData
+from benzoapp.report.data import FlagRow, MedicationRow, PageSize, ReportData
 from benzoapp.report.gather import gather_report_data
 from benzoapp.report.pdf.load_chart import chart_marks
 from benzoapp.report.pdf_plan import render_plan_pdf_bytes
@@ -168,7 +168,8 @@ def test_no_flags_reads_none_found_and_no_medicines_says_so() -> None:
     assert "No other medicines, supplements or therapies entered." in page[summary_index(page)]
 
 
-def test_the_summary_stays_on_one_page_with_long_lists() -> None:
+@pytest.mark.parametrize("size", [PageSize.A4, PageSize.LETTER])
+def test_the_summary_stays_on_one_page_with_long_lists(size: PageSize) -> None:
     plan = sample_plan()
     noisy = tuple(
         PlanWarning(
@@ -184,7 +185,7 @@ def test_the_summary_stays_on_one_page_with_long_lists() -> None:
     base = ReportData(plan=plan)
     data = dataclasses.replace(
         base,
-        options=dataclasses.replace(base.options, generated_on=plan.steps[1].start),
+        options=dataclasses.replace(base.options, generated_on=plan.steps[1].start, page_size=size),
         medications=tuple(MedicationRow(f"Medicine {n}", "", "Caution") for n in range(12)),
         clinician=dataclasses.replace(
             base.clinician,
