@@ -15,6 +15,7 @@ BENCHMARKS: dict[str, str] = {
     "check": "Caution checker per keystroke, and the Check page (issue: caution checker)",
     "journal": "Symptom journal detection over ten years of daily entries (issue: journal)",
     "pdf": "PDF plan of a 3-year daily micro-taper (issue: PDF plan and exports)",
+    "report": "The demo data's whole report against the report before issue 17",
     "package": "Frozen one-folder build: size and cold start (issue: packaging)",
 }
 

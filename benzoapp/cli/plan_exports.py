@@ -6,6 +6,7 @@ Kept apart from the plan command so the same options serve ``benzoapp report`` t
 from __future__ import annotations
 
 import argparse
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,16 @@ def _weeks(text: str) -> int:
     return value
 
 
+def _bottle_ml(text: str) -> Decimal:
+    try:
+        value = Decimal(text.strip())
+    except ArithmeticError:
+        raise argparse.ArgumentTypeError(f"not a volume in ml: {text!r}") from None
+    if not value.is_finite() or not Decimal(0) < value <= Decimal(5000):
+        raise argparse.ArgumentTypeError("a bottle must hold more than 0 and at most 5000 ml")
+    return value
+
+
 def add_print_arguments(parser: argparse.ArgumentParser) -> None:
     """Options that shape the printout but not the plan."""
     parser.add_argument("--name", metavar="NAME", default="", help="name printed on the plan")
@@ -49,6 +60,13 @@ def add_print_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="weeks of daily tick boxes to print (default 4)",
     )
+    parser.add_argument(
+        "--bottle-ml",
+        type=_bottle_ml,
+        default=None,
+        metavar="ML",
+        help="volume of one bottle of oral solution, for the pharmacy list (default 100)",
+    )
 
 
 def add_export_arguments(parser: argparse.ArgumentParser) -> None:
@@ -62,6 +80,7 @@ def add_export_arguments(parser: argparse.ArgumentParser) -> None:
 def options_from_args(args: argparse.Namespace) -> ReportOptions:
     """The printout options the command line asked for, defaults for the rest."""
     from benzoapp.report.data import (
+        DEFAULT_BOTTLE_ML,
         DEFAULT_CHECKLIST_WEEKS,
         ReportOptions,
         default_page_size,
@@ -70,10 +89,12 @@ def options_from_args(args: argparse.Namespace) -> ReportOptions:
 
     page_size = getattr(args, "page_size", None)
     weeks = getattr(args, "checklist_weeks", None)
+    bottle = getattr(args, "bottle_ml", None)
     return ReportOptions(
         page_size=parse_page_size(page_size) if page_size else default_page_size(),
         name=getattr(args, "name", "") or "",
         checklist_weeks=DEFAULT_CHECKLIST_WEEKS if weeks is None else weeks,
+        bottle_ml=DEFAULT_BOTTLE_ML if bottle is None else bottle,
     )
 
 
@@ -121,7 +142,9 @@ def write_exports(
 
         catalog = load_catalog()
         if pharmacy is None:
-            pharmacy = pharmacy_rows(plan, pill_counts(plan, catalog), options.prescription_days)
+            pharmacy = pharmacy_rows(
+                plan, pill_counts(plan, catalog), options.prescription_days, options.bottle_ml
+            )
         table_name = table_name or catalog.table(plan.settings.table).name
         if coping is None:
             coping = coping_rows(load_knowledge_base())

@@ -18,13 +18,26 @@ from benzoapp.report.text import (
     step_flags,
 )
 
-# A cell starting with one of these is read as a formula by spreadsheet programs.
+# A cell starting with one of these is read as a formula by spreadsheet programs
+# (OWASP, "CSV Injection"). Tab and carriage return are on OWASP's list themselves.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Some programs skip leading spaces and line feeds before reading a formula, so those
+# are looked through too; the fullwidth forms are folded to ASCII by some spreadsheets.
+_LOOK_THROUGH = " \n\u00a0\u3000"
+_FULLWIDTH = str.maketrans("＝＋－＠", "=+-@")
 
 
 def safe_text(text: str) -> str:
-    """Typed text that a spreadsheet will show as text, never run as a formula."""
-    return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
+    """Typed text that a spreadsheet will show as text, never run as a formula.
+
+    OWASP's advice: a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return gets a leading apostrophe, which spreadsheets show as text and do not print.
+    """
+    if text.startswith(_FORMULA_STARTS):
+        return f"'{text}"
+    if text.lstrip(_LOOK_THROUGH).translate(_FULLWIDTH).startswith(_FORMULA_STARTS):
+        return f"'{text}"
+    return text
 
 
 def plan_rows(plan: Plan) -> list[list[str]]:
@@ -37,8 +50,9 @@ def plan_rows(plan: Plan) -> list[list[str]]:
     header += ["total_mg", "diazepam_equivalent_mg", "flags", "note"]
     rows = [header]
     own_mg = lacks_equivalent(plan)  # no figure in the table: none is shown, none made up
-    for step in plan.steps:
-        row = [str(step.index), step.start.isoformat(), step.end.isoformat(), str(step.days)]
+    # Steps are numbered from 1, as the window, the PDF, the calendar and plan --json do.
+    for number, step in enumerate(plan.steps, start=1):
+        row = [str(number), step.start.isoformat(), step.end.isoformat(), str(step.days)]
         for column in columns:
             dose = dose_in(step, column)
             row += ["", ""] if dose is None else [format_number(dose.mg), safe_text(dose.units)]

@@ -21,6 +21,7 @@ from benzoapp.core.model import Plan, PlanWarning, Profile
 
 DEFAULT_CHECKLIST_WEEKS = 4
 DEFAULT_PRESCRIPTION_DAYS = 28
+DEFAULT_BOTTLE_ML = Decimal(100)
 
 # Territories whose printers default to US Letter; everywhere else uses A4.
 _LETTER_TERRITORIES = frozenset(
@@ -99,18 +100,81 @@ class PharmacyRow:
     drug: str
     strength_mg: Decimal
     total: Decimal
-    per_period: tuple[Decimal, ...] = ()
-    unit: str = "tablets"  # or "ml" for an oral solution
+    per_period: tuple[Decimal, ...] = ()  # the amount used in each period (may be split)
+    unit: str = "tablets"  # or "ml" for an oral solution, "mg weighed" for weighed doses
+    # What to hand out in each period, in whole tablets (for "mg weighed": whole tablets
+    # to weigh from) or whole bottles of ``bottle_ml`` for a liquid. A split tablet or an
+    # opened bottle left over at the end of a period is used first in the next one.
+    dispense: tuple[int, ...] = ()
+    bottle_ml: Decimal | None = None
+
+    @property
+    def whole_counts(self) -> tuple[int, ...]:
+        """``dispense``, or worked out from ``per_period`` when the caller gave none."""
+        if self.dispense or not self.per_period:
+            return self.dispense
+        from benzoapp.report.dispense import whole_units_per_period
+
+        if self.unit == "ml":
+            size = self.bottle_ml or DEFAULT_BOTTLE_ML
+        elif self.unit == "mg weighed":
+            size = self.strength_mg
+        else:
+            size = Decimal(1)
+        return whole_units_per_period(self.per_period, size)
+
+    @property
+    def dispense_unit(self) -> str:
+        """``tablets`` or ``bottles``: what a pharmacy counts out."""
+        return "bottles" if self.unit == "ml" else "tablets"
+
+
+@dataclass(frozen=True)
+class FlagRow:
+    """One finding about the medicines taken together (the checker's regimen flag)."""
+
+    level: str  # the checker's level word, e.g. "Caution"
+    message: str
+    source: str
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class WeekLoad:
+    """The mean symptom load of one calendar week (Monday first) of the journal."""
+
+    start: dt.date
+    mean: float
+    days: int  # days with a rating in that week
+
+
+@dataclass(frozen=True)
+class JournalFindings:
+    """What the journal found, as counts for the summary and full lines for the appendix."""
+
+    first_day: dt.date
+    last_day: dt.date
+    days_logged: int
+    mean_load: float
+    weekly: tuple[WeekLoad, ...] = ()
+    windows: tuple[str, ...] = ()  # one sentence per better stretch
+    waves: tuple[str, ...] = ()  # one sentence per worse stretch
+    exertion_summary: str = ""  # how often worsening followed exertion, in words
+    exertion_found: tuple[str, ...] = ()  # one sentence per worsening after exertion
+    position: str = ""  # the closest framework position's title, if any
+    hold_suggestion: str = ""
 
 
 @dataclass(frozen=True)
 class ClinicianNotes:
-    """What the prescriber's page adds to the plan's own warnings."""
+    """What the prescriber's part adds to the plan's own warnings."""
 
     history: tuple[str, ...] = ()  # plain lines, e.g. from the dose log
     warnings: tuple[PlanWarning, ...] = ()  # beyond plan.warnings, e.g. from the journal
     framework_notes: tuple[CitedText, ...] = ()
     mimic_conditions: tuple[CitedText, ...] = ()
+    journal: JournalFindings | None = None
+    regimen_flags: tuple[FlagRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -121,6 +185,9 @@ class ReportOptions:
     name: str = ""  # overrides profile.name when given
     prescription_days: int = DEFAULT_PRESCRIPTION_DAYS
     checklist_weeks: int = DEFAULT_CHECKLIST_WEEKS
+    # Volume of one bottle of oral solution, for counting whole bottles. Pack sizes differ
+    # between makers and countries, so the printout says which size it assumed.
+    bottle_ml: Decimal = DEFAULT_BOTTLE_ML
     generated_on: dt.date = field(default_factory=dt.date.today)
     app_version: str = __version__
 
@@ -129,6 +196,8 @@ class ReportOptions:
             raise InputError("the prescription period must be at least one day")
         if not 0 <= self.checklist_weeks <= 520:
             raise InputError("checklist weeks must be between 0 and 520")
+        if not Decimal(0) < self.bottle_ml <= Decimal(5000):
+            raise InputError("a bottle must hold more than 0 and at most 5000 ml")
 
 
 @dataclass(frozen=True)

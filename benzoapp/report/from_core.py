@@ -14,13 +14,21 @@ from benzoapp.core.cautions import LEVEL_WORDS, CheckResult, KnowledgeBase, copi
 from benzoapp.core.journal.framework import FrameworkNote
 from benzoapp.core.model import Plan
 from benzoapp.core.taper import PillCount
-from benzoapp.report.data import CitedText, MedicationRow, PharmacyRow
+from benzoapp.report.data import DEFAULT_BOTTLE_ML, CitedText, MedicationRow, PharmacyRow
+from benzoapp.report.dispense import whole_units_per_period
 
 _UNITS = {"tablet": "tablets", "ml": "ml", "mg weighed": "mg weighed"}
 
 
 def period_amounts(plan: Plan, per_step: Sequence[Decimal], period_days: int) -> list[Decimal]:
     """Spread each step's amount evenly over its days, then sum by prescription period."""
+    return [_tidy(v) for v in exact_period_amounts(plan, per_step, period_days)]
+
+
+def exact_period_amounts(
+    plan: Plan, per_step: Sequence[Decimal], period_days: int
+) -> list[Decimal]:
+    """As :func:`period_amounts`, unrounded, for counting whole units to dispense."""
     if not plan.steps:
         return []
     start = plan.steps[0].start
@@ -37,7 +45,7 @@ def period_amounts(plan: Plan, per_step: Sequence[Decimal], period_days: int) ->
             totals[period] = totals.get(period, Decimal(0)) + per_day * stretch
             day += dt.timedelta(days=stretch)
     count = max(totals, default=-1) + 1
-    return [_tidy(totals.get(i, Decimal(0))) for i in range(count)]
+    return [totals.get(i, Decimal(0)) for i in range(count)]
 
 
 def _tidy(value: Decimal) -> Decimal:
@@ -46,18 +54,38 @@ def _tidy(value: Decimal) -> Decimal:
 
 
 def pharmacy_rows(
-    plan: Plan, counts: Iterable[PillCount], period_days: int
+    plan: Plan,
+    counts: Iterable[PillCount],
+    period_days: int,
+    bottle_ml: Decimal = DEFAULT_BOTTLE_ML,
 ) -> tuple[PharmacyRow, ...]:
-    return tuple(
-        PharmacyRow(
-            drug=c.product or c.drug,  # "alprazolam XR": never dispensed as the plain tablet
-            strength_mg=c.strength_mg,
-            total=c.to_dispense if c.unit == "tablet" else c.total,
-            per_period=tuple(period_amounts(plan, c.per_step, period_days)),
-            unit=_UNITS.get(c.unit, c.unit),
+    """Each product's amount for the whole plan and per period, with whole units to hand out.
+
+    Tablets are counted whole; weighed doses as whole tablets to weigh from; a liquid in
+    whole bottles of ``bottle_ml``.
+    """
+    rows = []
+    for c in counts:
+        exact = exact_period_amounts(plan, c.per_step, period_days)
+        used = tuple(_tidy(v) for v in exact)
+        if c.unit == "ml":
+            unit_size, bottle = bottle_ml, bottle_ml
+        elif c.unit == "mg weighed":
+            unit_size, bottle = c.strength_mg, None
+        else:
+            unit_size, bottle = Decimal(1), None
+        rows.append(
+            PharmacyRow(
+                drug=c.product or c.drug,  # "alprazolam XR": never dispensed as the plain tablet
+                strength_mg=c.strength_mg,
+                total=c.total,  # used; the whole tablets to dispense are in ``dispense``
+                per_period=used,
+                unit=_UNITS.get(c.unit, c.unit),
+                dispense=whole_units_per_period(exact, unit_size),
+                bottle_ml=bottle,
+            )
         )
-        for c in counts
-    )
+    return tuple(rows)
 
 
 def medication_rows(
@@ -96,6 +124,11 @@ def coping_rows(kb: KnowledgeBase) -> tuple[CitedText, ...]:
     return tuple(rows)
 
 
+def _symptom_words(ids: Iterable[str]) -> str:
+    """``muscle_tension`` as a person writes it: ``muscle tension``."""
+    return ", ".join(i.replace("_", " ") for i in ids)
+
+
 def framework_rows(note: FrameworkNote) -> tuple[tuple[CitedText, ...], tuple[CitedText, ...]]:
     """The framework notes and the mimicked conditions, each with its sources."""
     cite = "; ".join(s.text for s in note.sources)
@@ -108,7 +141,7 @@ def framework_rows(note: FrameworkNote) -> tuple[tuple[CitedText, ...], tuple[Ci
         CitedText(
             f"{m.mimic.name}: {m.mimic.resemblance}"
             + (
-                f" Shared in the journal: {', '.join(m.shared_symptoms)}."
+                f" Shared in the journal: {_symptom_words(m.shared_symptoms)}."
                 if m.shared_symptoms
                 else ""
             ),

@@ -28,11 +28,12 @@ def gather_report_data(
     checker: Checker | None = None,
 ) -> ReportData:
     """The plan with its pharmacy amounts, each medication's caution, coping guidance and
-    the prescriber's page (journal history, framework notes, conditions withdrawal mimics).
+    the prescriber's part (the checker's regimen flags, the journal's findings, framework
+    notes, conditions withdrawal mimics).
 
     ``checker`` may be passed to reuse one already built over ``kb``.
     """
-    from benzoapp.core.journal.summary import analyse_journal, summary_lines
+    from benzoapp.core.journal.summary import analyse_journal
     from benzoapp.core.taper import pill_counts
     from benzoapp.report.from_core import (
         coping_rows,
@@ -40,10 +41,11 @@ def gather_report_data(
         medication_rows,
         pharmacy_rows,
     )
+    from benzoapp.report.prescriber_facts import flag_rows, journal_findings
 
     options = options or ReportOptions()
     checker = checker or Checker(kb)
-    results = check_regimen(checker, plan_drug_names(plan), medications).results
+    check = check_regimen(checker, plan_drug_names(plan), medications)
     days = list(journal)
     summary = analyse_journal(days, plan, profile)
     framework, mimics = framework_rows(summary.framework) if summary.framework else ((), ())
@@ -51,13 +53,16 @@ def gather_report_data(
         plan=plan,
         table_name=catalog.table(plan.settings.table).name,
         profile=profile,
-        medications=medication_rows(results, [m.kind for m in medications]),
+        medications=medication_rows(check.results, [m.kind for m in medications]),
         coping=coping_rows(kb),
-        pharmacy=pharmacy_rows(plan, pill_counts(plan, catalog), options.prescription_days),
+        pharmacy=pharmacy_rows(
+            plan, pill_counts(plan, catalog), options.prescription_days, options.bottle_ml
+        ),
         clinician=ClinicianNotes(
-            history=tuple(summary_lines(summary)) if days else (),
             framework_notes=framework,
             mimic_conditions=mimics,
+            journal=journal_findings(summary) if days else None,
+            regimen_flags=flag_rows(check.flags),
         ),
         options=options,
     )

@@ -27,17 +27,18 @@ from benzoapp.report.text import (
 )
 
 
-def dose_changes(plan: Plan) -> list[tuple[Step, dt.date]]:
-    """Each step whose doses differ from the step before, with the last day of those doses."""
-    changes: list[tuple[Step, dt.date]] = []
+def dose_changes(plan: Plan) -> list[tuple[int, Step, dt.date]]:
+    """Each step whose doses differ from the step before, with its number (from 1, as
+    printed everywhere) and the last day of those doses."""
+    changes: list[tuple[int, Step, dt.date]] = []
     previous = None
-    for step in plan.steps:
+    for number, step in enumerate(plan.steps, start=1):
         key = dose_key(step)
         if key != previous:
-            changes.append((step, step.end))
+            changes.append((number, step, step.end))
             previous = key
         else:
-            changes[-1] = (changes[-1][0], step.end)
+            changes[-1] = (*changes[-1][:2], step.end)
     return changes
 
 
@@ -60,7 +61,9 @@ def plan_to_ics(plan: Plan, made_on: dt.date | None = None) -> bytes:
     stamp = dt.datetime.combine(made_on or dt.date.today(), dt.time(0), tzinfo=dt.UTC)
     seed = hashlib.sha256(repr((plan.regimen, plan.settings.start)).encode()).hexdigest()[:16]
     several = several_drugs(plan)
-    for step, until in dose_changes(plan):
+    count = len(plan.steps)
+    for number, step, until in dose_changes(plan):
+        note = f"\nNote: {step.note}" if step.note.strip() else ""
         event = Event()
         event.add("uid", f"benzoapp-{seed}-step-{step.index}@benzoapp.invalid")
         event.add("dtstamp", stamp)
@@ -68,13 +71,16 @@ def plan_to_ics(plan: Plan, made_on: dt.date | None = None) -> bytes:
         event.add("dtend", step.start + dt.timedelta(days=1))
         if plan.is_stop(step):
             event.add("summary", "Taper: none from today, the last step")
-            event.add("description", f"The plan's last step: no more doses.\n{STATEMENT}")
+            event.add(
+                "description",
+                f"Step {number} of {count}, the plan's last: no more doses.{note}\n{STATEMENT}",
+            )
         else:
             event.add("summary", f"Taper: {daily_amount(step, several)} a day from today")
             event.add(
                 "description",
-                f"{describe(step, plan)}\nUntil {format_date(until)}"
-                f"{' (hold)' if step.hold else ''}.\n{STATEMENT}",
+                f"Step {number} of {count}.\n{describe(step, plan)}\nUntil {format_date(until)}"
+                f"{' (hold)' if step.hold else ''}.{note}\n{STATEMENT}",
             )
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)

@@ -11,17 +11,18 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak
+from reportlab.platypus import Flowable, PageBreak
 
 from benzoapp.report.atomic import write_atomic
 from benzoapp.report.data import ReportData
 from benzoapp.report.pdf.chart import chart_story
 from benzoapp.report.pdf.checklist import checklist_story
-from benzoapp.report.pdf.clinician import clinician_story
+from benzoapp.report.pdf.clinician import appendix_story, history_story
 from benzoapp.report.pdf.coping import coping_story
 from benzoapp.report.pdf.medications import medications_story
 from benzoapp.report.pdf.page import Furniture, canvas_class, frame_size, make_doc
 from benzoapp.report.pdf.pharmacy import pharmacy_story
+from benzoapp.report.pdf.prescriber import prescriber_summary_story
 from benzoapp.report.pdf.steps import steps_story
 from benzoapp.report.pdf.styles import PAGE_SIZES, make_styles
 from benzoapp.report.pdf.summary import summary_story
@@ -50,25 +51,30 @@ def furniture_for(data: ReportData) -> Furniture:
 
 
 def build_story(data: ReportData) -> list[Flowable]:
-    """Every section in reading order; sections a reader may hand on start a new page."""
+    """Every section in reading order; sections a reader may hand on start a new page.
+
+    The prescriber's part opens with a page that stands alone (:mod:`.pdf.prescriber`).
+    """
     styles = make_styles()
-    width, _ = frame_size(PAGE_SIZES[data.options.page_size])
+    width, height = frame_size(PAGE_SIZES[data.options.page_size])
     plan = data.plan
     return [
         *summary_story(data, styles, width),
         *chart_story(plan, styles, width),
-        # The step table may follow the chart on its page when a good part of it is left
-        # (it repeats its header on each page); a lone chart would waste a sheet.
-        CondPageBreak(frame_size(PAGE_SIZES[data.options.page_size])[1] / 3),
+        # The step table may follow the chart on its page: its heading goes with at least
+        # three rows (and repeats its header on each page); a lone chart would waste a sheet.
         *steps_story(plan, styles, width),
         PageBreak(),
         *pharmacy_story(data, styles, width),
         *medications_story(data.medications, styles),
-        *coping_story(data.coping, styles),
+        *coping_story(data.coping, styles, data.medications),
         PageBreak(),
         *checklist_story(data, styles, width),
         PageBreak(),
-        *clinician_story(data, styles),
+        *prescriber_summary_story(data, styles, width, height),
+        PageBreak(),
+        *history_story(data, styles),
+        *appendix_story(data, styles),
     ]
 
 

@@ -32,7 +32,7 @@ def prescriber_pages(pdf: bytes) -> str:
     reader = PdfReader(io.BytesIO(pdf))
     pages = [" ".join((page.extract_text() or "").split()) for page in reader.pages]
     text = " ".join(pages)
-    start = text.index("For the prescriber A summary of the taper plan")
+    start = text.index("For the prescriber: one-page summary")
     return FOOTER.sub(" ", text[start:])
 
 
@@ -71,5 +71,5 @@ def test_window_export_and_cli_report_share_the_prescribers_page(
     assert "No journal notes on this yet" not in cli_text
     assert "Conditions withdrawal can be mistaken for" in cli_text
     assert "Closest position:" in cli_text
-    assert "365 days logged" in cli_text
+    assert "365 days rated" in cli_text
     assert window_text == cli_text

@@ -54,7 +54,7 @@ def report_data() -> ReportData:
             PharmacyRow(
                 "clonazepam",
                 Decimal("0.5"),
-                Decimal(63),
+                Decimal(53),
                 (Decimal(21), Decimal("14.5"), Decimal(10), Decimal("7.5")),
             ),
         ),

@@ -73,19 +73,25 @@ def test_step_table_has_doses_dates_and_flags(pages: list[str]) -> None:
 
 def test_pharmacy_medications_coping_checklist_and_prescriber_page(pages: list[str]) -> None:
     text = " ".join(pages)
-    assert "clonazepam 0.5 mg 63 tablets" in text
-    assert "clonazepam 0.5 mg: 14.5 tablets" in text
+    assert "clonazepam 0.5 mg 53 tablets (53 tablets used)" in text
+    # Whole tablets per period; the half left over from period 2 is used first in period 3.
+    assert "clonazepam 0.5 mg: 15 tablets (14.5 tablets used)" in text
+    assert "clonazepam 0.5 mg: 10 tablets (10 tablets used)" in text
+    assert "clonazepam 0.5 mg: 7 tablets (7.5 tablets used)" in text
     assert "Gabapentin 300 (recognised as gabapentin)" in text
     assert "Level: caution" in text
     assert "(muscular-effects, What to avoid)" in text
     assert "xyzzy (not recognised" in text
     assert "Pace activity inside your energy. (mecfs-overlap, Management)" in text
-    prescriber = pages[-1]
+    prescriber = " ".join(pages[pages.index(next(p for p in pages if "one-page summary" in p)) :])
     assert "For the prescriber" in prescriber
     assert "Earlier withdrawals: 2" in prescriber
     assert "Onset during the taper points to withdrawal." in prescriber
     assert "Multiple sclerosis" in prescriber
-    assert "ASAM 2025 Rec. 6; step 4, from 14 Apr 2025" in prescriber
+    # the full warning once, on page 1; the summary page has it in one line with its step
+    assert "ASAM 2025 Rec. 6; step 4, from 14 Apr 2025" in pages[0]
+    assert "ASAM 2025 Rec. 6; step 4" not in prescriber
+    assert "(step 4)" in prescriber
 
 
 def test_checklist_has_a_box_per_dose_for_four_weeks_from_today(pages: list[str]) -> None:

@@ -311,6 +311,7 @@ def plan_json(plan: Plan, profile: Profile | None = None) -> dict[str, Any]:
         "steps": [
             {
                 "index": s.index,
+                "step": number,  # counted from 1, as the window, PDF, CSV and calendar show
                 "start": s.start,
                 "end": s.end,
                 "days": s.days,
@@ -334,7 +335,7 @@ def plan_json(plan: Plan, profile: Profile | None = None) -> dict[str, Any]:
                 "history": s.history,
                 "note": s.note,
             }
-            for s in plan.steps
+            for number, s in enumerate(plan.steps, start=1)
         ],
         "warnings": plan.warnings,
         "pill_counts": pill_counts(plan),
@@ -366,6 +367,7 @@ def handle(args: argparse.Namespace) -> int:
     from benzoapp.core.drugs import load_catalog
     from benzoapp.core.taper.engine import overlap_steps
     from benzoapp.core.taper.equivalents import plan_missing_equivalents
+    from benzoapp.report.text import step_number
 
     plan = plan_from_args(args)
     profile = profile_from_args(args, plan.settings.start)
@@ -396,7 +398,7 @@ def handle(args: argparse.Namespace) -> int:
             "(--crossover-max-daily, --crossover-max-dose)"
         )
     print(f"{'step':>4}  {'from':10}  {'days':>4}  {'diazepam eq.':>12}  doses")
-    for s in plan.steps:
+    for number, s in enumerate(plan.steps, start=1):
         doses = "; ".join(
             f"{d.time} {d.drug} {fmt(d.mg)} mg ({d.units or 'cannot be made'})" for d in s.doses
         )
@@ -407,11 +409,12 @@ def handle(args: argparse.Namespace) -> int:
         if plan.is_stop(s):
             days, doses = "–", "none from here on"
         print(
-            f"{s.index + 1:>4}  {s.start.isoformat():10}  {days:>4}  "
+            f"{number:>4}  {s.start.isoformat():10}  {days:>4}  "
             f"{'n/a' if missing else fmt(s.diazepam_equivalent_mg) + ' mg':>12}  {doses}{flag}"
         )
     for w in plan.warnings:
-        where = f" (step {w.step_index + 1})" if w.step_index is not None else ""
+        at = step_number(plan, w.step_index) if w.step_index is not None else None
+        where = f" (step {at})" if at is not None else ""
         print(f"[{w.level.value}]{where} {w.message} Source: {w.source}")
     _print_alternatives(plan, catalog)
     _print_pace(plan, profile)

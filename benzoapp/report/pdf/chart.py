@@ -13,6 +13,7 @@ from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from benzoapp.core.model import Plan
+from benzoapp.report.pdf.outline import PartHeading
 from benzoapp.report.pdf.styles import FONT, INK, MUTED, RULE, SHADE, Styles
 from benzoapp.report.text import format_date, format_mg, several_drugs
 
@@ -145,7 +146,7 @@ def dose_chart(plan: Plan, width: float) -> Drawing:
 
 def chart_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     """Heading, chart and caption kept on one page."""
-    story: list[Flowable] = [Paragraph("The dose over time", styles.heading)]
+    story: list[Flowable] = [PartHeading("The dose over time", styles.heading)]
     if not plan.steps:
         story.append(Paragraph("The plan has no steps to draw.", styles.body))
         return [KeepTogether(story)]

@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from benzoapp.core.model import Plan, Step
 from benzoapp.report.data import ReportData
+from benzoapp.report.pdf.outline import PartHeading
 from benzoapp.report.pdf.styles import Styles
 from benzoapp.report.pdf.tables import plain_table
 from benzoapp.report.text import dose_times, doses_at, format_date, format_mg, several_drugs
@@ -59,19 +60,16 @@ def checklist_rows(plan: Plan, days: list[tuple[dt.date, Step]]) -> list[list[st
 
 
 def checklist_story(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph("Daily checklist", styles.heading)]
+    heading = PartHeading("Daily checklist", styles.heading)
     days = checklist_days(data)
     if not days:
-        story.append(Paragraph("No checklist was asked for.", styles.body))
-        return story
+        return [heading, Paragraph("No checklist was asked for.", styles.body)]
     first, last = days[0][0], days[-1][0]
-    story.append(
-        Paragraph(
-            f"Tick each dose when you take it. This checklist covers {format_date(first)} to "
-            f"{format_date(last)}. To print more weeks, choose a longer checklist when "
-            "printing, or run <b>benzoapp report FILE --checklist-weeks 12</b>.",
-            styles.body,
-        )
+    intro = Paragraph(
+        f"Tick each dose when you take it. This checklist covers {format_date(first)} to "
+        f"{format_date(last)}. To print more weeks, choose a longer checklist when "
+        "printing, or run <b>benzoapp report FILE --checklist-weeks 12</b>.",
+        styles.body,
     )
     times = dose_times(data.plan)
     header = ["Day", *times, "Notes"]
@@ -80,5 +78,4 @@ def checklist_story(data: ReportData, styles: Styles, width: float) -> list[Flow
     dose_w = min(base_w, (width - date_w - 30 * mm) / max(len(times), 1))
     notes_w = width - date_w - dose_w * len(times)
     widths = [date_w, *([dose_w] * len(times)), notes_w]
-    story.append(plain_table(header, checklist_rows(data.plan, days), widths))
-    return story
+    return [plain_table(header, checklist_rows(data.plan, days), widths, lead=[heading, intro])]

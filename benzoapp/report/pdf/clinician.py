@@ -1,15 +1,29 @@
-"""The page for the prescriber: history, every warning with its source, framework notes."""
+"""The prescriber's part after the one-page summary: history, then the journal appendix.
+
+Each list is printed once: the warnings stand in full on page 1 and one line each on the
+summary page; the medicines in full under "Other medicines"; the journal's episodes,
+exertion findings, framework notes and the conditions withdrawal can be mistaken for
+only here, in the appendix, with the summary page giving their counts.
+"""
 
 from __future__ import annotations
+
+from collections import Counter
 
 from reportlab.platypus import Flowable, Paragraph
 
 from benzoapp.core.model import Profile
-from benzoapp.report.data import ReportData
+from benzoapp.report.data import CitedText, ReportData
 from benzoapp.report.pdf.medications import cited
-from benzoapp.report.pdf.styles import Styles, typed
-from benzoapp.report.pdf.summary import warning_line
-from benzoapp.report.text import STATEMENT, format_date
+from benzoapp.report.pdf.outline import PartHeading
+from benzoapp.report.pdf.styles import Styles, room_for, typed
+from benzoapp.report.text import format_date
+
+APPENDIX_TITLE = "Appendix: the journal in full"
+HEURISTIC = (
+    "Windows, waves and worsening after exertion are found by simple rules that compare "
+    "each day with the person's own usual level: prompts for a conversation, not findings."
+)
 
 
 def _yes_no(value: bool | None) -> str:
@@ -36,60 +50,81 @@ def profile_lines(profile: Profile) -> list[str]:
     return lines
 
 
-def clinician_story(data: ReportData, styles: Styles) -> list[Flowable]:
-    plan = data.plan
-    notes = data.clinician
-    story: list[Flowable] = [Paragraph("For the prescriber", styles.heading)]
-    name = data.person_name
-    about = f" for {typed(name)}" if name else ""
-    story.append(
-        Paragraph(
-            f"A summary of the taper plan{about}, made with BenzoApp "
-            f"{typed(data.options.app_version)} on {format_date(data.options.generated_on)}. "
-            f"Equivalences: {typed(data.equivalence_table)}. {typed(STATEMENT)}",
-            styles.body,
-        )
-    )
-
-    story.append(Paragraph("History", styles.subheading))
-    history = (profile_lines(data.profile) if data.profile else []) + list(notes.history)
+def history_story(data: ReportData, styles: Styles) -> list[Flowable]:
+    """The person's history as entered, after the summary page."""
+    story: list[Flowable] = room_for(Paragraph("History", styles.subheading))
+    history = (profile_lines(data.profile) if data.profile else []) + list(data.clinician.history)
     if history:
         story.extend(Paragraph(typed(line), styles.bullet, bulletText="•") for line in history)
     else:
         story.append(Paragraph("No history was entered.", styles.body))
+    return story
 
-    story.append(Paragraph("Warnings", styles.subheading))
-    warnings = (*plan.warnings, *notes.warnings)
-    if warnings:
-        story.extend(
-            Paragraph(warning_line(w, plan), styles.bullet, bulletText="•") for w in warnings
-        )
+
+def _bullets(lines: tuple[str, ...] | list[str], styles: Styles, empty: str) -> list[Flowable]:
+    if not lines:
+        return [Paragraph(empty, styles.body)]
+    return [Paragraph(typed(line), styles.bullet, bulletText="•") for line in lines]
+
+
+def cited_list(items: tuple[CitedText, ...], styles: Styles) -> list[Flowable]:
+    """Bullets with their sources; a source shared by several is printed once, after them."""
+    shared = Counter(item.citation for item in items if item.citation)
+    story: list[Flowable] = []
+    for item in items:
+        text = typed(item.text) if shared[item.citation] > 1 else cited(item)
+        story.append(Paragraph(text, styles.bullet, bulletText="•"))
+    story += [
+        Paragraph(f"<i>Sources of the {count} points above: {typed(citation)}</i>", styles.small)
+        for citation, count in shared.items()
+        if count > 1
+    ]
+    return story
+
+
+def appendix_story(data: ReportData, styles: Styles) -> list[Flowable]:
+    """Every journal finding, each list once, with the framework notes and mimics."""
+    notes = data.clinician
+    found = notes.journal
+    story: list[Flowable] = room_for(PartHeading(APPENDIX_TITLE, styles.heading))
+    if found is None:
+        story.append(Paragraph("No symptoms are logged in the journal yet.", styles.body))
     else:
-        story.append(Paragraph("The plan raised no warnings.", styles.body))
-
-    story.append(Paragraph("Which framework fits", styles.subheading))
-    if notes.framework_notes:
-        story.extend(
-            Paragraph(cited(n), styles.bullet, bulletText="•") for n in notes.framework_notes
+        story.append(Paragraph(typed(HEURISTIC), styles.small))
+        story += room_for(
+            Paragraph(f"Windows: better stretches ({len(found.windows)})", styles.subheading)
         )
+        story += _bullets(found.windows, styles, "None found.")
+        story += room_for(
+            Paragraph(f"Waves: worse stretches ({len(found.waves)})", styles.subheading)
+        )
+        story += _bullets(found.waves, styles, "None found.")
+        story += room_for(
+            Paragraph(f"Worsening after exertion ({len(found.exertion_found)})", styles.subheading)
+        )
+        story.append(Paragraph(typed(found.exertion_summary), styles.body))
+        story += [
+            Paragraph(typed(line), styles.bullet, bulletText="•") for line in found.exertion_found
+        ]
+        story.append(
+            Paragraph(
+                "<i>(mecfs-overlap, “How ME/CFS Is Currently Defined”: the 24-72 hour delay)</i>",
+                styles.small,
+            )
+        )
+        if found.hold_suggestion:
+            story += room_for(Paragraph("Hold suggestion", styles.subheading))
+            story.append(Paragraph(typed(found.hold_suggestion), styles.body))
+    story += room_for(Paragraph("Which framework fits", styles.subheading))
+    if notes.framework_notes:
+        story += cited_list(notes.framework_notes, styles)
     else:
         story.append(
             Paragraph(
                 "No journal notes on this yet (they need some weeks of entries).", styles.body
             )
         )
-
     if notes.mimic_conditions:
-        story.append(Paragraph("Conditions withdrawal can be mistaken for", styles.subheading))
-        story.extend(
-            Paragraph(cited(c), styles.bullet, bulletText="•") for c in notes.mimic_conditions
-        )
-
-    flagged = [m for m in data.medications if m.level]
-    if flagged:
-        story.append(Paragraph("Other medicines and their levels", styles.subheading))
-        story.extend(
-            Paragraph(f"{typed(m.name)}: <b>{typed(m.level)}</b>", styles.bullet, bulletText="•")
-            for m in flagged
-        )
+        story += room_for(Paragraph("Conditions withdrawal can be mistaken for", styles.subheading))
+        story += cited_list(notes.mimic_conditions, styles)
     return story

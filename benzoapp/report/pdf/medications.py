@@ -5,7 +5,8 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
 from benzoapp.report.data import CitedText, MedicationRow
-from benzoapp.report.pdf.styles import Styles, typed
+from benzoapp.report.pdf.outline import PartHeading
+from benzoapp.report.pdf.styles import Styles, room_for, typed
 
 
 def cited(item: CitedText) -> str:
@@ -31,9 +32,9 @@ def medication_block(row: MedicationRow, styles: Styles) -> Flowable:
 
 
 def medications_story(rows: tuple[MedicationRow, ...], styles: Styles) -> list[Flowable]:
-    story: list[Flowable] = [
-        Paragraph("Other medicines, supplements and therapies", styles.heading)
-    ]
+    story: list[Flowable] = room_for(
+        PartHeading("Other medicines, supplements and therapies", styles.heading)
+    )
     if not rows:
         story.append(Paragraph("None were entered.", styles.body))
         return story

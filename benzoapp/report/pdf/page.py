@@ -14,8 +14,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from benzoapp.report.pdf.outline import MARKS_ATTRIBUTE, page_marks
 from benzoapp.report.pdf.styles import FONT, FONT_BOLD, INK, MARGIN, MUTED, RULE
 from benzoapp.report.text import STATEMENT
+
+LANGUAGE = "en-GB"  # the printout's wording is British English
 
 # Distances from the page margins: header above the body frame, footer below it.
 HEADER_SPACE = 7 * mm
@@ -72,14 +75,22 @@ def canvas_class(furniture: Furniture) -> type[Canvas]:
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
             self._held_pages.append(dict(self.__dict__))
+            setattr(self, MARKS_ATTRIBUTE, [])
             self._startPage()
 
         def save(self) -> None:
             pages = len(self._held_pages)
+            outlined = False
             for number, state in enumerate(self._held_pages, start=1):
                 self.__dict__.update(state)
+                for key, title in page_marks(state):
+                    self.bookmarkPage(key, fit="XYZ", top=furniture.page_size[1])
+                    self.addOutlineEntry(title, key, level=0)
+                    outlined = True
                 furniture.draw(self, number, pages)
                 super().showPage()
+            if outlined:
+                self.showOutline()  # readers open with the bookmarks shown
             self.page_count = pages
             super().save()
 
@@ -111,6 +122,8 @@ def make_doc(target: Any, furniture: Furniture, title: str) -> BaseDocTemplate:
         author="BenzoApp",
         creator="BenzoApp",
         subject="Taper plan to discuss with the prescriber",
+        lang=LANGUAGE,  # the catalog's /Lang: screen readers pick the right voice
+        displayDocTitle=1,  # viewers show the title, not the file name
         initialFontName=FONT,  # no unembedded Helvetica anywhere in the file
         initialFontSize=10,
     )

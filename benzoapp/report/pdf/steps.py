@@ -6,7 +6,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from benzoapp.core.model import Plan, Step
-from benzoapp.report.pdf.styles import Styles, typed
+from benzoapp.report.pdf.outline import PartHeading
+from benzoapp.report.pdf.styles import Styles, room_for, typed
 from benzoapp.report.pdf.tables import plain_table
 from benzoapp.report.text import (
     dose_times,
@@ -81,26 +82,28 @@ def column_widths(header: list[str], dose_count: int, width: float) -> list[floa
 
 
 def steps_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
-    story: list[Flowable] = [Paragraph("Step by step", styles.heading)]
+    heading = PartHeading("Step by step", styles.heading)
     if not plan.steps:
-        story.append(Paragraph("The plan has no steps.", styles.body))
-        return story
-    story.append(
-        Paragraph(
-            "Each row is a stretch of days on the same doses. The dose is the amount at "
-            "that time of day; the line under it says how to make it up. "
-            "Rows marked <b>hold</b> keep the dose the same for a while.",
-            styles.body,
-        )
+        return [heading, Paragraph("The plan has no steps.", styles.body)]
+    intro = Paragraph(
+        "Each row is a stretch of days on the same doses. The dose is the amount at "
+        "that time of day; the line under it says how to make it up. "
+        "Rows marked <b>hold</b> keep the dose the same for a while.",
+        styles.body,
     )
+    story: list[Flowable] = []
     noted = {s.index: n for n, s in enumerate((s for s in plan.steps if s.note), start=1)}
     header, rows = step_rows(plan, noted)
     widths = column_widths(header, len(dose_times(plan)), width)
     holds = [i for i, step in enumerate(plan.steps) if step.hold]
     right = [header.index(h) for h in ("Days", "A day", "Diazepam\nequivalent") if h in header]
-    story.append(plain_table(header, rows, widths, shade_rows=holds, align_right=right))
+    story.append(
+        plain_table(
+            header, rows, widths, shade_rows=holds, align_right=right, lead=[heading, intro]
+        )
+    )
     if noted:
-        story.append(Paragraph("Notes on steps", styles.subheading))
+        story += room_for(Paragraph("Notes on steps", styles.subheading))
         for number, step in enumerate(plan.steps, start=1):
             if step.index in noted:
                 story.append(

@@ -15,6 +15,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import CondPageBreak, Flowable
 
 from benzoapp.paths import resource_path
 from benzoapp.report.data import PageSize
@@ -49,6 +50,17 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD
     )
+
+
+def room_for(heading: Flowable, lines: int = 3) -> list[Flowable]:
+    """The heading, on a new page unless it fits with ``lines`` lines of what follows.
+
+    A heading is never the last line of a page. (ReportLab's keep-with-next does the same
+    by laying the next paragraph out twice; a conditional page break measures nothing.)
+    """
+    style = heading.style
+    need = style.spaceBefore + style.leading + style.spaceAfter + lines * BODY_SIZE * 1.45
+    return [CondPageBreak(need), heading]
 
 
 def typed(text: str) -> str:

@@ -6,12 +6,14 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from benzoapp.core.model import Plan, PlanWarning
 from benzoapp.report.data import ReportData
+from benzoapp.report.pdf.outline import PartHeading
 from benzoapp.report.pdf.styles import (
     CELL_PAD,
     FONT,
     FONT_BOLD,
     INK,
     Styles,
+    room_for,
     typed,
 )
 from benzoapp.report.text import (
@@ -43,7 +45,7 @@ def summary_story(data: ReportData, styles: Styles, width: float) -> list[Flowab
     plan = data.plan
     name = data.person_name
     title = f"Taper plan for {typed(name)}" if name else "Taper plan"
-    story: list[Flowable] = [Paragraph(title, styles.title)]
+    story: list[Flowable] = [PartHeading(title, styles.title, "Summary")]
     story.append(
         Paragraph(
             f"Made {format_date(data.options.generated_on)} with BenzoApp "
@@ -101,8 +103,9 @@ def summary_story(data: ReportData, styles: Styles, width: float) -> list[Flowab
     )
     story.append(table)
 
-    warnings = plan.warnings
-    story.append(Paragraph("Warnings to talk over with the prescriber", styles.subheading))
+    # Every warning in full, once: the prescriber's summary page lists them one line each.
+    warnings = (*plan.warnings, *data.clinician.warnings)
+    story += room_for(Paragraph("Warnings to talk over with the prescriber", styles.subheading))
     if warnings:
         story.extend(
             Paragraph(warning_line(w, plan), styles.bullet, bulletText="•") for w in warnings

@@ -54,12 +54,20 @@ def wrap_text(text: str, width: float, font: str = FONT, size: float = TABLE_SIZ
     return lines
 
 
+MIN_ROWS = 3  # no page holds fewer rows of a table than this (unless the table is shorter)
+
+
 class PagedTable(Flowable):  # type: ignore[misc]  # ReportLab ships no stubs
-    """A long table built one page at a time.
+    """A long table built one page at a time, never leaving a page with a stub of it.
 
     ReportLab's own split rebuilds the whole remaining table on every page, which makes a
     thousand-row table cost quadratic time; here each page builds a ``Table`` of only
     its own rows (header first), and the rest waits, unbuilt, for the next page.
+
+    ``lead`` holds what introduces the table (its heading, a sentence): it goes on the
+    page with the first rows, so a heading never stands at the foot of a page without
+    its table. No page holds fewer than ``MIN_ROWS`` rows of the table: a table that
+    cannot put that many on this page and leave that many for the next moves on whole.
     """
 
     def __init__(
@@ -72,38 +80,64 @@ class PagedTable(Flowable):  # type: ignore[misc]  # ReportLab ships no stubs
         shade_rows: frozenset[int],
         align_right: tuple[int, ...],
         first_row: int = 0,
+        lead: Sequence[Flowable] = (),
     ) -> None:
         super().__init__()
         self.header, self.rows, self.heights = header, rows, heights
         self.widths, self.shade_rows, self.align_right = widths, shade_rows, align_right
         self.first_row = first_row  # position of rows[0] in the whole table, for shading
-        self._table: Table | None = None
+        self.lead = list(lead)
+        self._lead_sizes: list[tuple[float, float, float]] = []  # height, space before/after
+        self._lead_width: float | None = None  # the width the sizes were measured at
 
     def _build(self, count: int) -> Table:
         shaded = [r for r in range(count) if r + self.first_row in self.shade_rows]
-        return _grid_table(
+        table = _grid_table(
             [self.header, *self.rows[:count]],
             self.heights[: count + 1],
             self.widths,
             shaded,
             self.align_right,
         )
+        # Which rows of the whole table this page holds, for checking the layout.
+        table.rows_span = (self.first_row, self.first_row + count, self.first_row + len(self.rows))
+        return table
+
+    def _lead_height(self, avail_width: float, avail_height: float) -> float:
+        # The frame asks wrap, then split, at the same width: measure the lead once.
+        if self._lead_width != avail_width:
+            self._lead_width = avail_width
+            self._lead_sizes = []
+            for item in self.lead:
+                _, height = item.wrap(avail_width, avail_height)
+                self._lead_sizes.append((height, item.getSpaceBefore(), item.getSpaceAfter()))
+        sizes = self._lead_sizes
+        # the first item's space before is dropped at the top of a frame; count it anyway
+        return sum(h + before + after for h, before, after in sizes)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         self.width = sum(self.widths)
-        self.height = sum(self.heights)
+        self.height = self._lead_height(avail_width, avail_height) + sum(self.heights)
         return self.width, self.height
 
     def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        room = avail_height - self._lead_height(avail_width, avail_height)
         used = self.heights[0]
         count = 0
         for height in self.heights[1:]:
-            if used + height > avail_height:
+            if used + height > room:
                 break
             used += height
             count += 1
-        if count == 0:
-            return []  # not even one row fits: let the frame move on to the next page
+        total = len(self.rows)
+        at_top = bool(getattr(getattr(self, "_frame", None), "_atTop", False))
+        least = 1 if at_top else MIN_ROWS  # a fresh page takes what fits: never an endless loop
+        if count >= total:
+            return [*self.lead, self._build(total)]
+        if total - count < MIN_ROWS:
+            count = total - MIN_ROWS  # leave enough for the next page
+        if count < least:
+            return []  # the frame moves the whole table, lead and all, to the next page
         rest = PagedTable(
             self.header,
             self.rows[count:],
@@ -113,12 +147,23 @@ class PagedTable(Flowable):  # type: ignore[misc]  # ReportLab ships no stubs
             align_right=self.align_right,
             first_row=self.first_row + count,
         )
-        return [self._build(count), rest]
+        return [*self.lead, self._build(count), rest]
+
+    @property
+    def rows_span(self) -> tuple[int, int, int]:
+        """First row, row after the last, and rows in the whole table (drawn unsplit)."""
+        end = self.first_row + len(self.rows)
+        return self.first_row, end, end
 
     def draw(self) -> None:
+        y = self.height
+        for item, (height, before, after) in zip(self.lead, self._lead_sizes, strict=True):
+            y -= before + height
+            item.drawOn(self.canv, 0, y)
+            y -= after
         table = self._build(len(self.rows))
-        table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
+        table.wrapOn(self.canv, sum(self.widths), sum(self.heights))
+        table.drawOn(self.canv, 0, y - sum(self.heights))
 
 
 def _grid_table(
@@ -159,8 +204,11 @@ def plain_table(
     *,
     shade_rows: Sequence[int] = (),
     align_right: Sequence[int] = (),
+    lead: Sequence[Flowable] = (),
 ) -> PagedTable:
     """A grid table of wrapped plain text; the header repeats on every page it spans.
+
+    ``lead`` (a heading, an introduction) is kept on the page with the first rows.
 
     Plain strings are never parsed as markup, so text the person typed prints as typed.
     """
@@ -180,4 +228,5 @@ def plain_table(
         widths=list(widths),
         shade_rows=frozenset(shade_rows),
         align_right=tuple(align_right),
+        lead=lead,
     )
