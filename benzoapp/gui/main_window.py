@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,7 +25,7 @@ from benzoapp import APP_NAME, __version__
 from benzoapp.gui.actions import ActionRegistry
 from benzoapp.gui.first_run import STATEMENT, FirstRunPage
 from benzoapp.gui.preferences import KEEP_BACKUPS, Preferences
-from benzoapp.gui.theme import ThemeName, apply_theme
+from benzoapp.gui.theme import TEXT_SIZE_LABELS, TextSize, ThemeName, apply_theme
 
 PAGE_TITLES: tuple[str, ...] = ("Today", "Plan", "Medications & supplements", "Check", "Journal")
 
@@ -214,10 +215,7 @@ class MainWindow(QMainWindow):
             action.setChecked(name == current)
             group.addAction(action)
             theme_menu.addAction(action)
-        large = a["view.large_text"]
-        large.setCheckable(True)
-        large.setChecked(bool(self.prefs.get("view/large_text")) if self.prefs else False)
-        view_menu.addAction(large)
+        self._build_text_size_menu(view_menu)
         view_menu.addSeparator()
         for row, title in enumerate(PAGE_TITLES):
             go = QAction(f"Go to {title}", self)
@@ -232,6 +230,26 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a["help.about"])
         focus_nav = QShortcut(QKeySequence("F6"), self)
         focus_nav.activated.connect(self.navigation.setFocus)
+
+    def _build_text_size_menu(self, view_menu: QMenu) -> None:
+        """View > Text size (three sizes) and the Large text switch (Ctrl+Shift+L)."""
+        a = self.registry
+        size_menu = view_menu.addMenu("Text &size")
+        sizes = QActionGroup(self)
+        chosen = self.text_size()
+        for size in TextSize:
+            choice = QAction(TEXT_SIZE_LABELS[size], self)
+            choice.setObjectName(f"view.text_size.{size.value}")
+            choice.setCheckable(True)
+            choice.setChecked(size is chosen)
+            choice.triggered.connect(lambda _=False, s=size: self.set_text_size(s))
+            sizes.addAction(choice)
+            size_menu.addAction(choice)
+            self.registry.add(choice)
+        large = a["view.large_text"]
+        large.setCheckable(True)
+        large.setChecked(chosen is TextSize.LARGE)
+        view_menu.addAction(large)
 
     def _connect_actions(self) -> None:
         a = self.registry
@@ -265,8 +283,7 @@ class MainWindow(QMainWindow):
         if not isinstance(app, QApplication):
             return
         theme = str(self.prefs.get("view/theme")) if self.prefs else "dark"
-        large = bool(self.prefs.get("view/large_text")) if self.prefs else False
-        apply_theme(app, ThemeName(theme), large_text=large)
+        apply_theme(app, ThemeName(theme), self.text_size())
         self.fit_navigation()
         self.theme_changed.emit(theme)
 
@@ -280,9 +297,26 @@ class MainWindow(QMainWindow):
         self.registry[f"view.theme.{name}"].setChecked(True)
         self._apply_view()
 
+    def text_size(self) -> TextSize:
+        """The chosen text size (normal without preferences)."""
+        return TextSize(str(self.prefs.get("view/text_size"))) if self.prefs else TextSize.NORMAL
+
     def set_large_text(self, on: bool) -> None:
+        """Ctrl+Shift+L: large text on, or back to normal."""
+        if on or self.text_size() is TextSize.LARGE:
+            self.set_text_size(TextSize.LARGE if on else TextSize.NORMAL)
+
+    def set_text_size(self, size: TextSize) -> None:
+        """View > Text size: store the choice, tick it in the menu, redraw everything."""
         if self.prefs is not None:
-            self.prefs.set("view/large_text", on)
+            self.prefs.set("view/text_size", size.value)
+            self.prefs.set("view/large_text", size is TextSize.LARGE)
+        self.registry[f"view.text_size.{size.value}"].setChecked(True)
+        large = self.registry["view.large_text"]
+        if large.isChecked() != (size is TextSize.LARGE):
+            large.blockSignals(True)
+            large.setChecked(size is TextSize.LARGE)
+            large.blockSignals(False)
         self._apply_view()
 
     def show_preferences(self) -> None:
