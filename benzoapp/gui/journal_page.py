@@ -41,6 +41,10 @@ class JournalPage(QWidget):
         self._read_only_reason = ""
         self.entry = JournalEntryWidget(catalogue)
         self.entry.saved.connect(self.save_day)
+        # Ctrl+5 lands on the first symptom (the day is usually today); Tab still walks
+        # the page top to bottom, the day's field included, so no proxy skips it.
+        self.first_field: QWidget = self.entry.focusProxy() or self.entry.date_edit
+        self.entry.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr
         self.chart = JournalChart()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -54,12 +58,16 @@ class JournalPage(QWidget):
         entry_scroll.setWidget(self.entry)
         # Hints wrap to the pane's width; a sideways scroll bar would hide their ends.
         entry_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a stop of its own: Tab goes to its fields, and it scrolls to show each one.
+        entry_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.addWidget(self.chart, 3)
         summary_scroll = QScrollArea()
         summary_scroll.setWidgetResizable(True)
         summary_scroll.setWidget(self.summary)
+        # A focus stop (arrow keys scroll a long summary), so it carries the summary's name.
+        summary_scroll.setAccessibleName("Journal summary")
         right_box.addWidget(summary_scroll, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(entry_scroll)

@@ -149,7 +149,10 @@ class MainWindow(QMainWindow):
 
     def set_page(self, title: str, page: QWidget) -> None:
         """Put a page in place of the one shown for ``title`` (placeholders, after loading)."""
+        from benzoapp.gui.keyboard import apply_keyboard_rules
+
         row = PAGE_TITLES.index(title)
+        apply_keyboard_rules(page)
         old = self.stack.widget(row)
         showing = self.stack.currentIndex() == row
         if not page.accessibleName():
@@ -166,6 +169,17 @@ class MainWindow(QMainWindow):
         """Bring a section forward by its title (used by the keyboard and other pages)."""
         self.navigation.setCurrentRow(PAGE_TITLES.index(title))
         self.stack.setCurrentIndex(PAGE_TITLES.index(title))
+
+    def go_to(self, title: str) -> None:
+        """A section shortcut: show the section and put the focus on its first field.
+
+        The focus moves even when the section is already shown, so the shortcut always
+        brings the person back to the top of the page.
+        """
+        from benzoapp.gui.keyboard import focus_first_field
+
+        self.show_page(title)
+        focus_first_field(self.pages[title])
 
     def show_welcome(self) -> None:
         if self.welcome is None:
@@ -221,7 +235,7 @@ class MainWindow(QMainWindow):
             go = QAction(f"Go to {title}", self)
             go.setObjectName(f"view.go.{row}")
             go.setShortcuts([QKeySequence(f"Ctrl+{row + 1}")])
-            go.triggered.connect(lambda _=False, t=title: self.show_page(t))
+            go.triggered.connect(lambda _=False, t=title: self.go_to(t))
             view_menu.addAction(go)
             self.registry.add(go)
         help_menu = bar.addMenu("&Help")
