@@ -7,7 +7,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from benzoapp.core.journal import Catalogue, analyse_journal, summary_lines
 from benzoapp.core.model import JournalDay, Plan, Profile
@@ -63,6 +71,7 @@ class JournalPage(QWidget):
         right = QWidget()
         right_box = QVBoxLayout(right)
         right_box.addWidget(self.chart, 3)
+        right_box.addLayout(self._chart_switches())
         summary_scroll = QScrollArea()
         summary_scroll.setWidgetResizable(True)
         summary_scroll.setWidget(self.summary)
@@ -79,6 +88,20 @@ class JournalPage(QWidget):
         box.addWidget(splitter, 1)
         box.addWidget(self.message)
         self.show_day(today())
+
+    def _chart_switches(self) -> QHBoxLayout:
+        """Calm by default (the weekly mean); the details and markers only when asked for."""
+        self.show_details = QCheckBox("Show de&tails (each day's load)")
+        self.show_details.setAccessibleName("Show each day's load on the chart")
+        self.show_details.toggled.connect(self.chart.set_show_daily)
+        self.show_markers = QCheckBox("Show &markers (flares after exertion)")
+        self.show_markers.setAccessibleName("Show markers of flares after exertion on the chart")
+        self.show_markers.toggled.connect(self.chart.set_show_markers)
+        switches = QHBoxLayout()
+        switches.addWidget(self.show_details)
+        switches.addWidget(self.show_markers)
+        switches.addStretch(1)
+        return switches
 
     def _plan(self) -> Plan | None:
         found = self._plans.active() if self._plans is not None else None
