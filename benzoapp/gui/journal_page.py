@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
@@ -23,6 +24,21 @@ from benzoapp.gui.commands import CallbackCommand
 from benzoapp.gui.journal_chart import JournalChart
 from benzoapp.gui.journal_entry import JournalEntryWidget
 from benzoapp.gui.services import JournalRepository, PlanRepository
+
+
+class _FittingScrollArea(QScrollArea):
+    """A scroll area never narrower than its content's own minimum (it scrolls only up and
+    down), so a squeezed splitter cannot cut its labels off; it follows the text size."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        inner = self.widget()
+        if inner is None:
+            return super().minimumSizeHint()
+        frame = 2 * self.frameWidth()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(
+            inner.minimumSizeHint().width() + bar + frame, super().minimumSizeHint().height()
+        )
 
 
 class JournalPage(QWidget):
@@ -61,7 +77,7 @@ class JournalPage(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = QLabel("")
         self.message.setProperty("role", "muted")
-        entry_scroll = QScrollArea()
+        entry_scroll = _FittingScrollArea()
         entry_scroll.setWidgetResizable(True)
         entry_scroll.setWidget(self.entry)
         # Hints wrap to the pane's width; a sideways scroll bar would hide their ends.
@@ -75,27 +91,80 @@ class JournalPage(QWidget):
         summary_scroll = QScrollArea()
         summary_scroll.setWidgetResizable(True)
         summary_scroll.setWidget(self.summary)
+        summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # A focus stop (arrow keys scroll a long summary), so it carries the summary's name.
         summary_scroll.setAccessibleName("Journal summary")
         right_box.addWidget(summary_scroll, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(entry_scroll)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([480, 520])
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
+        # The page's minimum is its stacked arrangement (see minimumSizeHint), not the
+        # side-by-side one the layout would otherwise impose.
+        box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         box.addWidget(splitter, 1)
         box.addWidget(self.message)
+        self._box, self._splitter = box, splitter
+        self._entry_scroll, self._right = entry_scroll, right
         self.show_day(today())
+
+    # -- arrangement: side by side when there is room, else the entry above the chart --
+
+    def _side_by_side_width(self) -> int:
+        margins = self._box.contentsMargins()
+        return (
+            self._entry_scroll.minimumSizeHint().width()
+            + self._right.minimumSizeHint().width()
+            + self._splitter.handleWidth()
+            + margins.left()
+            + margins.right()
+        )
+
+    def _arrange(self) -> None:
+        wide = self.width() >= self._side_by_side_width()
+        wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self._splitter.orientation() != wanted:
+            self._splitter.setOrientation(wanted)
+            total = self.width() if wide else self.height()
+            self._splitter.setSizes([total * 45 // 100, total * 55 // 100])
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """The stacked arrangement's minimum: it fits where side by side would not."""
+        margins = self._box.contentsMargins()
+        entry, right = self._entry_scroll.minimumSizeHint(), self._right.minimumSizeHint()
+        width = max(entry.width(), right.width()) + margins.left() + margins.right()
+        height = (
+            entry.height()
+            + right.height()
+            + self._splitter.handleWidth()
+            + self.message.sizeHint().height()
+            + margins.top()
+            + margins.bottom()
+        )
+        return QSize(width, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._arrange()
 
     def _chart_switches(self) -> QHBoxLayout:
         """Calm by default (the weekly mean); the details and markers only when asked for."""
-        self.show_details = QCheckBox("Show de&tails (each day's load)")
+        self.show_details = QCheckBox("Show de&tails")
         self.show_details.setAccessibleName("Show each day's load on the chart")
+        self.show_details.setToolTip("Draw each day's load under the weekly mean")
         self.show_details.toggled.connect(self.chart.set_show_daily)
-        self.show_markers = QCheckBox("Show &markers (flares after exertion)")
+        self.show_markers = QCheckBox("Show &markers")
         self.show_markers.setAccessibleName("Show markers of flares after exertion on the chart")
+        self.show_markers.setToolTip("Mark each flare after exertion and each exertion")
         self.show_markers.toggled.connect(self.chart.set_show_markers)
         switches = QHBoxLayout()
         switches.addWidget(self.show_details)

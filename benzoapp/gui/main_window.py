@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -27,6 +35,8 @@ from benzoapp.gui.first_run import STATEMENT, FirstRunPage
 from benzoapp.gui.preferences import KEEP_BACKUPS, Preferences
 from benzoapp.gui.theme import TEXT_SIZE_LABELS, TextSize, ThemeName, apply_theme
 
+NAV_MIN_WIDTH = 200
+NAV_MAX_SHARE = 0.22  # of the window's width, at most, for the section list
 PAGE_TITLES: tuple[str, ...] = ("Today", "Plan", "Medications & supplements", "Check", "Journal")
 
 STATEMENT_TEXT = (
@@ -64,6 +74,7 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Sections")
         self.navigation.setFixedWidth(250)
+        self.navigation.setWordWrap(True)  # a long name wraps when the list is narrow
         self.stack = QStackedWidget(central)
         self.stack.setContentsMargins(16, 12, 16, 12)
         self.pages: dict[str, QWidget] = {}
@@ -302,8 +313,18 @@ class MainWindow(QMainWindow):
         self.theme_changed.emit(theme)
 
     def fit_navigation(self) -> None:
-        """Wide enough for the longest section name at the current text size."""
-        self.navigation.setFixedWidth(max(250, self.navigation.sizeHintForColumn(0) + 36))
+        """Wide enough for the longest section name, but never more than a fifth or so of
+        the window: in a small window with large text a long name wraps onto two lines."""
+        natural = self.navigation.sizeHintForColumn(0) + 36
+        cap = max(NAV_MIN_WIDTH, int(self.width() * NAV_MAX_SHARE))
+        width = min(max(natural, NAV_MIN_WIDTH), cap)
+        if width != self.navigation.width():
+            self.navigation.setFixedWidth(width)
+            self.navigation.doItemsLayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit_navigation()
 
     def set_theme(self, name: str) -> None:
         if self.prefs is not None:
