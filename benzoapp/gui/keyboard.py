@@ -58,9 +58,13 @@ def date_fields_leave_on_tab(root: QWidget) -> None:
 
 
 def apply_keyboard_rules(root: QWidget) -> None:
-    """Every rule of this module, on one page or dialog."""
+    """Every rule of this module, on one page or dialog, and the fields' spoken names."""
+    from benzoapp.gui.accessibility import name_fields_from_labels, scroll_areas_named_or_skipped
+
     tables_leave_on_tab(root)
     date_fields_leave_on_tab(root)
+    name_fields_from_labels(root)
+    scroll_areas_named_or_skipped(root)
 
 
 def move_focus(widget: QWidget, *, forward: bool) -> bool:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from benzoapp.gui.keyboard import apply_keyboard_rules
 from benzoapp.gui.preferences import KEEP_BACKUPS, Preferences
 
 
@@ -54,6 +55,7 @@ class PreferencesDialog(QDialog):
         box.addLayout(form)
         box.addWidget(note)
         box.addWidget(buttons)
+        apply_keyboard_rules(self)
 
     def accept(self) -> None:
         self.keep_backups.interpretText()  # a number still being typed counts
