@@ -250,7 +250,7 @@ class JournalChart(QWidget):
         caption_height = float(caption_rect.height()) if data.caption else 0.0
         # Short of room, the caption gives way first (the summary beside it says it too).
         room = height - top - 2 * line - 2 * PAD
-        if room - caption_height < MIN_PLOT_LINES * line:
+        if room - caption_height < max(MIN_PLOT_LINES * line, 0.45 * height):
             caption_height = 0.0
         bottom = height - PAD - caption_height - (PAD / 2 if caption_height else 0)
         tick_top = bottom - line
