@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QWidget
 
 
 def label_name(text: str) -> str:
@@ -32,6 +32,9 @@ def name_fields_from_labels(root: QWidget) -> None:
             name = label_name(label.text())
             if name:
                 field.setAccessibleName(name)
+        if isinstance(field, QComboBox) and not field.view().accessibleName():
+            # The open list of choices is a stop of its own for a screen reader.
+            field.view().setAccessibleName(field.accessibleName() or label_name(label.text()))
 
 
 def scroll_areas_named_or_skipped(root: QWidget) -> None:
