@@ -355,12 +355,15 @@ class MainWindow(QMainWindow):
         self._apply_view()
 
     def show_preferences(self) -> None:
-        """Edit > Preferences (the number of backups to keep); OK stores it at once."""
+        """Edit > Preferences (text size, backups to keep); OK stores them at once."""
         if self.prefs is None:
             return
         from benzoapp.gui.preferences_dialog import PreferencesDialog
 
+        before = self.text_size()
         PreferencesDialog(self.prefs, self).exec()
+        if self.text_size() is not before:
+            self.set_text_size(self.text_size())
 
     def keep_backups(self) -> int:
         """How many backups to keep, as chosen in Preferences (the default without prefs)."""

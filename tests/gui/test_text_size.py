@@ -75,3 +75,28 @@ def test_a_settings_file_from_before_text_sizes_keeps_large_text(
     qtbot.addWidget(window)
     assert window.text_size() is TextSize.LARGE
     assert window.registry["view.text_size.large"].isChecked()
+
+
+def test_the_text_size_is_also_a_preference_in_the_dialog(
+    qtbot: QtBot, window: MainWindow, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from benzoapp.gui.preferences_dialog import PreferencesDialog
+
+    def answer(dialog: PreferencesDialog) -> int:
+        combo = dialog.text_size
+        assert combo.count() == len(TextSize)
+        assert combo.currentData() == "normal"
+        combo.setFocus()
+        qtbot.keyClick(combo, Qt.Key.Key_End)  # the last, largest size
+        qtbot.mouseClick(
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton
+        )
+        return int(dialog.result())
+
+    monkeypatch.setattr(PreferencesDialog, "exec", answer)
+    window.registry["edit.preferences"].trigger()
+    assert QApplication.instance().font().pointSize() == POINT_SIZES[TextSize.LARGE]
+    assert window.registry["view.text_size.large"].isChecked()
+    assert Preferences(data_dir).get("view/text_size") == "large"
