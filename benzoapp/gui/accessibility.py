@@ -14,7 +14,7 @@ A scroll area is a focus stop of its own only when there is nothing inside it to
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QScrollArea, QWidget
 
 
@@ -61,6 +61,22 @@ def labelled_by(widget: QWidget) -> list[str]:
         other.text(QAccessible.Text.Name)
         for other, _ in interface.relations(QAccessible.RelationFlag.Label)
     ]
+
+
+def announce(widget: QWidget, message: str) -> None:
+    """Show ``message`` on ``widget`` (a label's text) and have screen readers say it.
+
+    The text is also kept as the widget's accessible description, so a reader that comes
+    to it later finds the same words; the announcement is polite (it waits for the
+    reader to finish what it is saying) and goes out only when a reader is listening.
+    """
+    if isinstance(widget, QLabel):
+        widget.setText(message)
+    widget.setAccessibleDescription(message)
+    if message and QAccessible.isActive():
+        event = QAccessibleAnnouncementEvent(widget, message)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(event)
 
 
 def spoken_name(widget: QWidget) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from benzoapp.core.journal import Catalogue, analyse_journal, summary_lines
 from benzoapp.core.model import JournalDay, Plan, Profile
+from benzoapp.gui.accessibility import announce
 from benzoapp.gui.commands import CallbackCommand
 from benzoapp.gui.journal_chart import JournalChart
 from benzoapp.gui.journal_entry import JournalEntryWidget
@@ -77,6 +78,7 @@ class JournalPage(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = QLabel("")
         self.message.setProperty("role", "muted")
+        self.message.setAccessibleName("Journal message")
         entry_scroll = _FittingScrollArea()
         entry_scroll.setWidgetResizable(True)
         entry_scroll.setWidget(self.entry)
@@ -196,12 +198,12 @@ class JournalPage(QWidget):
         self._read_only_reason = reason
         self.entry.save_button.setEnabled(False)
         self.entry.save_button.setToolTip(reason)
-        self.message.setText("Days cannot be saved just now: changes cannot be saved.")
+        announce(self.message, "Days cannot be saved just now: changes cannot be saved.")
 
     def save_day(self, day: JournalDay) -> None:
         """Store the day (undoable: undo puts back what was there, or nothing)."""
         if self._read_only_reason:  # Ctrl+Return still reaches here
-            self.message.setText("Not saved: changes cannot be saved just now.")
+            announce(self.message, "Not saved: changes cannot be saved just now.")
             return
         before = self._journal.get(day.day)
         journal = self._journal
@@ -218,4 +220,4 @@ class JournalPage(QWidget):
                 f"Save journal for {day.day.isoformat()}", lambda: put(day), lambda: put(before)
             )
         )
-        self.message.setText(f"✓ Saved {day.day.isoformat()}.")
+        announce(self.message, f"✓ Saved {day.day.isoformat()}.")
