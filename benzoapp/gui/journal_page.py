@@ -86,17 +86,7 @@ class JournalPage(QWidget):
         entry_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Not a stop of its own: Tab goes to its fields, and it scrolls to show each one.
         entry_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        right = QWidget()
-        right_box = QVBoxLayout(right)
-        right_box.addWidget(self.chart, 3)
-        right_box.addLayout(self._chart_switches())
-        summary_scroll = QScrollArea()
-        summary_scroll.setWidgetResizable(True)
-        summary_scroll.setWidget(self.summary)
-        summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # A focus stop (arrow keys scroll a long summary), so it carries the summary's name.
-        summary_scroll.setAccessibleName("Journal summary")
-        right_box.addWidget(summary_scroll, 1)
+        right = self._build_right()
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(entry_scroll)
@@ -108,11 +98,31 @@ class JournalPage(QWidget):
         # The page's minimum is its stacked arrangement (see minimumSizeHint), not the
         # side-by-side one the layout would otherwise impose.
         box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
-        box.addWidget(splitter, 1)
+        # One column that scrolls up and down when the entry and the chart are stacked.
+        column = QScrollArea()
+        column.setWidgetResizable(True)
+        column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        column.setWidget(splitter)
+        box.addWidget(column, 1)
         box.addWidget(self.message)
-        self._box, self._splitter = box, splitter
+        self._box, self._splitter, self._column = box, splitter, column
         self._entry_scroll, self._right = entry_scroll, right
         self.show_day(today())
+
+    def _build_right(self) -> QWidget:
+        """The chart, its two switches and the written summary."""
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.addWidget(self.chart, 3)
+        right_box.addLayout(self._chart_switches())
+        summary_scroll = QScrollArea()
+        summary_scroll.setWidgetResizable(True)
+        summary_scroll.setWidget(self.summary)
+        summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A focus stop (arrow keys scroll a long summary), so it carries the summary's name.
+        summary_scroll.setAccessibleName("Journal summary")
+        right_box.addWidget(summary_scroll, 1)
+        return right
 
     # -- arrangement: side by side when there is room, else the entry above the chart --
 
@@ -127,25 +137,36 @@ class JournalPage(QWidget):
         )
 
     def _arrange(self) -> None:
+        """Side by side when both fit; else the whole entry, then the chart, in a column
+        that scrolls up and down (never a squeezed entry, never sideways)."""
         wide = self.width() >= self._side_by_side_width()
         wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        frame = 2 * self._entry_scroll.frameWidth()
+        inner = self._column.viewport().width() - frame
+        entry_height = frame + max(
+            self.entry.sizeHint().height(),
+            self.entry.heightForWidth(inner) if self.entry.hasHeightForWidth() else 0,
+        )
+        self._entry_scroll.setMinimumHeight(0 if wide else entry_height)
+        self._entry_scroll.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if wide else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
         if self._splitter.orientation() != wanted:
             self._splitter.setOrientation(wanted)
-            total = self.width() if wide else self.height()
-            self._splitter.setSizes([total * 45 // 100, total * 55 // 100])
+            if wide:
+                self._splitter.setSizes([self.width() * 45 // 100, self.width() * 55 // 100])
+            else:
+                self._splitter.setSizes([entry_height, self._right.sizeHint().height()])
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
-        """The stacked arrangement's minimum: it fits where side by side would not."""
+        """The stacked arrangement's minimum: it fits where side by side would not (the
+        column scrolls, so one screenful need hold only the chart and its switches)."""
         margins = self._box.contentsMargins()
         entry, right = self._entry_scroll.minimumSizeHint(), self._right.minimumSizeHint()
-        width = max(entry.width(), right.width()) + margins.left() + margins.right()
+        bar = self._column.verticalScrollBar().sizeHint().width()
+        width = max(entry.width(), right.width()) + bar + margins.left() + margins.right()
         height = (
-            entry.height()
-            + right.height()
-            + self._splitter.handleWidth()
-            + self.message.sizeHint().height()
-            + margins.top()
-            + margins.bottom()
+            right.height() + self.message.sizeHint().height() + margins.top() + margins.bottom()
         )
         return QSize(width, height)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
+    QHeaderView,
     QLabel,
     QTableView,
     QWidget,
@@ -255,6 +256,43 @@ def test_the_measures_catch_a_cut_label_a_narrow_button_and_a_sideways_table(qtb
     wrapped.setFixedSize(380, 200)
     button.setMaximumWidth(10_000)
     table.setMaximumWidth(10_000)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     page.resize(1600, 500)
     QApplication.processEvents()
     assert clip_problems(page) == []
+
+
+@pytest.mark.parametrize(
+    ("size", "text", "side_by_side"),
+    [((1600, 900), TextSize.NORMAL, True), ((770, 640), TextSize.LARGE, False)],
+)
+def test_the_journal_page_stacks_when_narrow_and_cuts_nothing(
+    qtbot, size: tuple[int, int], text: TextSize, side_by_side: bool, *, journal, plans, today
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QUndoStack
+
+    from benzoapp.core.journal import load_catalogue
+    from benzoapp.gui.journal_page import JournalPage
+    from benzoapp.gui.theme import ThemeName, apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, ThemeName.DARK, text)
+    try:
+        page = JournalPage(load_catalogue(), journal, plans, QUndoStack(), today=lambda: today)
+        qtbot.addWidget(page)
+        page.resize(*size)
+        page.show()
+        qtbot.waitExposed(page)
+        _settle()
+        assert page.minimumSizeHint().width() <= size[0]
+        wanted = Qt.Orientation.Horizontal if side_by_side else Qt.Orientation.Vertical
+        assert page._splitter.orientation() == wanted
+        assert clip_problems(page) == []
+        if not side_by_side:  # the whole entry shows; the column scrolls instead
+            entry = page.entry
+            assert page._entry_scroll.verticalScrollBar().maximum() == 0
+            assert entry.height() >= entry.heightForWidth(entry.width()) - SLACK
+    finally:
+        apply_theme(app, ThemeName.DARK, TextSize.NORMAL)
