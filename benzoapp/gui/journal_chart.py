@@ -21,6 +21,7 @@ from decimal import Decimal
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
+    QColor,
     QFontMetrics,
     QPainter,
     QPainterPath,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from benzoapp.core.journal import EpisodeKind, JournalSummary
 from benzoapp.core.journal.weekly import WeekMean, weekly_means
 from benzoapp.core.model import Plan
+from benzoapp.gui.theme import current_colours
 
 PAD = 8  # space round the chart and between labels
 MIN_PLOT_LINES = 4  # the plot keeps at least this many text lines of height
@@ -387,6 +389,7 @@ class JournalChart(QWidget):
         if self._data is None:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No symptoms logged yet")
+            self._draw_focus(painter)
             painter.end()
             return
         layout = self.chart_layout(painter.fontMetrics())
@@ -409,15 +412,15 @@ class JournalChart(QWidget):
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         for label in layout.labels:
             painter.drawText(label.rect, label.align, label.text)
-        if self.hasFocus():  # the focus ring, as the style sheet draws it round fields
-            focus = palette.color(QPalette.ColorRole.Highlight)
-            from benzoapp.gui.theme import current_colours
-
-            focus.setNamedColor(current_colours().focus)
-            painter.setPen(QPen(focus, 2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
+        self._draw_focus(painter)
         painter.end()
+
+    def _draw_focus(self, p: QPainter) -> None:
+        """The focus ring, as the style sheet draws it round fields (Tab stops here)."""
+        if self.hasFocus():
+            p.setPen(QPen(QColor(current_colours().focus), 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
 
     def _draw_steps(self, p: QPainter, plot: QRectF, data: _ChartData, palette: QPalette) -> None:
         if not data.steps:

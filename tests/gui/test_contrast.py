@@ -198,3 +198,28 @@ def test_the_printed_plan_is_dark_on_white_title_included(planner) -> None:
     del cursor
     palette_text = app.palette().color(QPalette.ColorRole.Text).name()
     assert contrast(palette_text, "#ffffff") < 4.5  # the dark theme's text would fail on paper
+
+
+@pytest.mark.parametrize("themed", list(THEMES), indirect=True)
+def test_the_welcome_button_and_the_journal_chart_show_their_focus(qtbot: QtBot, themed) -> None:
+    """The issue's first case: a focused welcome button looked exactly like an unfocused one."""
+    from benzoapp.gui.first_run import FirstRunPage
+    from benzoapp.gui.journal_chart import JournalChart
+
+    colours, controls = themed
+    host = controls["button"].parentWidget()
+    welcome = FirstRunPage()
+    chart = JournalChart()
+    host.layout().addWidget(welcome)
+    host.layout().addWidget(chart)
+    QApplication.processEvents()
+    for target in (welcome.continue_button, chart):
+        qtbot.waitUntil(target.isVisible)
+        controls["button"].setFocus()
+        qtbot.waitUntil(controls["button"].hasFocus)
+        before = target.grab().toImage()
+        target.setFocus()
+        qtbot.waitUntil(target.hasFocus)
+        after = target.grab().toImage()
+        assert _count(before, colours.focus) == 0
+        assert _count(after, colours.focus) >= 2 * target.height()
