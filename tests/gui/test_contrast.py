@@ -155,6 +155,12 @@ def test_a_ticked_box_shows_the_tick_and_not_colour_alone(qtbot: QtBot, themed) 
     image = box.grab().toImage()
     assert _count(image, colours.accent) > 0
     assert _count(image, colours.check) > 0  # the tick itself, drawn on the accent
+    # Focused, the ring goes round the box and its words on the window's background
+    # (round the filled box alone it would sit against the accent: about 1.1:1 in light).
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    ring = _count(box.grab().toImage(), colours.focus)
+    assert ring >= 0.9 * 2 * (2 * box.width() + 2 * box.height())  # corners are rounded
 
 
 def test_large_text_is_a_real_step_chosen_from_a_few_sizes() -> None:
