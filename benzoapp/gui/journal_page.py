@@ -91,6 +91,7 @@ class JournalPage(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(entry_scroll)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)  # both panes grow: the hints need width too
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([480, 520])
         box = QVBoxLayout(self)
