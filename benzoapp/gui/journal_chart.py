@@ -7,7 +7,7 @@ flares after exertion (``show_markers``) appear only when asked for. Waves and w
 differ by fill pattern and by a text label, flares by a triangle, so nothing is told by
 colour alone; the accessible description says in words what the chart shows.
 
-Every piece of text is placed by :meth:`JournalChart.layout` from the font's metrics,
+Every piece of text is placed from the font's metrics (``journal_chart_layout``),
 and a label that would overlap another is left out (the legend, the description and the
 written summary still say it), so labels never overlap or run past the edge at any size.
 """
@@ -15,7 +15,6 @@ written summary still say it), so labels never overlap or run past the edge at a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
@@ -33,64 +32,32 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from benzoapp.core.journal import EpisodeKind, JournalSummary
-from benzoapp.core.journal.weekly import WeekMean, weekly_means
+from benzoapp.core.journal.weekly import weekly_means
 from benzoapp.core.model import Plan
+from benzoapp.gui.journal_chart_layout import (
+    DAILY,
+    DOSE,
+    EXERTION,
+    FLARE,
+    MIN_PLOT_LINES,
+    PAD,
+    WAVE,
+    WEEKLY,
+    WINDOW,
+    Band,
+    ChartData,
+    ChartLayout,
+    dose_y,
+    layout_chart,
+    top_load,
+    x_of,
+    y_of,
+)
 from benzoapp.gui.theme import current_colours
 
-PAD = 8  # space round the chart and between labels
-MIN_PLOT_LINES = 4  # the plot keeps at least this many text lines of height
-SWATCH = 16  # width of a legend swatch
 BAND_ALPHA = 110
 WAVE_PATTERN = Qt.BrushStyle.BDiagPattern
 WINDOW_PATTERN = Qt.BrushStyle.Dense6Pattern
-
-WEEKLY = "Weekly mean"
-DAILY = "Each day"
-WAVE = "Wave (worse)"
-WINDOW = "Window (better)"
-FLARE = "Flare after exertion"
-EXERTION = "Exertion"
-DOSE = "Dose step"
-
-
-@dataclass(frozen=True)
-class _Band:
-    kind: EpisodeKind
-    start: dt.date
-    end: dt.date
-    label: str
-
-
-@dataclass(frozen=True)
-class _ChartData:
-    start: dt.date
-    end: dt.date
-    loads: tuple[int | None, ...]  # one per day from start
-    weeks: tuple[WeekMean, ...]
-    bands: tuple[_Band, ...]
-    flares: tuple[tuple[dt.date, int], ...]  # day and load of each flare after exertion
-    exertion_days: tuple[dt.date, ...]
-    steps: tuple[tuple[dt.date, dt.date, Decimal], ...]  # start, end, diazepam-eq. mg
-    caption: str  # how often worsening followed exertion, in words
-
-
-@dataclass(frozen=True)
-class ChartLabel:
-    """One piece of text on the chart and the box it is drawn in."""
-
-    rect: QRectF
-    text: str
-    kind: str  # legend, axis, tick, dose, band or caption
-    align: int = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-
-
-@dataclass(frozen=True)
-class ChartLayout:
-    """Where the plot goes and every label round it, for one size and font."""
-
-    plot: QRectF
-    labels: tuple[ChartLabel, ...]
-    swatches: tuple[tuple[str, QRectF], ...]  # legend item and its swatch box
 
 
 class JournalChart(QWidget):
@@ -101,7 +68,7 @@ class JournalChart(QWidget):
         self.setAccessibleName("Symptom load chart")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so readers can announce it
-        self._data: _ChartData | None = None
+        self._data: ChartData | None = None
         self._daily = False
         self._markers = False
         self._described = "No symptoms logged yet."
@@ -169,12 +136,12 @@ class JournalChart(QWidget):
             self._update_description()
             self.update()
             return
-        self._data = _ChartData(
+        self._data = ChartData(
             start=series.start,
             end=series.end,
             loads=series.loads,
             weeks=weekly_means(series),
-            bands=tuple(_Band(e.kind, e.start, e.end, e.label) for e in summary.episodes),
+            bands=tuple(Band(e.kind, e.start, e.end, e.label) for e in summary.episodes),
             flares=tuple((o.flare_day, o.flare_load) for o in summary.pem.occurrences),
             exertion_days=tuple(o.event.end for o in summary.pem.occurrences),
             steps=tuple(
@@ -222,164 +189,14 @@ class JournalChart(QWidget):
     # layout -------------------------------------------------------------------------
 
     def chart_layout(self, metrics: QFontMetrics | None = None) -> ChartLayout:
-        """The plot area and every label, from the font: nothing overlaps, all inside."""
-        metrics = metrics or self.fontMetrics()
-        data = self._data
-        width, height = float(self.width()), float(self.height())
-        line = float(metrics.height())
-        labels, swatches, top = self._legend(metrics, width)
-        if data is None:
-            return ChartLayout(QRectF(PAD, top, width - 2 * PAD, height - top - PAD), (), ())
-        # Axis titles on their own row above the plot.
-        load_title = "load"
-        dose_title = "dose (mg DE)" if data.steps else ""
-        labels.append(
-            ChartLabel(
-                QRectF(PAD, top, metrics.horizontalAdvance(load_title), line), load_title, "axis"
-            )
+        """The plot area and every label at the current size and font."""
+        return layout_chart(
+            self._data,
+            self.layers(),
+            metrics or self.fontMetrics(),
+            float(self.width()),
+            float(self.height()),
         )
-        if dose_title:
-            w = metrics.horizontalAdvance(dose_title)
-            labels.append(ChartLabel(QRectF(width - PAD - w, top, w, line), dose_title, "axis"))
-        top += line + PAD / 2
-        # The caption under everything, wrapped to the width.
-        caption_rect = metrics.boundingRect(
-            QRectF(0, 0, width - 2 * PAD, 10_000).toRect(),
-            int(Qt.TextFlag.TextWordWrap),
-            data.caption,
-        )
-        caption_height = float(caption_rect.height()) if data.caption else 0.0
-        # Short of room, the caption gives way first (the summary beside it says it too).
-        room = height - top - 2 * line - 2 * PAD
-        if room - caption_height < max(MIN_PLOT_LINES * line, 0.45 * height):
-            caption_height = 0.0
-        bottom = height - PAD - caption_height - (PAD / 2 if caption_height else 0)
-        tick_top = bottom - line
-        top_load = _top_load(data)
-        y_texts = [str(v) for v in (0, top_load // 2, top_load)]
-        left: float = PAD + max(metrics.horizontalAdvance(t) for t in y_texts) + PAD
-        dose_texts = [_mg_text(mg) for mg in _dose_marks(data)]
-        right_room = max((metrics.horizontalAdvance(t) for t in dose_texts), default=0)
-        right = width - PAD - (right_room + PAD if right_room else 0)
-        # Half a date label of room each side of the plot, so end ticks are not cut.
-        half_tick = metrics.horizontalAdvance("2026-12-31") / 2
-        left = max(left, PAD + half_tick)
-        right = min(right, width - PAD - half_tick)
-        plot = QRectF(left, top, max(1.0, right - left), max(1.0, tick_top - line / 2 - 2 - top))
-        if caption_height:
-            labels.append(
-                ChartLabel(
-                    QRectF(PAD, height - PAD - caption_height, width - 2 * PAD, caption_height),
-                    data.caption,
-                    "caption",
-                    int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap),
-                )
-            )
-        placed: list[QRectF] = [label.rect for label in labels]
-
-        def place(label: ChartLabel) -> None:
-            """Add a label unless it would overlap one already placed or leave the widget."""
-            inside = QRectF(0, 0, width, height).contains(label.rect)
-            if inside and not any(label.rect.intersects(r) for r in placed):
-                labels.append(label)
-                placed.append(label.rect)
-
-        right_align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        for value, text in zip(
-            (top_load, 0, top_load // 2), (y_texts[2], y_texts[0], y_texts[1]), strict=True
-        ):
-            y_pos = _y(plot, top_load, value)
-            place(
-                ChartLabel(
-                    QRectF(PAD, y_pos - line / 2, left - 2 * PAD + PAD / 2, line),
-                    text,
-                    "axis",
-                    right_align,
-                )
-            )
-        if data.steps:
-            highest = max(s[2] for s in data.steps) or Decimal(1)
-            for mg, text in zip(_dose_marks(data), dose_texts, strict=True):
-                y_pos = _dose_y(plot, mg, highest)
-                place(
-                    ChartLabel(
-                        QRectF(plot.right() + PAD, y_pos - line / 2, right_room, line), text, "dose"
-                    )
-                )
-        for date_label in self._date_labels(plot, data, metrics, tick_top):
-            place(date_label)
-        # Band labels inside the top of the plot, on two rows.
-        for row_band in self._band_labels(plot, data, metrics):
-            place(row_band)
-        return ChartLayout(plot, tuple(labels), tuple(swatches))
-
-    def _legend(
-        self, metrics: QFontMetrics, width: float
-    ) -> tuple[list[ChartLabel], list[tuple[str, QRectF]], float]:
-        """The legend, flowing onto more rows rather than past the right edge; and its bottom."""
-        line = float(metrics.height())
-        labels: list[ChartLabel] = []
-        swatches: list[tuple[str, QRectF]] = []
-        x, y = float(PAD), float(PAD)
-        for item in self.layers():
-            item_width = SWATCH + 4 + metrics.horizontalAdvance(item)
-            if x > PAD and x + item_width > width - PAD:
-                x, y = float(PAD), y + line + 2
-            swatches.append((item, QRectF(x, y + (line - 12) / 2, SWATCH, 12)))
-            labels.append(
-                ChartLabel(QRectF(x + SWATCH + 4, y, item_width - SWATCH - 4, line), item, "legend")
-            )
-            x += item_width + 2 * PAD
-        return labels, swatches, (y + line + PAD if swatches else float(PAD))
-
-    @staticmethod
-    def _date_labels(
-        plot: QRectF, data: _ChartData, metrics: QFontMetrics, top: float
-    ) -> list[ChartLabel]:
-        """Dates under the plot: as many as fit with room between them, the ends first."""
-        line = float(metrics.height())
-        centre = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter)
-        date_width = metrics.horizontalAdvance("2026-12-31") + 2 * PAD
-        span = (data.end - data.start).days
-        fit = int(plot.width() // date_width) if date_width else 0
-        ticks = max(1, min(4, span, fit - 1)) if span else 0
-        order = [0, ticks, *range(1, ticks)] if ticks else [0]
-        found = []
-        for n in order:
-            day = data.start + dt.timedelta(days=round(span * n / ticks) if ticks else 0)
-            x_pos = _x(plot, data, day)
-            text = day.isoformat()
-            w = metrics.horizontalAdvance(text) + 2
-            found.append(ChartLabel(QRectF(x_pos - w / 2, top, w, line), text, "tick", centre))
-        return found
-
-    def _band_labels(
-        self, plot: QRectF, data: _ChartData, metrics: QFontMetrics
-    ) -> list[ChartLabel]:
-        """Where each band's label goes, on two rows; one that would overlap is left out."""
-        placed: list[ChartLabel] = []
-        last_right = [-1e9, -1e9]
-        line = metrics.height()
-        for band in data.bands:
-            middle = (_x(plot, data, band.start, 0) + _x(plot, data, band.end, 1)) / 2
-            w = metrics.horizontalAdvance(band.label) + 6
-            left = min(max(middle - w / 2, plot.left()), plot.right() - w)
-            free = [row for row in (0, 1) if left > last_right[row] + 4]
-            if not free or w > plot.width():
-                continue
-            last_right[free[0]] = left + w
-            top = plot.top() + 2 + free[0] * line
-            placed.append(
-                ChartLabel(
-                    QRectF(left, top, w, line),
-                    band.label,
-                    "band",
-                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignVCenter),
-                )
-            )
-        return placed
-
-    # painting -----------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
@@ -396,8 +213,8 @@ class JournalChart(QWidget):
         data = self._data
         plot = layout.plot
         for band in data.bands:
-            left = _x(plot, data, band.start, 0)
-            right = _x(plot, data, band.end, 1)
+            left = x_of(plot, data, band.start, 0)
+            right = x_of(plot, data, band.end, 1)
             rect = QRectF(left, plot.top(), max(2.0, right - left), plot.height())
             painter.fillRect(rect, _band_brush(band.kind, palette))
         self._draw_steps(painter, plot, data, palette)
@@ -422,15 +239,15 @@ class JournalChart(QWidget):
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
 
-    def _draw_steps(self, p: QPainter, plot: QRectF, data: _ChartData, palette: QPalette) -> None:
+    def _draw_steps(self, p: QPainter, plot: QRectF, data: ChartData, palette: QPalette) -> None:
         if not data.steps:
             return
         highest = max(s[2] for s in data.steps) or Decimal(1)
         path = QPainterPath()
         for n, (start, end, mg) in enumerate(data.steps):
-            y = _dose_y(plot, mg, highest)
-            x1 = _x(plot, data, max(start, data.start), 0)
-            x2 = _x(plot, data, min(end, data.end), 1)
+            y = dose_y(plot, mg, highest)
+            x1 = x_of(plot, data, max(start, data.start), 0)
+            x2 = x_of(plot, data, min(end, data.end), 1)
             if n == 0:
                 path.moveTo(x1, y)
             else:
@@ -445,15 +262,17 @@ class JournalChart(QWidget):
         p.drawLine(plot.bottomLeft(), plot.bottomRight())
         p.drawLine(plot.bottomLeft(), plot.topLeft())
 
-    def _draw_daily(self, p: QPainter, plot: QRectF, data: _ChartData, palette: QPalette) -> None:
-        top = _top_load(data)
+    def _draw_daily(self, p: QPainter, plot: QRectF, data: ChartData, palette: QPalette) -> None:
+        top = top_load(data)
         path = QPainterPath()
         drawing = False
         for i, value in enumerate(data.loads):
             if value is None:
                 drawing = False
                 continue
-            point = QPointF(_x(plot, data, data.start + dt.timedelta(days=i)), _y(plot, top, value))
+            point = QPointF(
+                x_of(plot, data, data.start + dt.timedelta(days=i)), y_of(plot, top, value)
+            )
             if drawing:
                 path.lineTo(point)
             else:
@@ -468,7 +287,7 @@ class JournalChart(QWidget):
         data = self._data
         if data is None:
             return []
-        top = _top_load(data)
+        top = top_load(data)
         runs: list[list[QPointF]] = [[]]
         for week in data.weeks:
             if week.mean is None:
@@ -476,10 +295,10 @@ class JournalChart(QWidget):
                     runs.append([])
                 continue
             day = min(max(week.middle, data.start), data.end)
-            runs[-1].append(QPointF(_x(plot, data, day), _y(plot, top, week.mean)))
+            runs[-1].append(QPointF(x_of(plot, data, day), y_of(plot, top, week.mean)))
         return [run for run in runs if run]
 
-    def _draw_weekly(self, p: QPainter, plot: QRectF, data: _ChartData, palette: QPalette) -> None:
+    def _draw_weekly(self, p: QPainter, plot: QRectF, data: ChartData, palette: QPalette) -> None:
         p.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2.2))
         p.setBrush(Qt.BrushStyle.NoBrush)
         for run in self.weekly_points(plot):
@@ -488,17 +307,17 @@ class JournalChart(QWidget):
                 continue
             p.drawPolyline(QPolygonF(run))
 
-    def _draw_markers(self, p: QPainter, plot: QRectF, data: _ChartData, palette: QPalette) -> None:
+    def _draw_markers(self, p: QPainter, plot: QRectF, data: ChartData, palette: QPalette) -> None:
         text = palette.color(QPalette.ColorRole.Text)
-        top = _top_load(data)
+        top = top_load(data)
         p.setPen(text)
         p.setBrush(QBrush(text))
         for day, load in data.flares:
-            x, y = _x(plot, data, day), _y(plot, top, load) - 6
+            x, y = x_of(plot, data, day), y_of(plot, top, load) - 6
             p.drawPolygon(QPolygonF([QPointF(x, y - 9), QPointF(x - 6, y), QPointF(x + 6, y)]))
         p.setBrush(Qt.BrushStyle.NoBrush)
         for day in data.exertion_days:
-            p.drawEllipse(QPointF(_x(plot, data, day), plot.bottom() - 6), 4, 4)
+            p.drawEllipse(QPointF(x_of(plot, data, day), plot.bottom() - 6), 4, 4)
 
     @staticmethod
     def _draw_swatch(p: QPainter, item: str, box: QRectF, palette: QPalette) -> None:
@@ -535,35 +354,6 @@ class JournalChart(QWidget):
             }[item]
             p.setPen(pen)
             p.drawLine(QPointF(box.left(), mid), QPointF(box.right(), mid))
-
-
-def _x(plot: QRectF, data: _ChartData, day: dt.date, edge: float = 0.5) -> float:
-    """Horizontal position of a day: edge 0 is its left side, 0.5 its middle, 1 its right."""
-    span = (data.end - data.start).days + 1
-    return plot.left() + plot.width() * ((day - data.start).days + edge) / span
-
-
-def _top_load(data: _ChartData) -> int:
-    return max(10, max((v for v in data.loads if v is not None), default=0))
-
-
-def _y(plot: QRectF, top_load: int, load: float) -> float:
-    return plot.bottom() - plot.height() * load / (top_load * 1.15)
-
-
-def _dose_y(plot: QRectF, mg: Decimal, highest: Decimal) -> float:
-    return plot.bottom() - plot.height() * 0.9 * float(mg / highest)
-
-
-def _dose_marks(data: _ChartData) -> list[Decimal]:
-    """The doses labelled on the right: the highest and the latest."""
-    if not data.steps:
-        return []
-    return list(dict.fromkeys((max(s[2] for s in data.steps), data.steps[-1][2])))
-
-
-def _mg_text(mg: Decimal) -> str:
-    return f"{mg.normalize():f}"
 
 
 def _first_sentence(text: str) -> str:
