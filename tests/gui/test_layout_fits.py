@@ -296,3 +296,37 @@ def test_the_journal_page_stacks_when_narrow_and_cuts_nothing(
             assert entry.height() >= entry.heightForWidth(entry.width()) - SLACK
     finally:
         apply_theme(app, ThemeName.DARK, TextSize.NORMAL)
+
+
+@pytest.mark.parametrize("text", list(TextSize), ids=lambda t: t.value)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_journal_page_alone_fits_the_room_each_window_leaves_it(
+    qtbot, size: tuple[int, int], text: TextSize, *, journal, plans, today
+) -> None:
+    """Measured at the page's own share of the window, whatever other pages need."""
+    from PySide6.QtGui import QUndoStack
+
+    from benzoapp.core.journal import load_catalogue
+    from benzoapp.gui.journal_page import JournalPage
+    from benzoapp.gui.main_window import NAV_MAX_SHARE, NAV_MIN_WIDTH
+    from benzoapp.gui.theme import ThemeName, apply_theme
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, ThemeName.DARK, text)
+    try:
+        page = JournalPage(load_catalogue(), journal, plans, QUndoStack(), today=lambda: today)
+        qtbot.addWidget(page)
+        room = (
+            size[0] - max(NAV_MIN_WIDTH, int(size[0] * NAV_MAX_SHARE)) - 32,
+            size[1] - 2 * page.fontMetrics().height() - 24,  # the menu bar and margins
+        )
+        page.resize(*room)
+        page.show()
+        qtbot.waitExposed(page)
+        _settle()
+        assert page.minimumSizeHint().width() <= room[0]
+        assert page.minimumSizeHint().height() <= room[1]
+        assert clip_problems(page) == []
+    finally:
+        apply_theme(app, ThemeName.DARK, TextSize.NORMAL)
