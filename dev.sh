@@ -6,7 +6,7 @@
 #   ./dev.sh run [ARGS...]   start the app (ARGS go to benzoapp, e.g. --data-dir DIR)
 #   ./dev.sh test [ARGS...]  ruff, mypy and the whole pytest suite (ARGS go to pytest)
 #   ./dev.sh bench [NAME...] benchmarks, each beside its same-run baseline
-#   ./dev.sh screenshots DIR save a PNG of every view under Xvfb
+#   ./dev.sh screenshots DIR [--quick]  every view, at every size/theme/text size, under Xvfb
 #   ./dev.sh pdf-pages PDF DIR  render a PDF's pages to PNG for a person to look at
 #   ./dev.sh build [--onefile]  PyInstaller build, then the frozen app's self-test
 set -euo pipefail
@@ -95,7 +95,8 @@ case "$task" in
     ;;
   screenshots)
     setup
-    exec xvfb-run -a -s "-screen 0 1280x800x24" "$PY" -m benzoapp.gui.screenshots "${1:-screenshots}"
+    # A screen as large as the largest window measured (1920x1080); --quick: one set only.
+    exec xvfb-run -a -s "-screen 0 1920x1080x24" "$PY" -m benzoapp.gui.screenshots "${@:-screenshots}"
     ;;
   pdf-pages)
     setup

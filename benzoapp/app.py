@@ -106,14 +106,16 @@ def create_window(app: QApplication, folder: Path) -> tuple[MainWindow, QUndoSta
     from benzoapp.gui.app_icon import app_icon
     from benzoapp.gui.main_window import MainWindow
     from benzoapp.gui.preferences import Preferences
-    from benzoapp.gui.theme import ThemeName, apply_theme
+    from benzoapp.gui.theme import TextSize, ThemeName, apply_theme
 
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setWindowIcon(app_icon())
     prefs = Preferences(folder)
-    apply_theme(app, ThemeName(str(prefs.get("view/theme"))), bool(prefs.get("view/large_text")))
+    apply_theme(
+        app, ThemeName(str(prefs.get("view/theme"))), TextSize(str(prefs.get("view/text_size")))
+    )
     undo_stack = QUndoStack(app)
     return MainWindow(undo_stack=undo_stack, prefs=prefs), undo_stack
 

@@ -16,8 +16,6 @@ from benzoapp.gui.formatting import mg
 
 MARGIN_LEFT = 64
 MARGIN = 16
-MARGIN_TOP = 30
-MARGIN_BOTTOM = 34
 
 
 def step_points(plan: Plan) -> list[tuple[dt.date, dt.date, Decimal, bool]]:
@@ -86,17 +84,33 @@ class DoseChart(QWidget):
         """Room for the dose labels at the current text size."""
         return max(MARGIN_LEFT, self.fontMetrics().horizontalAdvance("000.00 mg") + 12)
 
+    def _title_rect(self) -> QRectF:
+        """Where the axis title goes: across the top, wrapped if the chart is narrow."""
+        metrics = self.fontMetrics()
+        width = max(1, self.width() - 2 * MARGIN)
+        needed = metrics.boundingRect(
+            QRectF(0, 0, width, 10_000).toRect(), int(Qt.TextFlag.TextWordWrap), self.axis_label()
+        )
+        return QRectF(MARGIN, 4, width, needed.height())
+
+    def plot_area(self) -> QRectF:
+        """The plot, inside room for the title above, the dates below and the doses left;
+        all measured from the font, so no label is cut at any text size."""
+        metrics = self.fontMetrics()
+        top = self._title_rect().bottom() + 6 + metrics.height() / 2
+        bottom = self.height() - metrics.height() - 10
+        left = self._left_margin()
+        return QRectF(left, top, max(0.0, self.width() - left - MARGIN), max(0.0, bottom - top))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        return QSize(240, max(180, 8 * self.fontMetrics().height()))
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt name)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         painter.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
-        area = QRectF(
-            self._left_margin(),
-            MARGIN_TOP,
-            self.width() - self._left_margin() - MARGIN,
-            self.height() - MARGIN_TOP - MARGIN_BOTTOM,
-        )
+        area = self.plot_area()
         muted = pal.color(QPalette.ColorRole.PlaceholderText)
         painter.setPen(QPen(muted, 1))
         painter.drawLine(area.bottomLeft(), area.bottomRight())
@@ -150,32 +164,27 @@ class DoseChart(QWidget):
         painter.setPen(text_pen)
         metrics = painter.fontMetrics()
         painter.drawText(
-            QRectF(0, area.top() - 8, area.left() - 6, metrics.height()),
+            QRectF(0, area.top() - metrics.height() / 2, area.left() - 6, metrics.height()),
             int(Qt.AlignmentFlag.AlignRight),
             mg(top),
         )
         painter.drawText(
-            QRectF(
-                area.left() + 8,
-                area.top() - metrics.height() - 10,
-                area.width() - 8,
-                metrics.height(),
-            ),
-            int(Qt.AlignmentFlag.AlignLeft),
+            self._title_rect(),
+            int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap),
             self.axis_label(),
         )
         painter.drawText(
-            QRectF(0, area.bottom() - metrics.height() + 4, area.left() - 6, metrics.height()),
+            QRectF(0, area.bottom() - metrics.height() / 2, area.left() - 6, metrics.height()),
             int(Qt.AlignmentFlag.AlignRight),
             "0 mg",
         )
         painter.drawText(
-            QRectF(area.left(), area.bottom() + 6, 200, metrics.height()),
+            QRectF(area.left(), area.bottom() + 6, area.width() / 2, metrics.height()),
             int(Qt.AlignmentFlag.AlignLeft),
             start.isoformat(),
         )
         painter.drawText(
-            QRectF(area.right() - 200, area.bottom() + 6, 200, metrics.height()),
+            QRectF(area.center().x(), area.bottom() + 6, area.width() / 2, metrics.height()),
             int(Qt.AlignmentFlag.AlignRight),
             (end - dt.timedelta(days=1)).isoformat(),
         )

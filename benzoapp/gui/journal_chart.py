@@ -1,19 +1,26 @@
-"""Symptom load over time, with the plan's dose steps behind it and windows and waves marked.
+"""Symptom load over time, calm by default: the weekly mean, the dose steps behind it.
 
-Painted with QPainter in palette colours only. Waves and windows differ by fill pattern and
-by a text label, flares after exertion by a triangle, so nothing is told by colour alone;
-the accessible description lists every marked stretch and flare for screen readers.
+Painted with QPainter in palette colours only. By default the chart draws one line, the
+mean load of each week (``benzoapp.core.journal.weekly``), over the plan's dose steps and
+the marked waves and windows; the day-by-day line (``show_daily``) and the markers of
+flares after exertion (``show_markers``) appear only when asked for. Waves and windows
+differ by fill pattern and by a text label, flares by a triangle, so nothing is told by
+colour alone; the accessible description says in words what the chart shows.
+
+Every piece of text is placed from the font's metrics (``journal_chart_layout``),
+and a label that would overlap another is left out (the legend, the description and the
+written summary still say it), so labels never overlap or run past the edge at any size.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
+    QColor,
     QFontMetrics,
     QPainter,
     QPainterPath,
@@ -25,79 +32,143 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from benzoapp.core.journal import EpisodeKind, JournalSummary
+from benzoapp.core.journal.weekly import weekly_means
 from benzoapp.core.model import Plan
+from benzoapp.gui.journal_chart_layout import (
+    DAILY,
+    DOSE,
+    EXERTION,
+    FLARE,
+    MIN_PLOT_LINES,
+    PAD,
+    WAVE,
+    WEEKLY,
+    WINDOW,
+    Band,
+    ChartData,
+    ChartLayout,
+    dose_y,
+    layout_chart,
+    top_load,
+    x_of,
+    y_of,
+)
+from benzoapp.gui.theme import current_colours
 
-MARGIN_LEFT = 52
-MARGIN_RIGHT = 64
-MARGIN_TOP = 40
-MARGIN_BOTTOM = 48
-LEGEND_Y = 19  # baseline of the legend's first row
-LEGEND_ITEMS = ("Wave (worse)", "Window (better)", "Flare after exertion", "Exertion", "Dose step")
-BAND_ALPHA = 150
+BAND_ALPHA = 110
 WAVE_PATTERN = Qt.BrushStyle.BDiagPattern
 WINDOW_PATTERN = Qt.BrushStyle.Dense6Pattern
 
 
-@dataclass(frozen=True)
-class _Band:
-    kind: EpisodeKind
-    start: dt.date
-    end: dt.date
-    label: str
-
-
-@dataclass(frozen=True)
-class _ChartData:
-    start: dt.date
-    end: dt.date
-    loads: tuple[int | None, ...]  # one per day from start
-    bands: tuple[_Band, ...]
-    flares: tuple[tuple[dt.date, int], ...]  # day and load of each flare after exertion
-    exertion_days: tuple[dt.date, ...]
-    steps: tuple[tuple[dt.date, dt.date, Decimal], ...]  # start, end, diazepam-eq. mg
-    caption: str  # how often worsening followed exertion, in words
-
-
 class JournalChart(QWidget):
-    """A calm line of daily symptom load, dose steps as a muted step line behind it."""
+    """The weekly mean of the symptom load, dose steps as a muted step line behind it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Symptom load chart")
-        self.setMinimumSize(480, 260)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # reachable, so readers can announce it
-        self._data: _ChartData | None = None
-        self.setAccessibleDescription("No symptoms logged yet.")
+        self._data: ChartData | None = None
+        self._daily = False
+        self._markers = False
+        self._described = "No symptoms logged yet."
+        self.setAccessibleDescription(self._described)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        line = self.fontMetrics().lineSpacing()
+        return QSize(max(480, 40 * line), max(260, 16 * line))
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """Room for a wrapped legend (three rows), the axis titles, a plot of
+        ``MIN_PLOT_LINES`` lines, the dates and a two-line caption, at this font."""
+        line = self.fontMetrics().height()
+        return QSize(320, max(220, (MIN_PLOT_LINES + 7) * line + 6 * PAD))
+
+    # what is shown ------------------------------------------------------------------
+
+    @property
+    def show_daily(self) -> bool:
+        return self._daily
+
+    def set_show_daily(self, on: bool) -> None:
+        """Details: draw the day-by-day line (thin and muted) under the weekly mean."""
+        self._daily = on
+        self._update_description()
+        self.update()
+
+    @property
+    def show_markers(self) -> bool:
+        return self._markers
+
+    def set_show_markers(self, on: bool) -> None:
+        """Draw a triangle at each flare after exertion and a ring at each exertion."""
+        self._markers = on
+        self._update_description()
+        self.update()
+
+    def layers(self) -> tuple[str, ...]:
+        """What is drawn now, in legend order (the weekly line always, when there is data)."""
+        data = self._data
+        if data is None:
+            return ()
+        shown = [WEEKLY]
+        if self._daily:
+            shown.append(DAILY)
+        kinds = {b.kind for b in data.bands}
+        if EpisodeKind.WAVE in kinds:
+            shown.append(WAVE)
+        if EpisodeKind.WINDOW in kinds:
+            shown.append(WINDOW)
+        if self._markers and data.flares:
+            shown.append(FLARE)
+        if self._markers and data.exertion_days:
+            shown.append(EXERTION)
+        if data.steps:
+            shown.append(DOSE)
+        return tuple(shown)
 
     def set_data(self, summary: JournalSummary, plan: Plan | None = None) -> None:
         """Show a journal's analysis and (optionally) the plan it was logged under."""
         series = summary.series
         if series is None:
             self._data = None
-            self.setAccessibleDescription("No symptoms logged yet.")
+            self._described = "No symptoms logged yet."
+            self._update_description()
             self.update()
             return
-        bands = tuple(_Band(e.kind, e.start, e.end, e.label) for e in summary.episodes)
-        flares = tuple((o.flare_day, o.flare_load) for o in summary.pem.occurrences)
-        steps = tuple(
-            (s.start, s.end, s.diazepam_equivalent_mg)
-            for s in (plan.steps if plan else ())
-            if s.end >= series.start and s.start <= series.end
-        )
-        self._data = _ChartData(
+        self._data = ChartData(
             start=series.start,
             end=series.end,
             loads=series.loads,
-            bands=bands,
-            flares=flares,
+            weeks=weekly_means(series),
+            bands=tuple(Band(e.kind, e.start, e.end, e.label) for e in summary.episodes),
+            flares=tuple((o.flare_day, o.flare_load) for o in summary.pem.occurrences),
             exertion_days=tuple(o.event.end for o in summary.pem.occurrences),
-            steps=steps,
+            steps=tuple(
+                (s.start, s.end, s.diazepam_equivalent_mg)
+                for s in (plan.steps if plan else ())
+                if s.end >= series.start and s.start <= series.end
+            ),
             # The first sentence under the chart; the written summary beside it has all.
             caption=_first_sentence(summary.pem.describe()),
         )
-        self.setAccessibleDescription(self._describe(summary))
+        self._described = self._describe(summary)
+        self._update_description()
         self.update()
+
+    def _update_description(self) -> None:
+        if self._data is None:
+            self.setAccessibleDescription(self._described)
+            return
+        extra = []
+        if self._daily:
+            extra.append("each day's load")
+        if self._markers:
+            extra.append("markers at flares after exertion")
+        shown = "Drawn: the weekly mean of the symptom load" + "".join(
+            f", {part}" for part in extra
+        )
+        self.setAccessibleDescription(f"{shown}. {self._described}")
 
     @staticmethod
     def _describe(summary: JournalSummary) -> str:
@@ -115,7 +186,17 @@ class JournalChart(QWidget):
         parts.append(summary.pem.describe())
         return " ".join(parts)
 
-    # painting -----------------------------------------------------------------------
+    # layout -------------------------------------------------------------------------
+
+    def chart_layout(self, metrics: QFontMetrics | None = None) -> ChartLayout:
+        """The plot area and every label at the current size and font."""
+        return layout_chart(
+            self._data,
+            self.layers(),
+            metrics or self.fontMetrics(),
+            float(self.width()),
+            float(self.height()),
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
@@ -125,119 +206,64 @@ class JournalChart(QWidget):
         if self._data is None:
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "No symptoms logged yet")
+            self._draw_focus(painter)
             painter.end()
             return
-        metrics = painter.fontMetrics()
-        legend = self._legend_layout(metrics)
-        top = MARGIN_TOP + max(y for _, _, y in legend) - LEGEND_Y  # a wrapped legend
-        caption_width = max(1, self.width() - MARGIN_LEFT - 8)
-        caption_lines = 1 if metrics.horizontalAdvance(self._data.caption) <= caption_width else 2
-        caption_height = caption_lines * metrics.lineSpacing()
-        bottom = MARGIN_BOTTOM - 18 + caption_height
-        plot = QRectF(
-            MARGIN_LEFT,
-            top,
-            max(1, self.width() - MARGIN_LEFT - MARGIN_RIGHT),
-            max(1, self.height() - top - bottom),
-        )
+        layout = self.chart_layout(painter.fontMetrics())
         data = self._data
-        self._draw_bands(painter, plot, data, palette)
+        plot = layout.plot
+        for band in data.bands:
+            left = x_of(plot, data, band.start, 0)
+            right = x_of(plot, data, band.end, 1)
+            rect = QRectF(left, plot.top(), max(2.0, right - left), plot.height())
+            painter.fillRect(rect, _band_brush(band.kind, palette))
         self._draw_steps(painter, plot, data, palette)
-        self._draw_load(painter, plot, data, palette)
-        self._draw_axes(painter, plot, data, palette)
-        self._draw_legend(painter, palette, legend)
+        self._draw_axes(painter, plot, palette)
+        if self._daily:
+            self._draw_daily(painter, plot, data, palette)
+        self._draw_weekly(painter, plot, data, palette)
+        if self._markers:
+            self._draw_markers(painter, plot, data, palette)
+        for item, box in layout.swatches:
+            self._draw_swatch(painter, item, box, palette)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
-        caption = QRectF(
-            MARGIN_LEFT, self.height() - caption_height - 2, caption_width, caption_height
-        )
-        painter.drawText(
-            caption,
-            int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap),
-            data.caption,
-        )
+        for label in layout.labels:
+            painter.drawText(label.rect, label.align, label.text)
+        self._draw_focus(painter)
         painter.end()
 
-    @staticmethod
-    def _x(plot: QRectF, data: _ChartData, day: dt.date, edge: float = 0.5) -> float:
-        """Horizontal position of a day: edge 0 is its left side, 0.5 its middle, 1 its right."""
-        span = (data.end - data.start).days + 1
-        return plot.left() + plot.width() * ((day - data.start).days + edge) / span
+    def _draw_focus(self, p: QPainter) -> None:
+        """The focus ring, as the style sheet draws it round fields (Tab stops here)."""
+        if self.hasFocus():
+            p.setPen(QPen(QColor(current_colours().focus), 2))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
 
-    @staticmethod
-    def _top_load(data: _ChartData) -> int:
-        return max(10, max((v for v in data.loads if v is not None), default=0))
-
-    def _y(self, plot: QRectF, data: _ChartData, load: float) -> float:
-        return plot.bottom() - plot.height() * load / (self._top_load(data) * 1.15)
-
-    def _draw_bands(self, p: QPainter, plot: QRectF, data: _ChartData, palette: QPalette) -> None:
-        """Shaded, patterned bands, labelled in words where there is room."""
-        for band in data.bands:
-            left = self._x(plot, data, band.start, 0)
-            right = self._x(plot, data, band.end, 1)
-            rect = QRectF(left, plot.top(), max(2.0, right - left), plot.height())
-            p.fillRect(rect, _band_brush(band.kind, palette))
-        p.setPen(palette.color(QPalette.ColorRole.Text))
-        for where, label in self._band_labels(plot, data, p.fontMetrics()):
-            p.drawText(where, Qt.AlignmentFlag.AlignHCenter, label)
-
-    def _band_labels(
-        self, plot: QRectF, data: _ChartData, metrics: QFontMetrics
-    ) -> list[tuple[QRectF, str]]:
-        """Where each band's label goes, on two rows; none overlaps another.
-
-        Where bands crowd, a label that would overlap is left out rather than printed
-        over another: its pattern, the legend and the written summary still say it.
-        """
-        placed: list[tuple[QRectF, str]] = []
-        last_right = [-1e9, -1e9]
-        for band in data.bands:
-            middle = (self._x(plot, data, band.start, 0) + self._x(plot, data, band.end, 1)) / 2
-            width = metrics.horizontalAdvance(band.label) + 6
-            left = middle - width / 2
-            free = [row for row in (0, 1) if left > last_right[row]]
-            if not free:
-                continue
-            last_right[free[0]] = left + width
-            top = plot.top() + 2 + free[0] * metrics.height()
-            placed.append((QRectF(left, top, width, metrics.height()), band.label))
-        return placed
-
-    def _draw_steps(self, p: QPainter, plot: QRectF, data: _ChartData, palette: QPalette) -> None:
+    def _draw_steps(self, p: QPainter, plot: QRectF, data: ChartData, palette: QPalette) -> None:
         if not data.steps:
             return
-        top = max(s[2] for s in data.steps) or Decimal(1)
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        highest = max(s[2] for s in data.steps) or Decimal(1)
         path = QPainterPath()
         for n, (start, end, mg) in enumerate(data.steps):
-            first = max(start, data.start)
-            last = min(end, data.end)
-            y = plot.bottom() - plot.height() * 0.9 * float(mg / top)
-            x1 = self._x(plot, data, first, 0)
-            x2 = self._x(plot, data, last, 1)
+            y = dose_y(plot, mg, highest)
+            x1 = x_of(plot, data, max(start, data.start), 0)
+            x2 = x_of(plot, data, min(end, data.end), 1)
             if n == 0:
                 path.moveTo(x1, y)
             else:
                 path.lineTo(x1, y)
             path.lineTo(x2, y)
-        p.setPen(QPen(muted, 1.5, Qt.PenStyle.DashLine))
+        p.setPen(QPen(palette.color(QPalette.ColorRole.PlaceholderText), 1.5, Qt.PenStyle.DashLine))
+        p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawPath(path)
-        p.setPen(muted)
-        p.drawText(
-            QRectF(plot.right() - 40, plot.top() - 18, MARGIN_RIGHT + 40, 16),
-            Qt.AlignmentFlag.AlignRight,
-            "dose (mg DE)",
-        )
-        for mg in dict.fromkeys((top, data.steps[-1][2])):  # highest and latest dose
-            y = plot.bottom() - plot.height() * 0.9 * float(mg / top)
-            p.drawText(
-                QRectF(plot.right() + 4, y - 8, MARGIN_RIGHT - 6, 16),
-                Qt.AlignmentFlag.AlignLeft,
-                f"{mg.normalize():f}",
-            )
 
-    def _draw_load(self, p: QPainter, plot: QRectF, data: _ChartData, palette: QPalette) -> None:
-        text = palette.color(QPalette.ColorRole.Text)
+    def _draw_axes(self, p: QPainter, plot: QRectF, palette: QPalette) -> None:
+        p.setPen(QPen(palette.color(QPalette.ColorRole.PlaceholderText), 1))
+        p.drawLine(plot.bottomLeft(), plot.bottomRight())
+        p.drawLine(plot.bottomLeft(), plot.topLeft())
+
+    def _draw_daily(self, p: QPainter, plot: QRectF, data: ChartData, palette: QPalette) -> None:
+        top = top_load(data)
         path = QPainterPath()
         drawing = False
         for i, value in enumerate(data.loads):
@@ -245,89 +271,89 @@ class JournalChart(QWidget):
                 drawing = False
                 continue
             point = QPointF(
-                self._x(plot, data, data.start + dt.timedelta(days=i)), self._y(plot, data, value)
+                x_of(plot, data, data.start + dt.timedelta(days=i)), y_of(plot, top, value)
             )
             if drawing:
                 path.lineTo(point)
             else:
                 path.moveTo(point)
                 drawing = True
-        p.setPen(QPen(text, 1.6))
+        p.setPen(QPen(palette.color(QPalette.ColorRole.PlaceholderText), 1))
         p.setBrush(Qt.BrushStyle.NoBrush)
         p.drawPath(path)
+
+    def weekly_points(self, plot: QRectF) -> list[list[QPointF]]:
+        """The weekly mean line as runs of points (a week without a mean breaks the line)."""
+        data = self._data
+        if data is None:
+            return []
+        top = top_load(data)
+        runs: list[list[QPointF]] = [[]]
+        for week in data.weeks:
+            if week.mean is None:
+                if runs[-1]:
+                    runs.append([])
+                continue
+            day = min(max(week.middle, data.start), data.end)
+            runs[-1].append(QPointF(x_of(plot, data, day), y_of(plot, top, week.mean)))
+        return [run for run in runs if run]
+
+    def _draw_weekly(self, p: QPainter, plot: QRectF, data: ChartData, palette: QPalette) -> None:
+        p.setPen(QPen(palette.color(QPalette.ColorRole.Text), 2.2))
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        for run in self.weekly_points(plot):
+            if len(run) == 1:
+                p.drawEllipse(run[0], 2, 2)
+                continue
+            p.drawPolyline(QPolygonF(run))
+
+    def _draw_markers(self, p: QPainter, plot: QRectF, data: ChartData, palette: QPalette) -> None:
+        text = palette.color(QPalette.ColorRole.Text)
+        top = top_load(data)
+        p.setPen(text)
         p.setBrush(QBrush(text))
         for day, load in data.flares:
-            x, y = self._x(plot, data, day), self._y(plot, data, load) - 6
+            x, y = x_of(plot, data, day), y_of(plot, top, load) - 6
             p.drawPolygon(QPolygonF([QPointF(x, y - 9), QPointF(x - 6, y), QPointF(x + 6, y)]))
         p.setBrush(Qt.BrushStyle.NoBrush)
         for day in data.exertion_days:
-            p.drawEllipse(QPointF(self._x(plot, data, day), plot.bottom() - 6), 4, 4)
+            p.drawEllipse(QPointF(x_of(plot, data, day), plot.bottom() - 6), 4, 4)
 
-    def _draw_axes(self, p: QPainter, plot: QRectF, data: _ChartData, palette: QPalette) -> None:
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        p.setPen(QPen(muted, 1))
-        p.drawLine(plot.bottomLeft(), plot.bottomRight())
-        p.drawLine(plot.bottomLeft(), plot.topLeft())
-        top = self._top_load(data)
-        for value in (0, top // 2, top):
-            y = self._y(plot, data, value)
-            p.drawText(
-                QRectF(0, y - 8, MARGIN_LEFT - 6, 16), Qt.AlignmentFlag.AlignRight, str(value)
-            )
-        p.drawText(
-            QRectF(0, plot.top() - 18, MARGIN_LEFT + 40, 16), Qt.AlignmentFlag.AlignLeft, "load"
-        )
-        span = (data.end - data.start).days
-        ticks = 4 if span >= 4 else span
-        for n in range(ticks + 1):
-            day = data.start + dt.timedelta(days=round(span * n / ticks) if ticks else 0)
-            x = self._x(plot, data, day)
-            rect = QRectF(x - 45, plot.bottom() + 6, 90, 18)
-            p.drawText(rect, Qt.AlignmentFlag.AlignHCenter, day.isoformat())
-
-    def _legend_layout(self, metrics: QFontMetrics) -> list[tuple[int, float, int]]:
-        """Where each legend item goes: (item, x, baseline y), wrapping onto a new row
-        rather than running past the chart's right edge."""
-        layout = []
-        x, y = float(MARGIN_LEFT), LEGEND_Y
-        for n, label in enumerate(LEGEND_ITEMS):
-            width = 30 + metrics.horizontalAdvance(label)
-            if x > MARGIN_LEFT and x + width - 10 > self.width() - 4:
-                x, y = float(MARGIN_LEFT), y + metrics.height() + 4
-            layout.append((n, x, y))
-            x += width
-        return layout
-
-    def _draw_legend(
-        self, p: QPainter, palette: QPalette, layout: list[tuple[int, float, int]]
-    ) -> None:
+    @staticmethod
+    def _draw_swatch(p: QPainter, item: str, box: QRectF, palette: QPalette) -> None:
         text = palette.color(QPalette.ColorRole.Text)
-        for n, x, baseline in layout:
-            label = LEGEND_ITEMS[n]
-            mid = baseline - 5
-            swatch = QRectF(x, mid - 6, 16, 12)
-            if n == 0:
-                p.fillRect(swatch, _band_brush(EpisodeKind.WAVE, palette))
-            elif n == 1:
-                p.fillRect(swatch, _band_brush(EpisodeKind.WINDOW, palette))
-            elif n == 2:
-                p.setBrush(QBrush(text))
-                p.setPen(text)
-                p.drawPolygon(
-                    QPolygonF(
-                        [QPointF(x + 8, mid - 6), QPointF(x + 2, mid + 6), QPointF(x + 14, mid + 6)]
-                    )
-                )
-                p.setBrush(Qt.BrushStyle.NoBrush)
-            elif n == 3:
-                p.setPen(text)
-                p.drawEllipse(QPointF(x + 8, mid), 4, 4)
-            else:
-                muted = palette.color(QPalette.ColorRole.PlaceholderText)
-                p.setPen(QPen(muted, 1.5, Qt.PenStyle.DashLine))
-                p.drawLine(QPointF(x, mid), QPointF(x + 16, mid))
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        mid = box.center().y()
+        if item == WAVE:
+            p.fillRect(box, _band_brush(EpisodeKind.WAVE, palette))
+        elif item == WINDOW:
+            p.fillRect(box, _band_brush(EpisodeKind.WINDOW, palette))
+        elif item == FLARE:
             p.setPen(text)
-            p.drawText(QPointF(x + 20, baseline), label)
+            p.setBrush(QBrush(text))
+            c = box.center()
+            p.drawPolygon(
+                QPolygonF(
+                    [
+                        QPointF(c.x(), mid - 6),
+                        QPointF(c.x() - 6, mid + 6),
+                        QPointF(c.x() + 6, mid + 6),
+                    ]
+                )
+            )
+            p.setBrush(Qt.BrushStyle.NoBrush)
+        elif item == EXERTION:
+            p.setPen(text)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawEllipse(box.center(), 4, 4)
+        else:
+            pen = {
+                WEEKLY: QPen(text, 2.2),
+                DAILY: QPen(muted, 1),
+                DOSE: QPen(muted, 1.5, Qt.PenStyle.DashLine),
+            }[item]
+            p.setPen(pen)
+            p.drawLine(QPointF(box.left(), mid), QPointF(box.right(), mid))
 
 
 def _first_sentence(text: str) -> str:

@@ -171,8 +171,8 @@ class JournalEntryWidget(QWidget):
             *self._spins.values(),
             *self._exertion.values(),
             self.notes_edit,
+            self.copy_button,  # left of Save on screen
             self.save_button,
-            self.copy_button,
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)

@@ -5,16 +5,41 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from benzoapp.core.journal import Catalogue, analyse_journal, summary_lines
 from benzoapp.core.model import JournalDay, Plan, Profile
+from benzoapp.gui.accessibility import announce
 from benzoapp.gui.commands import CallbackCommand
 from benzoapp.gui.journal_chart import JournalChart
 from benzoapp.gui.journal_entry import JournalEntryWidget
 from benzoapp.gui.services import JournalRepository, PlanRepository
+
+
+class _FittingScrollArea(QScrollArea):
+    """A scroll area never narrower than its content's own minimum (it scrolls only up and
+    down), so a squeezed splitter cannot cut its labels off; it follows the text size."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        inner = self.widget()
+        if inner is None:
+            return super().minimumSizeHint()
+        frame = 2 * self.frameWidth()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(
+            inner.minimumSizeHint().width() + bar + frame, super().minimumSizeHint().height()
+        )
 
 
 class JournalPage(QWidget):
@@ -41,6 +66,10 @@ class JournalPage(QWidget):
         self._read_only_reason = ""
         self.entry = JournalEntryWidget(catalogue)
         self.entry.saved.connect(self.save_day)
+        # Ctrl+5 lands on the first symptom (the day is usually today); Tab still walks
+        # the page top to bottom, the day's field included, so no proxy skips it.
+        self.first_field: QWidget = self.entry.focusProxy() or self.entry.date_edit
+        self.entry.setFocusProxy(None)  # type: ignore[arg-type]  # Qt takes nullptr
         self.chart = JournalChart()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -49,28 +78,123 @@ class JournalPage(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = QLabel("")
         self.message.setProperty("role", "muted")
-        entry_scroll = QScrollArea()
+        self.message.setAccessibleName("Journal message")
+        entry_scroll = _FittingScrollArea()
         entry_scroll.setWidgetResizable(True)
         entry_scroll.setWidget(self.entry)
         # Hints wrap to the pane's width; a sideways scroll bar would hide their ends.
         entry_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        right = QWidget()
-        right_box = QVBoxLayout(right)
-        right_box.addWidget(self.chart, 3)
-        summary_scroll = QScrollArea()
-        summary_scroll.setWidgetResizable(True)
-        summary_scroll.setWidget(self.summary)
-        right_box.addWidget(summary_scroll, 1)
+        # Not a stop of its own: Tab goes to its fields, and it scrolls to show each one.
+        entry_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        right = self._build_right()
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(entry_scroll)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)  # both panes grow: the hints need width too
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([480, 520])
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
-        box.addWidget(splitter, 1)
+        # The page's minimum is its stacked arrangement (see minimumSizeHint), not the
+        # side-by-side one the layout would otherwise impose.
+        box.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        # One column that scrolls up and down when the entry and the chart are stacked.
+        column = QScrollArea()
+        column.setWidgetResizable(True)
+        column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        column.setWidget(splitter)
+        box.addWidget(column, 1)
         box.addWidget(self.message)
+        self._box, self._splitter, self._column = box, splitter, column
+        self._entry_scroll, self._right = entry_scroll, right
         self.show_day(today())
+
+    def _build_right(self) -> QWidget:
+        """The chart, its two switches and the written summary."""
+        right = QWidget()
+        right_box = QVBoxLayout(right)
+        right_box.addWidget(self.chart, 3)
+        right_box.addLayout(self._chart_switches())
+        summary_scroll = QScrollArea()
+        summary_scroll.setWidgetResizable(True)
+        summary_scroll.setWidget(self.summary)
+        summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A focus stop (arrow keys scroll a long summary), so it carries the summary's name.
+        summary_scroll.setAccessibleName("Journal summary")
+        right_box.addWidget(summary_scroll, 1)
+        return right
+
+    # -- arrangement: side by side when there is room, else the entry above the chart --
+
+    def _side_by_side_width(self) -> int:
+        margins = self._box.contentsMargins()
+        return (
+            self._entry_scroll.minimumSizeHint().width()
+            + self._right.minimumSizeHint().width()
+            + self._splitter.handleWidth()
+            + margins.left()
+            + margins.right()
+        )
+
+    def _arrange(self) -> None:
+        """Side by side when both fit; else the whole entry, then the chart, in a column
+        that scrolls up and down (never a squeezed entry, never sideways)."""
+        wide = self.width() >= self._side_by_side_width()
+        wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        frame = 2 * self._entry_scroll.frameWidth()
+        inner = self._column.viewport().width() - frame
+        entry_height = frame + max(
+            self.entry.sizeHint().height(),
+            self.entry.heightForWidth(inner) if self.entry.hasHeightForWidth() else 0,
+        )
+        self._entry_scroll.setMinimumHeight(0 if wide else entry_height)
+        self._entry_scroll.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded if wide else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        if self._splitter.orientation() != wanted:
+            self._splitter.setOrientation(wanted)
+            if wide:
+                self._splitter.setSizes([self.width() * 45 // 100, self.width() * 55 // 100])
+            else:
+                self._splitter.setSizes([entry_height, self._right.sizeHint().height()])
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """The stacked arrangement's minimum: it fits where side by side would not (the
+        column scrolls, so one screenful need hold only the chart and its switches)."""
+        margins = self._box.contentsMargins()
+        entry, right = self._entry_scroll.minimumSizeHint(), self._right.minimumSizeHint()
+        bar = self._column.verticalScrollBar().sizeHint().width()
+        width = max(entry.width(), right.width()) + bar + margins.left() + margins.right()
+        height = (
+            right.height() + self.message.sizeHint().height() + margins.top() + margins.bottom()
+        )
+        return QSize(width, height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._arrange()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._arrange()
+
+    def _chart_switches(self) -> QHBoxLayout:
+        """Calm by default (the weekly mean); the details and markers only when asked for."""
+        self.show_details = QCheckBox("Show de&tails")
+        self.show_details.setAccessibleName("Show each day's load on the chart")
+        self.show_details.setToolTip("Draw each day's load under the weekly mean")
+        self.show_details.toggled.connect(self.chart.set_show_daily)
+        self.show_markers = QCheckBox("Show &markers")
+        self.show_markers.setAccessibleName("Show markers of flares after exertion on the chart")
+        self.show_markers.setToolTip("Mark each flare after exertion and each exertion")
+        self.show_markers.toggled.connect(self.chart.set_show_markers)
+        switches = QHBoxLayout()
+        switches.addWidget(self.show_details)
+        switches.addWidget(self.show_markers)
+        switches.addStretch(1)
+        return switches
 
     def _plan(self) -> Plan | None:
         found = self._plans.active() if self._plans is not None else None
@@ -96,12 +220,12 @@ class JournalPage(QWidget):
         self._read_only_reason = reason
         self.entry.save_button.setEnabled(False)
         self.entry.save_button.setToolTip(reason)
-        self.message.setText("Days cannot be saved just now: changes cannot be saved.")
+        announce(self.message, "Days cannot be saved just now: changes cannot be saved.")
 
     def save_day(self, day: JournalDay) -> None:
         """Store the day (undoable: undo puts back what was there, or nothing)."""
         if self._read_only_reason:  # Ctrl+Return still reaches here
-            self.message.setText("Not saved: changes cannot be saved just now.")
+            announce(self.message, "Not saved: changes cannot be saved just now.")
             return
         before = self._journal.get(day.day)
         journal = self._journal
@@ -118,4 +242,4 @@ class JournalPage(QWidget):
                 f"Save journal for {day.day.isoformat()}", lambda: put(day), lambda: put(before)
             )
         )
-        self.message.setText(f"✓ Saved {day.day.isoformat()}.")
+        announce(self.message, f"✓ Saved {day.day.isoformat()}.")

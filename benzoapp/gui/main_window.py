@@ -8,13 +8,22 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShortcut,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,8 +33,10 @@ from benzoapp import APP_NAME, __version__
 from benzoapp.gui.actions import ActionRegistry
 from benzoapp.gui.first_run import STATEMENT, FirstRunPage
 from benzoapp.gui.preferences import KEEP_BACKUPS, Preferences
-from benzoapp.gui.theme import ThemeName, apply_theme
+from benzoapp.gui.theme import TEXT_SIZE_LABELS, TextSize, ThemeName, apply_theme
 
+NAV_MIN_WIDTH = 200
+NAV_MAX_SHARE = 0.22  # of the window's width, at most, for the section list
 PAGE_TITLES: tuple[str, ...] = ("Today", "Plan", "Medications & supplements", "Check", "Journal")
 
 STATEMENT_TEXT = (
@@ -63,6 +74,7 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName("Sections")
         self.navigation.setFixedWidth(250)
+        self.navigation.setWordWrap(True)  # a long name wraps when the list is narrow
         self.stack = QStackedWidget(central)
         self.stack.setContentsMargins(16, 12, 16, 12)
         self.pages: dict[str, QWidget] = {}
@@ -148,7 +160,10 @@ class MainWindow(QMainWindow):
 
     def set_page(self, title: str, page: QWidget) -> None:
         """Put a page in place of the one shown for ``title`` (placeholders, after loading)."""
+        from benzoapp.gui.keyboard import apply_keyboard_rules
+
         row = PAGE_TITLES.index(title)
+        apply_keyboard_rules(page)
         old = self.stack.widget(row)
         showing = self.stack.currentIndex() == row
         if not page.accessibleName():
@@ -165,6 +180,17 @@ class MainWindow(QMainWindow):
         """Bring a section forward by its title (used by the keyboard and other pages)."""
         self.navigation.setCurrentRow(PAGE_TITLES.index(title))
         self.stack.setCurrentIndex(PAGE_TITLES.index(title))
+
+    def go_to(self, title: str) -> None:
+        """A section shortcut: show the section and put the focus on its first field.
+
+        The focus moves even when the section is already shown, so the shortcut always
+        brings the person back to the top of the page.
+        """
+        from benzoapp.gui.keyboard import focus_first_field
+
+        self.show_page(title)
+        focus_first_field(self.pages[title])
 
     def show_welcome(self) -> None:
         if self.welcome is None:
@@ -214,16 +240,13 @@ class MainWindow(QMainWindow):
             action.setChecked(name == current)
             group.addAction(action)
             theme_menu.addAction(action)
-        large = a["view.large_text"]
-        large.setCheckable(True)
-        large.setChecked(bool(self.prefs.get("view/large_text")) if self.prefs else False)
-        view_menu.addAction(large)
+        self._build_text_size_menu(view_menu)
         view_menu.addSeparator()
         for row, title in enumerate(PAGE_TITLES):
             go = QAction(f"Go to {title}", self)
             go.setObjectName(f"view.go.{row}")
             go.setShortcuts([QKeySequence(f"Ctrl+{row + 1}")])
-            go.triggered.connect(lambda _=False, t=title: self.show_page(t))
+            go.triggered.connect(lambda _=False, t=title: self.go_to(t))
             view_menu.addAction(go)
             self.registry.add(go)
         help_menu = bar.addMenu("&Help")
@@ -232,6 +255,26 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a["help.about"])
         focus_nav = QShortcut(QKeySequence("F6"), self)
         focus_nav.activated.connect(self.navigation.setFocus)
+
+    def _build_text_size_menu(self, view_menu: QMenu) -> None:
+        """View > Text size (three sizes) and the Large text switch (Ctrl+Shift+L)."""
+        a = self.registry
+        size_menu = view_menu.addMenu("Text &size")
+        sizes = QActionGroup(self)
+        chosen = self.text_size()
+        for size in TextSize:
+            choice = QAction(TEXT_SIZE_LABELS[size], self)
+            choice.setObjectName(f"view.text_size.{size.value}")
+            choice.setCheckable(True)
+            choice.setChecked(size is chosen)
+            choice.triggered.connect(lambda _=False, s=size: self.set_text_size(s))
+            sizes.addAction(choice)
+            size_menu.addAction(choice)
+            self.registry.add(choice)
+        large = a["view.large_text"]
+        large.setCheckable(True)
+        large.setChecked(chosen is TextSize.LARGE)
+        view_menu.addAction(large)
 
     def _connect_actions(self) -> None:
         a = self.registry
@@ -265,14 +308,23 @@ class MainWindow(QMainWindow):
         if not isinstance(app, QApplication):
             return
         theme = str(self.prefs.get("view/theme")) if self.prefs else "dark"
-        large = bool(self.prefs.get("view/large_text")) if self.prefs else False
-        apply_theme(app, ThemeName(theme), large_text=large)
+        apply_theme(app, ThemeName(theme), self.text_size())
         self.fit_navigation()
         self.theme_changed.emit(theme)
 
     def fit_navigation(self) -> None:
-        """Wide enough for the longest section name at the current text size."""
-        self.navigation.setFixedWidth(max(250, self.navigation.sizeHintForColumn(0) + 36))
+        """Wide enough for the longest section name, but never more than a fifth or so of
+        the window: in a small window with large text a long name wraps onto two lines."""
+        natural = self.navigation.sizeHintForColumn(0) + 36
+        cap = max(NAV_MIN_WIDTH, int(self.width() * NAV_MAX_SHARE))
+        width = min(max(natural, NAV_MIN_WIDTH), cap)
+        if width != self.navigation.width():
+            self.navigation.setFixedWidth(width)
+            self.navigation.doItemsLayout()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit_navigation()
 
     def set_theme(self, name: str) -> None:
         if self.prefs is not None:
@@ -280,18 +332,38 @@ class MainWindow(QMainWindow):
         self.registry[f"view.theme.{name}"].setChecked(True)
         self._apply_view()
 
+    def text_size(self) -> TextSize:
+        """The chosen text size (normal without preferences)."""
+        return TextSize(str(self.prefs.get("view/text_size"))) if self.prefs else TextSize.NORMAL
+
     def set_large_text(self, on: bool) -> None:
+        """Ctrl+Shift+L: large text on, or back to normal."""
+        if on or self.text_size() is TextSize.LARGE:
+            self.set_text_size(TextSize.LARGE if on else TextSize.NORMAL)
+
+    def set_text_size(self, size: TextSize) -> None:
+        """View > Text size: store the choice, tick it in the menu, redraw everything."""
         if self.prefs is not None:
-            self.prefs.set("view/large_text", on)
+            self.prefs.set("view/text_size", size.value)
+            self.prefs.set("view/large_text", size is TextSize.LARGE)
+        self.registry[f"view.text_size.{size.value}"].setChecked(True)
+        large = self.registry["view.large_text"]
+        if large.isChecked() != (size is TextSize.LARGE):
+            large.blockSignals(True)
+            large.setChecked(size is TextSize.LARGE)
+            large.blockSignals(False)
         self._apply_view()
 
     def show_preferences(self) -> None:
-        """Edit > Preferences (the number of backups to keep); OK stores it at once."""
+        """Edit > Preferences (text size, backups to keep); OK stores them at once."""
         if self.prefs is None:
             return
         from benzoapp.gui.preferences_dialog import PreferencesDialog
 
+        before = self.text_size()
         PreferencesDialog(self.prefs, self).exec()
+        if self.text_size() is not before:
+            self.set_text_size(self.text_size())
 
     def keep_backups(self) -> int:
         """How many backups to keep, as chosen in Preferences (the default without prefs)."""

@@ -75,7 +75,7 @@ class PlanForm(QWidget):
         for form_value, text in FORM_LABELS.items():
             self.form_box.addItem(text, form_value.value)
         _narrowable(self.form_box)
-        form.addRow(_labelled("&Form:", self.form_box, "Form"), self.form_box)
+        form.addRow(_labelled("F&orm:", self.form_box, "Form"), self.form_box)
         self.crossover = QComboBox()
         self.crossover.addItem("No crossover", None)
         for drug in crossover_drugs:

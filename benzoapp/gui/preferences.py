@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2  # 2: view/text_size replaces the large-text switch
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,8 @@ COUNTRY = Pref("taper/country", str, "", ("", "AU", "CA", "GB", "SE", "US"))
 
 PREFERENCES: tuple[Pref, ...] = (
     Pref("view/theme", str, "dark", ("dark", "light", "system")),
-    Pref("view/large_text", bool, False),
+    Pref("view/large_text", bool, False),  # kept in step with view/text_size (large or not)
+    Pref("view/text_size", str, "normal", ("normal", "medium", "large")),
     Pref("app/first_run_done", bool, False),
     Pref("app/last_page", int, 0),
     KEEP_BACKUPS,
@@ -75,6 +76,8 @@ class Preferences:
             stored = int(str(version))
         except ValueError:
             stored = 0
+        if stored < 2 and self.get("view/large_text") is True:
+            self._settings.setValue("view/text_size", "large")
         if stored < SETTINGS_VERSION:
             self._settings.setValue("meta/version", SETTINGS_VERSION)
 

@@ -1,4 +1,4 @@
-"""Edit > Preferences: the settings that are not in the View menu (how many backups to keep).
+"""Edit > Preferences: how many backups to keep, and the text size (also in the View menu).
 
 Each field's range comes from the preference's declaration in ``preferences.py``, so the
 dialog can never store a value the app would then ignore.
@@ -7,6 +7,7 @@ dialog can never store a value the app would then ignore.
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from benzoapp.gui.keyboard import apply_keyboard_rules
 from benzoapp.gui.preferences import KEEP_BACKUPS, Preferences
+from benzoapp.gui.theme import POINT_SIZES, TEXT_SIZE_LABELS, TextSize
 
 
 class PreferencesDialog(QDialog):
@@ -42,7 +45,19 @@ class PreferencesDialog(QDialog):
         )
         note.setWordWrap(True)
         note.setProperty("role", "muted")
+        self.text_size = QComboBox()
+        self.text_size.setObjectName("text_size")
+        for size in TextSize:
+            self.text_size.addItem(
+                f"{TEXT_SIZE_LABELS[size].replace('&', '')} ({POINT_SIZES[size]} pt)", size.value
+            )
+        chosen = str(prefs.get("view/text_size"))
+        self.text_size.setCurrentIndex(max(0, self.text_size.findData(chosen)))
+        self.text_size.setAccessibleName("Text size")
+        size_label = QLabel("&Text size:")
+        size_label.setBuddy(self.text_size)
         form = QFormLayout()
+        form.addRow(size_label, self.text_size)
         form.addRow(label, self.keep_backups)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -54,9 +69,13 @@ class PreferencesDialog(QDialog):
         box.addLayout(form)
         box.addWidget(note)
         box.addWidget(buttons)
+        apply_keyboard_rules(self)
 
     def accept(self) -> None:
         self.keep_backups.interpretText()  # a number still being typed counts
         self._prefs.set(KEEP_BACKUPS.key, self.keep_backups.value())
+        size = TextSize(str(self.text_size.currentData()))
+        self._prefs.set("view/text_size", size.value)
+        self._prefs.set("view/large_text", size is TextSize.LARGE)
         self._prefs.sync()
         super().accept()

@@ -36,6 +36,11 @@ class Colours:
     highlight: str
     highlight_text: str
     accent: str
+    # Non-text contrast (WCAG 2.2, 1.4.11): at least 3:1 against every background the
+    # thing sits on (window, base, alternate base, button); checked by a test.
+    edge: str  # the border of a field, button or checkbox
+    focus: str  # the ring round whatever has the keyboard focus
+    check: str  # the tick drawn on a ticked box (on the accent colour)
 
 
 DARK = Colours(
@@ -43,11 +48,14 @@ DARK = Colours(
     base="#1c1f23",
     alt_base="#262a30",
     text="#d6d3cc",
-    muted_text="#9a978f",
+    muted_text="#a19e96",
     button="#2d3137",
     highlight="#3f5a66",
     highlight_text="#eeeae2",
     accent="#8fb3a8",
+    edge="#858891",
+    focus="#e0b85c",
+    check="#1c1f23",
 )
 LIGHT = Colours(
     window="#f2efe8",
@@ -59,10 +67,29 @@ LIGHT = Colours(
     highlight="#b9d0c9",
     highlight_text="#1f2624",
     accent="#3d6b5f",
+    edge="#76736c",
+    focus="#1f5f8b",
+    check="#fbf9f4",
 )
 
-NORMAL_POINT_SIZE = 11
-LARGE_POINT_SIZE = 14
+
+class TextSize(StrEnum):
+    """The text sizes a person can choose (View > Text size)."""
+
+    NORMAL = "normal"
+    MEDIUM = "medium"
+    LARGE = "large"
+
+
+# "Large" is a real step: at least one and a half times the normal size.
+POINT_SIZES: dict[TextSize, int] = {TextSize.NORMAL: 11, TextSize.MEDIUM: 14, TextSize.LARGE: 17}
+NORMAL_POINT_SIZE = POINT_SIZES[TextSize.NORMAL]
+LARGE_POINT_SIZE = POINT_SIZES[TextSize.LARGE]
+TEXT_SIZE_LABELS: dict[TextSize, str] = {
+    TextSize.NORMAL: "&Normal",
+    TextSize.MEDIUM: "&Medium",
+    TextSize.LARGE: "&Large",
+}
 
 
 def resolve_theme(theme: ThemeName) -> ThemeName:
@@ -91,8 +118,18 @@ def current_colours() -> Colours:
     return DARK
 
 
-def apply_theme(app: QApplication, theme: ThemeName, large_text: bool) -> None:
-    """Set Fusion with our palette and font size on the whole application."""
+def point_size(text_size: TextSize | bool) -> int:
+    """The point size of a text size (``True``/``False``: large or normal, older callers)."""
+    if isinstance(text_size, bool):
+        text_size = TextSize.LARGE if text_size else TextSize.NORMAL
+    return POINT_SIZES[TextSize(text_size)]
+
+
+def apply_theme(app: QApplication, theme: ThemeName, large_text: TextSize | bool) -> None:
+    """Set Fusion with our palette and font size on the whole application.
+
+    ``large_text`` is a ``TextSize`` (or a bool: large or normal, as older callers pass).
+    """
     app.setStyle("Fusion")
     c = colours_for(theme)
     palette = QPalette()
@@ -115,7 +152,7 @@ def apply_theme(app: QApplication, theme: ThemeName, large_text: bool) -> None:
     for r in (role.Text, role.WindowText, role.ButtonText):
         palette.setColor(disabled, r, QColor(c.muted_text))
     app.setPalette(palette)
-    size = LARGE_POINT_SIZE if large_text else NORMAL_POINT_SIZE
+    size = point_size(large_text)
     font = QFont(app.font())
     font.setPointSize(size)
     app.setFont(font)
@@ -130,6 +167,11 @@ def apply_theme(app: QApplication, theme: ThemeName, large_text: bool) -> None:
 def _stylesheet(c: Colours) -> str:
     """The bundled style sheet with this theme's colours filled in."""
     text = resource_path("styles", "base.qss").read_text(encoding="utf-8")
-    for name, value in vars(c).items():
+    name = "light" if c is LIGHT else "dark"
+    values = dict(vars(c))
+    for image in ("tick", "arrow-up", "arrow-down"):
+        path = resource_path("styles", f"{image}-{name}.svg").as_posix()
+        values[image.replace("-", "_") + "_image"] = path
+    for name, value in values.items():
         text = text.replace("{" + name + "}", value)
     return text
