@@ -23,12 +23,15 @@ SYSTEM_PACKAGES=(
   xvfb xauth poppler-utils binutils
 )
 
+# Only for the tests: reading the window as a screen reader does, over AT-SPI
+TEST_SYSTEM_PACKAGES=(dbus at-spi2-core python3-gi gir1.2-atspi-2.0)
+
 say() { printf '[dev] %s\n' "$*" >&2; }
 
 system_setup() {
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian/Ubuntu: see README
   local missing=()
-  for pkg in "${SYSTEM_PACKAGES[@]}"; do
+  for pkg in "${SYSTEM_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" \
       || missing+=("$pkg")
   done
@@ -72,7 +75,8 @@ case "$task" in
     exec "$PY" -m benzoapp "$@"
     ;;
   test)
-    setup
+    system_setup "${TEST_SYSTEM_PACKAGES[@]}"
+    python_setup
     unset PYTHONDONTWRITEBYTECODE
     export QT_QPA_PLATFORM=offscreen
     say "ruff"
