@@ -24,13 +24,14 @@ from itertools import pairwise
 from typing import Any
 
 from benzoapp.core.decimals import fmt, round_half_up
-from benzoapp.core.drugs import DIAZEPAM, Drug, DrugCatalog, Liquid, Tablet
+from benzoapp.core.drugs import DIAZEPAM, Drug, DrugCatalog, Liquid, Product, Tablet
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import Form, Plan, PlanSettings, TabletStrength
 from benzoapp.core.taper.engine import Outline, plan_outline
 from benzoapp.core.taper.equivalents import plan_missing_equivalents
 from benzoapp.core.taper.release import release_forms
 from benzoapp.core.taper.short_acting import SWITCH_SOURCES, several_times, switch_reason
+from benzoapp.core.taper.unmakeable import SOURCE, countries_making, unmakeable_start
 
 LARGE_CUT_PCT = Decimal(25)  # ASAM 2025 Rec. 6: typically not more than 25% every 2 weeks
 HOLD_PERIODS = 2  # a forced hold longer than this many periods calls for alternatives
@@ -40,6 +41,7 @@ LIQUID_SOURCE = (
 )
 TABLET_SOURCE = "ASAM 2025 Rec. 6 (initial cuts 5–10%); Maudsley 2024 (small-dose formulations)"
 _PCT = Decimal("0.1")
+_FORM_WORDS = {"odt": "orally disintegrating tablet", "liquid": "oral liquid"}
 WINDOW = Decimal("0.25")  # figures look at doses above this share of the starting dose
 
 
@@ -109,6 +111,8 @@ def needs_alternatives(
     """Whether the plan has a large cut, a long forced hold or a short-acting drug taken
     several times a day (the situations in which alternatives are offered)."""
     fig = figures or plan_figures(plan)
+    if unmakeable_start(plan):  # issue 13 point 4: say so and offer the options
+        return True
     if fig.largest_cut_pct > LARGE_CUT_PCT:
         return True
     if fig.longest_forced_hold_days > HOLD_PERIODS * plan.settings.every_days:
@@ -215,14 +219,78 @@ def _smaller_tablet(plan: Plan, catalog: DrugCatalog) -> Alternative | None:
 
 
 def alternatives(plan: Plan, catalog: DrugCatalog) -> tuple[Alternative, ...]:
-    """The gentler options for ``plan`` (none when it needs none), each with its figures."""
-    if not needs_alternatives(plan, catalog):
+    """The gentler options for ``plan`` (none when it needs none), each with its figures.
+
+    An option whose figures are no gentler than the plan's own (neither a smaller largest
+    cut nor a shorter forced hold, or worse on one of them) is left out: a liquid as
+    coarse as the tablets is no option. Two kinds are kept whatever their figures, since
+    they answer something the figures do not measure: the switch a guideline offers for
+    the drug (inter-dose withdrawal, Z-drugs), and the products of a country that make a
+    starting dose nothing else on record makes.
+    """
+    own = plan_figures(plan)
+    if not needs_alternatives(plan, catalog, own):
         return ()
     switch = _crossover(plan, catalog)
-    found = [switch, _liquid(plan, catalog), _smaller_tablet(plan, catalog)]
+    found = [a for a in (_liquid(plan, catalog), _smaller_tablet(plan, catalog)) if a]
     if switch is not None and _still_coarse(switch.figures, switch.settings):
-        found.append(_switch_and_liquid(plan, switch, catalog))
-    return tuple(a for a in found if a is not None)
+        both = _switch_and_liquid(plan, switch, catalog)
+        if both is not None:
+            found.append(both)
+    kept = [a for a in found if _gentler(a.figures, own)]
+    if switch is not None and (_gentler(switch.figures, own) or _guideline_switch(plan, catalog)):
+        kept.insert(0, switch)
+    return (*kept, *_countries(plan, catalog))
+
+
+def _product_words(product: Product) -> str:
+    unit = "mg/ml" if product.form == "liquid" else "mg"
+    return f"{_FORM_WORDS.get(product.form, product.form)} {fmt(product.mg)} {unit}"
+
+
+def _gentler(figures: PlanFigures, own: PlanFigures) -> bool:
+    """Better than the plan on the largest cut or the longest forced hold, worse on neither."""
+    cut, hold = figures.largest_cut_pct, figures.longest_forced_hold_days
+    if cut > own.largest_cut_pct or hold > own.longest_forced_hold_days:
+        return False
+    return cut < own.largest_cut_pct or hold < own.longest_forced_hold_days
+
+
+def _guideline_switch(plan: Plan, catalog: DrugCatalog) -> bool:
+    """Whether a guideline offers the switch for a drug of the plan (see short_acting)."""
+    return any(switch_reason(d, catalog) for d in _taper_drugs(plan, catalog))
+
+
+def _countries(plan: Plan, catalog: DrugCatalog) -> list[Alternative]:
+    """With no country chosen, the countries whose products make a starting dose that the
+    common strengths cannot (clonazepam 0.125 mg: a US orally disintegrating tablet)."""
+    missing = unmakeable_start(plan)
+    first = next((s for s in plan.steps if not s.history), None)
+    if plan.settings.country is not None or not missing or first is None:
+        return []
+    found = []
+    for drug in missing:
+        doses = tuple(d.mg for d in first.doses if d.drug == drug and not d.makeable)
+        for country in countries_making(drug, doses, plan.settings, catalog):
+            settings = replace(plan.settings, country=country)
+            figures = _try(plan, settings, catalog)
+            if figures is None:
+                continue
+            sold = ", ".join(_product_words(p) for p in catalog.drugs[drug].products_in(country))
+            found.append(
+                Alternative(
+                    f"If you live in {country}: plan with the {drug} products sold there "
+                    f"({sold}), which make {', '.join(fmt(m) for m in doses)} mg",
+                    {"country": country},
+                    settings,
+                    figures,
+                    f"{SOURCE}; products on record: "
+                    + "; ".join(
+                        dict.fromkeys(p.source for p in catalog.drugs[drug].products_in(country))
+                    ),
+                )
+            )
+    return found
 
 
 def _switch_and_liquid(plan: Plan, switch: Alternative, catalog: DrugCatalog) -> Alternative | None:

@@ -113,6 +113,9 @@ class Pace:
     # it is reduced first); a short-acting drug taken at several times keeps them all.
     held_last: str | None = None
     balanced: frozenset[str] = frozenset()
+    # A final dose the person asked for stops whatever is left at or below it; the
+    # default (the smallest amount the form makes) stops only a dose the form can make.
+    final_given: bool = False
 
     @classmethod
     def of(
@@ -138,6 +141,7 @@ class Pace:
             tick,
             settings.crossover_to,
             balanced,
+            settings.final_dose_mg is not None,
         )
 
     def order(self, current: dict[Key, Decimal]) -> list[Key]:
@@ -183,7 +187,14 @@ def _propose(current: dict[Key, Decimal], total: Decimal, days: int, pace: Pace)
     if len(current) == 1:
         ((key, mg),) = current.items()
         drug = key[1]
-        if mg <= pace.final[drug] and days >= pace.every:
+        if (
+            mg <= pace.final[drug]
+            and days >= pace.every
+            and (pace.final_given or pace.forms[drug].can_make(mg))
+        ):
+            # A starting dose nothing on record makes (clonazepam 0.125 mg from 0.5 mg
+            # tablets) is not stopped after one period: it is held as taken now until the
+            # rate allows the stop, and the plan says so with the options that make it.
             return _stopped(key)
         new_mg = pace.forms[drug].at_or_above(target / pace.factors[drug])
         if _ZERO < new_mg < mg:
