@@ -152,6 +152,7 @@ class Formulation:
         self.quantum = Decimal(g) / scale
         self._piece_units = [(v // g, p[1], p[2]) for v, p in zip(ints, pieces, strict=True)]
         # best[n] = (pieces, split pieces, index of the last piece) for n quanta
+        self._largest_piece = max(p[0] for p in self._piece_units)
         self._best: list[tuple[int, int, int] | None] = [(0, 0, -1)]
         self._amounts: list[int] = [0]
 
@@ -203,8 +204,11 @@ class Formulation:
         units = int((mg / self.quantum).to_integral_value(ROUND_CEILING))
         if self.form is not Form.TABLET:
             return max(units * self.quantum, self._floor)
+        amounts = self._amounts
+        if units <= amounts[-1]:  # already searched that far (the usual case): no extending
+            return amounts[bisect.bisect_left(amounts, units)] * self.quantum
         while True:
-            limit = max(units, 1) + 4 * max(p[0] for p in self._piece_units)
+            limit = max(units, 1) + 4 * self._largest_piece
             self._extend(limit)
             index = bisect.bisect_left(self._amounts, units)
             if index < len(self._amounts):

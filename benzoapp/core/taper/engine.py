@@ -364,8 +364,21 @@ def _segments(
     )
     tail = taper_segments(current, model, ctx, settings, switch_note)
     if settings.crossover_to:
-        tail = [overlap_note(seg, cat.get(settings.crossover_to).id) for seg in tail]
+        tail = _overlap_notes(tail, cat.get(settings.crossover_to).id)
     return settings, ctx, segments + tail, notes
+
+
+def _overlap_notes(tail: list[Segment], target: str) -> list[Segment]:
+    """Mark the steps where the capped remainder is reduced beside the new drug.
+
+    Only the first steps can hold both drugs (the old one is reduced first and never
+    comes back), so the marking stops at the first step without it.
+    """
+    for index, seg in enumerate(tail):
+        if all(drug == target for (_time, drug), mg in seg.doses.items() if mg > 0):
+            break
+        tail[index] = overlap_note(seg, target)
+    return tail
 
 
 class Outline(NamedTuple):
