@@ -248,3 +248,40 @@ def test_typed_regimens_never_rise_never_go_negative_and_offer_only_forms_on_rec
             continue
         assert alt.figures.largest_cut_pct <= own.largest_cut_pct
         assert alt.figures.longest_forced_hold_days <= own.longest_forced_hold_days
+
+
+# ---- dose sanity: a slip reading must itself be a dose (issue 13 point 5) -----------
+
+
+@pytest.mark.parametrize(
+    ("regimen", "expected", "not_expected"),
+    [
+        # 0.1 mg diazepam is a tenth of the smallest piece (half a 2 mg tablet): a high
+        # dose typed as it is taken, asked about as high, not as a slip.
+        ("diazepam 100mg at night", "above the plausible limit of 90 mg", "slip"),
+        (
+            "clonazepam 500mg at night",
+            "slip for 500 mcg (0.5 mg)",
+            "above the plausible limit of 12 mg (3",
+        ),
+        # 0.125 mg clonazepam is a US orally disintegrating tablet: still a slip reading.
+        (
+            "clonazepam 125mg at night",
+            "slip for 125 mcg (0.125 mg)",
+            "above the plausible limit of 12 mg (3",
+        ),
+    ],
+)
+def test_a_high_dose_is_read_as_a_slip_only_when_the_mcg_reading_is_a_dose(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    regimen: str,
+    expected: str,
+    not_expected: str,
+) -> None:
+    argv = ["--data-dir", str(tmp_path), "plan", "--regimen", regimen, "--json"]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert expected in err
+    assert not_expected not in err
+    assert "--confirm-dose" in err
