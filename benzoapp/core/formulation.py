@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from benzoapp.core.decimals import fmt
 from benzoapp.core.errors import InputError
@@ -201,7 +201,9 @@ class Formulation:
         """The smallest amount this form can make that is not less than ``mg``."""
         if mg <= _ZERO:
             return Decimal(0)
-        units = int((mg / self.quantum).to_integral_value(ROUND_CEILING))
+        # divmod is exact, and cheaper than a rounded division brought to a whole number
+        whole, rest = divmod(mg, self.quantum)
+        units = int(whole) + 1 if rest else int(whole)
         if self.form is not Form.TABLET:
             return max(units * self.quantum, self._floor)
         amounts = self._amounts
@@ -219,7 +221,7 @@ class Formulation:
         """The largest amount this form can make that is not more than ``mg`` (0 at least)."""
         if mg <= 0:
             return Decimal(0)
-        units = int((mg / self.quantum).to_integral_value(ROUND_FLOOR))
+        units = int(mg // self.quantum)  # exact: positive amounts truncate to the floor
         if self.form is not Form.TABLET:
             amount = units * self.quantum
             return amount if amount >= self._floor else Decimal(0)
