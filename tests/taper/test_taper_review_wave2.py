@@ -120,28 +120,44 @@ def test_temazepam_15mg_names_the_us_capsule_only_when_no_country_is_chosen(
     [
         # Australia's clonazepam liquid is 2.5 mg/ml: with a 0.1 ml syringe it steps by
         # 0.25 mg, as coarse as the tablets (a 100% stop after a 98-day hold).
-        ("clonazepam 0.5 mg at night", ("--country", "AU"), {"form": "liquid"}),
+        ("clonazepam 0.5 mg at night", ("--country", "AU"), "An oral liquid of clonazepam"),
         # Lorazepam's 2 mg/ml concentrate gives the same largest cut and hold as tablets.
-        ("lorazepam 1mg tds", (), {"form": "liquid"}),
+        ("lorazepam 1mg tds", (), "An oral liquid of lorazepam"),
         # Sweden's diazepam is 5 and 10 mg whole tablets: a switch is coarser than the plan.
-        ("clonazepam 0.5 mg at night", ("--country", "SE"), {"crossover_to": "diazepam"}),
+        ("clonazepam 0.5 mg at night", ("--country", "SE"), "Switch to a comparable dose"),
+        # Australia has diazepam on record only as an elixir: no switch planned in tablets
+        # (the common strengths the plan would fall back on are no product there).
+        ("zopiclone 7.5 mg at night", ("--country", "AU"), "Switch to a comparable dose"),
     ],
 )
-def test_an_option_no_gentler_than_the_plan_is_not_offered(
+def test_an_option_no_gentler_than_the_plan_or_not_on_record_is_not_offered(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
     regimen: str,
     extra: tuple[str, ...],
-    not_offered: dict[str, str],
+    not_offered: str,
 ) -> None:
     plan = plan_cli(capsys, tmp_path, regimen, *extra)
     own = plan["figures"]
     for alt in plan["alternatives"]:
-        assert not not_offered.items() <= alt["settings"].items(), alt["what"]
+        assert not alt["what"].startswith(not_offered), alt["what"]
         guideline_switch = alt["settings"] == {"crossover_to": "diazepam"}
         if not guideline_switch and "country" not in alt["settings"]:
             assert Decimal(str(alt["largest_cut_pct"])) <= Decimal(str(own["largest_cut_pct"]))
             assert alt["longest_forced_hold_days"] <= own["longest_forced_hold_days"]
+
+
+def test_where_diazepam_is_only_a_liquid_the_switch_is_offered_as_the_liquid(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan = plan_cli(capsys, tmp_path, "zopiclone 7.5 mg at night", "--country", "AU")
+    (switch,) = [a for a in plan["alternatives"] if "crossover_to" in a["settings"]]
+    assert switch["settings"] == {
+        "crossover_to": "diazepam",
+        "form": "liquid",
+        "liquid_mg_per_ml": 1,
+    }
+    assert "PrescQIPP" in switch["source"]
 
 
 def test_the_guideline_switch_for_a_short_acting_drug_is_kept_even_when_as_long(
@@ -202,10 +218,15 @@ def typed_settings(draw: st.DrawFn) -> PlanSettings:
     )
 
 
-def _on_record(changes: dict[str, Any], settings_: PlanSettings, drug: str) -> None:
+def _on_record(
+    changes: dict[str, Any], settings_: PlanSettings, drug: str, applied: PlanSettings
+) -> None:
     """An alternative's settings name only forms on record for the drug it tapers."""
     taper = _CATALOG.drugs[changes.get("crossover_to") or settings_.crossover_to or drug]
     country = changes.get("country", settings_.country)
+    if "crossover_to" in changes and applied.form is not Form.LIQUID and country is not None:
+        # a switch planned in tablets: diazepam tablets must be on record in that country
+        assert taper.has_solids_in(country)
     if "country" in changes:
         assert settings_.country is None  # never another country than the one chosen
         assert _CATALOG.drugs[drug].products_in(country)
@@ -243,7 +264,7 @@ def test_typed_regimens_never_rise_never_go_negative_and_offer_only_forms_on_rec
         assert "start_not_makeable" in found
     own = plan_figures(plan)
     for alt in alternatives(plan, catalog):
-        _on_record(alt.changes, plan.settings, drug)
+        _on_record(alt.changes, plan.settings, drug, alt.settings)
         if "country" in alt.changes or alt.changes == {"crossover_to": "diazepam"}:
             continue
         assert alt.figures.largest_cut_pct <= own.largest_cut_pct

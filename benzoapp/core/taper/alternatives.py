@@ -71,8 +71,12 @@ def forms_on_record(
     drug: Drug, settings: PlanSettings
 ) -> tuple[tuple[Tablet, ...], tuple[Liquid, ...]]:
     """The tablets and liquids of a drug on record in the person's country: the only forms
-    ever suggested (a liquid sold elsewhere is never offered)."""
-    return drug.tablets_in(settings.country), drug.liquids_in(settings.country)
+    ever suggested (a liquid sold elsewhere is never offered, nor tablets in a country
+    where none of that drug are on record: the common strengths a plan falls back on
+    there, with a warning, are not a product to suggest)."""
+    country = settings.country
+    tablets = drug.tablets_in(country) if country is None or drug.has_solids_in(country) else ()
+    return tablets, drug.liquids_in(country)
 
 
 def plan_figures(plan: Plan) -> PlanFigures:
@@ -141,7 +145,9 @@ def _try(plan: Plan, settings: PlanSettings, catalog: DrugCatalog) -> PlanFigure
     return outline_figures(outline)
 
 
-def _crossover(plan: Plan, catalog: DrugCatalog) -> Alternative | None:
+def _switch_base(plan: Plan, catalog: DrugCatalog) -> tuple[PlanSettings, str] | None:
+    """The settings of a switch to diazepam and the guideline offering it (None: no switch
+    applies, e.g. already one, diazepam itself, or a drug with no equivalent)."""
     drugs = _taper_drugs(plan, catalog)
     if plan.settings.crossover_to or drugs == (DIAZEPAM,):
         return None
@@ -150,8 +156,19 @@ def _crossover(plan: Plan, catalog: DrugCatalog) -> Alternative | None:
     reasons = [r for d in drugs if (r := switch_reason(d, catalog))]
     source = "; ".join(dict.fromkeys(reasons)) or SWITCH_SOURCES["short"]
     settings = replace(plan.settings, crossover_to=DIAZEPAM, tablets=(), liquid_mg_per_ml=None)
-    if settings.form is Form.LIQUID and not forms_on_record(catalog.drugs[DIAZEPAM], settings)[1]:
+    return settings, source
+
+
+def _crossover(
+    plan: Plan, base: PlanSettings, source: str, catalog: DrugCatalog
+) -> Alternative | None:
+    """The switch in the plan's form, when diazepam in that form is on record there."""
+    settings = base
+    tablets, liquids = forms_on_record(catalog.drugs[DIAZEPAM], settings)
+    if settings.form is Form.LIQUID and not liquids:
         settings = replace(settings, form=Form.TABLET)
+    if settings.form is not Form.LIQUID and not tablets:
+        return None  # only diazepam's liquid is on record there: see _switch_and_liquid
     figures = _try(plan, settings, catalog)
     if figures is None:
         return None
@@ -231,11 +248,14 @@ def alternatives(plan: Plan, catalog: DrugCatalog) -> tuple[Alternative, ...]:
     own = plan_figures(plan)
     if not needs_alternatives(plan, catalog, own):
         return ()
-    switch = _crossover(plan, catalog)
+    base = _switch_base(plan, catalog)
+    switch = None if base is None else _crossover(plan, *base, catalog)
     found = [a for a in (_liquid(plan, catalog), _smaller_tablet(plan, catalog)) if a]
-    if switch is not None and _still_coarse(switch.figures, switch.settings):
-        both = _switch_and_liquid(plan, switch, catalog)
-        if both is not None:
+    if base is not None and (switch is None or _still_coarse(switch.figures, switch.settings)):
+        both = _switch_and_liquid(plan, *base, catalog)
+        if both is not None and switch is None:
+            switch = both  # diazepam is on record there only as a liquid
+        elif both is not None:
             found.append(both)
     kept = [a for a in found if _gentler(a.figures, own)]
     if switch is not None and (_gentler(switch.figures, own) or _guideline_switch(plan, catalog)):
@@ -293,13 +313,16 @@ def _countries(plan: Plan, catalog: DrugCatalog) -> list[Alternative]:
     return found
 
 
-def _switch_and_liquid(plan: Plan, switch: Alternative, catalog: DrugCatalog) -> Alternative | None:
-    """The switch with diazepam's oral liquid, when diazepam tablets alone are still coarse."""
-    liquids = forms_on_record(catalog.drugs[DIAZEPAM], switch.settings)[1]
-    if not liquids or switch.settings.form is Form.LIQUID:
+def _switch_and_liquid(
+    plan: Plan, base: PlanSettings, source: str, catalog: DrugCatalog
+) -> Alternative | None:
+    """The switch with diazepam's oral liquid, when diazepam tablets alone are still coarse
+    (or are not on record in the person's country)."""
+    liquids = forms_on_record(catalog.drugs[DIAZEPAM], base)[1]
+    if not liquids or plan.settings.form is Form.LIQUID:
         return None
     strength = liquids[0].mg_per_ml
-    settings = replace(switch.settings, form=Form.LIQUID, liquid_mg_per_ml=strength)
+    settings = replace(base, form=Form.LIQUID, liquid_mg_per_ml=strength)
     figures = _try(plan, settings, catalog)
     if figures is None:
         return None
@@ -308,5 +331,5 @@ def _switch_and_liquid(plan: Plan, switch: Alternative, catalog: DrugCatalog) ->
         {"crossover_to": DIAZEPAM, "form": Form.LIQUID.value, "liquid_mg_per_ml": strength},
         settings,
         figures,
-        f"{switch.source}; {LIQUID_SOURCE}; liquid on record: {liquids[0].source}",
+        f"{source}; {LIQUID_SOURCE}; liquid on record: {liquids[0].source}",
     )
