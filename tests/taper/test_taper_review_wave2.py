@@ -308,3 +308,19 @@ def test_a_high_dose_is_read_as_a_slip_only_when_the_mcg_reading_is_a_dose(
     assert expected in err
     assert not_expected not in err
     assert "--confirm-dose" in err
+
+
+def test_a_final_dose_between_two_makeable_amounts_names_where_the_plan_stops(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """0.25 mg of a 1 mg/ml liquid in 0.1 ml steps: the nearest amount is 0.3 mg, but the
+    plan stops a dose at or below 0.25 mg, so its last dose is 0.2 mg; the warning says
+    both, so the last step does not contradict it."""
+    plan = plan_cli(
+        capsys, tmp_path, "diazepam 10mg at night", "--form", "liquid", "--final-dose", "0.25"
+    )
+    message = warning(plan, "final_dose_not_makeable")["message"]
+    assert "nearest dose that can be made is 0.3 mg" in message
+    assert "largest such dose that can be made is 0.2 mg" in message
+    last = [s for s in plan["steps"] if any(d["mg"] for d in s["doses"])][-1]
+    assert last["doses"][0]["mg"] == 0.2
