@@ -239,8 +239,8 @@ def alternatives(plan: Plan, catalog: DrugCatalog) -> tuple[Alternative, ...]:
     """The gentler options for ``plan`` (none when it needs none), each with its figures.
 
     An option whose figures are no gentler than the plan's own (neither a smaller largest
-    cut nor a shorter forced hold, or worse on one of them) is left out: a liquid as
-    coarse as the tablets is no option. Two kinds are kept whatever their figures, since
+    cut nor a shorter longest forced hold) is left out: a liquid as coarse as the tablets
+    is no option. Two kinds are kept whatever their figures, since
     they answer something the figures do not measure: the switch a guideline offers for
     the drug (inter-dose withdrawal, Z-drugs), and the products of a country that make a
     starting dose nothing else on record makes.
@@ -269,11 +269,15 @@ def _product_words(product: Product) -> str:
 
 
 def _gentler(figures: PlanFigures, own: PlanFigures) -> bool:
-    """Better than the plan on the largest cut or the longest forced hold, worse on neither."""
-    cut, hold = figures.largest_cut_pct, figures.longest_forced_hold_days
-    if cut > own.largest_cut_pct or hold > own.longest_forced_hold_days:
-        return False
-    return cut < own.largest_cut_pct or hold < own.longest_forced_hold_days
+    """Better than the plan on the largest cut or on the longest forced hold.
+
+    An option better on one and worse on the other is a trade-off a prescriber may want
+    to weigh, so it is shown with its figures; one better on neither is no option.
+    """
+    return (
+        figures.largest_cut_pct < own.largest_cut_pct
+        or figures.longest_forced_hold_days < own.longest_forced_hold_days
+    )
 
 
 def _guideline_switch(plan: Plan, catalog: DrugCatalog) -> bool:
