@@ -264,8 +264,9 @@ def test_typed_regimens_never_rise_never_go_negative_and_offer_only_forms_on_rec
             if not dose.makeable:
                 assert "unmakeable_dose" in found
     assert not any(d.mg for d in plan.steps[-1].doses)
-    if any(not d.makeable for d in plan.steps[0].doses):
-        assert "start_not_makeable" in found
+    kept_drugs = {chosen.crossover_to} if chosen.crossover_to else {drug}
+    if any(not d.makeable and d.drug in kept_drugs for d in plan.steps[0].doses):
+        assert "start_not_makeable" in found  # a crossover's old drug is switched instead
     own = plan_figures(plan)
     for alt in alternatives(plan, catalog):
         _on_record(alt.changes, plan.settings, drug, alt.settings)
@@ -329,3 +330,15 @@ def test_a_final_dose_between_two_makeable_amounts_names_where_the_plan_stops(
     assert "largest such dose that can be made is 0.2 mg" in message
     last = [s for s in plan["steps"] if any(d["mg"] for d in s["doses"])][-1]
     assert last["doses"][0]["mg"] == 0.2
+
+
+@pytest.mark.parametrize("target", ["diazepam", "Valium"])
+def test_in_a_crossover_the_switched_drug_is_not_called_unmakeable(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, target: str
+) -> None:
+    """The switch is the remedy for clonazepam 0.125 mg: no warning that the plan keeps
+    it, and no country offered to make a dose that is switched in the first steps."""
+    plan = plan_cli(capsys, tmp_path, "clonazepam 0.125 mg at night", "--crossover", target)
+    assert "start_not_makeable" not in codes(plan)
+    assert all("country" not in a["settings"] for a in plan["alternatives"])
+    assert plan["steps"][1]["mg_by_drug"] == {"diazepam": 2.5}

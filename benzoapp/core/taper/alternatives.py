@@ -115,7 +115,7 @@ def needs_alternatives(
     """Whether the plan has a large cut, a long forced hold or a short-acting drug taken
     several times a day (the situations in which alternatives are offered)."""
     fig = figures or plan_figures(plan)
-    if unmakeable_start(plan):  # issue 13 point 4: say so and offer the options
+    if unmakeable_start(plan, catalog):  # issue 13 point 4: say so and offer the options
         return True
     if fig.largest_cut_pct > LARGE_CUT_PCT:
         return True
@@ -288,7 +288,7 @@ def _guideline_switch(plan: Plan, catalog: DrugCatalog) -> bool:
 def _countries(plan: Plan, catalog: DrugCatalog) -> list[Alternative]:
     """With no country chosen, the countries whose products make a starting dose that the
     common strengths cannot (clonazepam 0.125 mg: a US orally disintegrating tablet)."""
-    missing = unmakeable_start(plan)
+    missing = unmakeable_start(plan, catalog)
     first = next((s for s in plan.steps if not s.history), None)
     if plan.settings.country is not None or not missing or first is None:
         return []

@@ -29,13 +29,22 @@ SOURCE = (
 )
 
 
-def unmakeable_start(plan: Plan) -> dict[str, Decimal]:
-    """Per drug, the largest starting dose the plan's form cannot make (none: empty)."""
+def unmakeable_start(plan: Plan, catalog: DrugCatalog) -> dict[str, Decimal]:
+    """Per drug, the largest starting dose the plan's form cannot make (none: empty).
+
+    In a crossover only the new drug counts: the old one is switched (or, above the caps,
+    cut onto what its form makes) in the first steps, which is the remedy itself.
+    """
     first = next((s for s in plan.steps if not s.history), None)
     if first is None:
         return {}
+    target = plan.settings.crossover_to
+    if target is not None:
+        target = catalog.get(target).id  # a brand name ("Valium") may be kept as typed
     found: dict[str, Decimal] = {}
     for dose in first.doses:
+        if target is not None and dose.drug != target:
+            continue
         if not dose.makeable and dose.mg > 0:
             found[dose.drug] = max(found.get(dose.drug, Decimal(0)), dose.mg)
     return found
@@ -77,7 +86,7 @@ def start_warnings(plan: Plan, catalog: DrugCatalog) -> list[PlanWarning]:
     if first is None:
         return found
     settings = plan.settings
-    for drug, mg in unmakeable_start(plan).items():
+    for drug, mg in unmakeable_start(plan, catalog).items():
         doses = tuple(d.mg for d in first.doses if d.drug == drug and not d.makeable)
         options = []
         for country in countries_making(drug, doses, settings, catalog):
