@@ -22,7 +22,9 @@ The limits, per drug and per day (all doses of the drug added up):
   published schedule comes near it, and the planner's search over tablet pieces grows
   with the dose, so "diazepam 99999999 mg" would keep it busy for hours.
 - mg/mcg slip: a dose above the plausibility limit that, read as micrograms, is a dose
-  a person could take (at most the usual maximum); or a dose below a fiftieth of the
+  a person could take (at most the usual maximum, and at least the smallest piece of a
+  tablet on record in any country: "diazepam 100 mg" is a high dose, not a slip for
+  0.1 mg, a tenth of a half 2 mg tablet); or a dose below a fiftieth of the
   smallest tablet that, read as milligrams, would be within the limit (0.005 mg
   diazepam written for 5 mg). Either is asked about, naming both readings.
 """
@@ -113,6 +115,16 @@ def _smallest_strength(drug: Drug) -> Decimal:
     return min(strengths)
 
 
+def _smallest_piece(drug: Drug) -> Decimal:
+    """The least one tablet piece on record makes: common strengths, modified-release
+    tablets and every country's tablets, capsules and orally disintegrating tablets,
+    each divided by the splits it allows."""
+    pieces = [t.mg / t.max_split for t in drug.tablets]
+    pieces += [t.mg / t.max_split for form in drug.modified_release for t in form.tablets]
+    pieces += [p.mg / p.max_split for p in drug.products if p.form != "liquid"]
+    return min(pieces)
+
+
 def dose_concerns(regimen: Regimen, catalog: DrugCatalog) -> tuple[DoseConcern, ...]:
     """Every dose of ``regimen`` that needs confirming; refuses outright above the ceiling."""
     concerns: list[DoseConcern] = []
@@ -151,7 +163,7 @@ def dose_concerns(regimen: Regimen, catalog: DrugCatalog) -> tuple[DoseConcern, 
 def _slip(mg: Decimal, time: str, drug: Drug, limit: DoseLimit) -> DoseConcern | None:
     usual = drug.usual_max_daily_mg or limit.limit_mg / PLAUSIBLE_MULTIPLE
     as_mcg = mg / _THOUSAND
-    if mg > limit.limit_mg and as_mcg <= usual:
+    if mg > limit.limit_mg and _smallest_piece(drug) <= as_mcg <= usual:
         return DoseConcern(
             drug.id,
             time,

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import math
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, Decimal
 
 from benzoapp.core.decimals import fmt
 from benzoapp.core.errors import InputError
@@ -152,6 +152,7 @@ class Formulation:
         self.quantum = Decimal(g) / scale
         self._piece_units = [(v // g, p[1], p[2]) for v, p in zip(ints, pieces, strict=True)]
         # best[n] = (pieces, split pieces, index of the last piece) for n quanta
+        self._largest_piece = max(p[0] for p in self._piece_units)
         self._best: list[tuple[int, int, int] | None] = [(0, 0, -1)]
         self._amounts: list[int] = [0]
 
@@ -200,11 +201,16 @@ class Formulation:
         """The smallest amount this form can make that is not less than ``mg``."""
         if mg <= _ZERO:
             return Decimal(0)
-        units = int((mg / self.quantum).to_integral_value(ROUND_CEILING))
+        # divmod is exact, and cheaper than a rounded division brought to a whole number
+        whole, rest = divmod(mg, self.quantum)
+        units = int(whole) + 1 if rest else int(whole)
         if self.form is not Form.TABLET:
             return max(units * self.quantum, self._floor)
+        amounts = self._amounts
+        if units <= amounts[-1]:  # already searched that far (the usual case): no extending
+            return amounts[bisect.bisect_left(amounts, units)] * self.quantum
         while True:
-            limit = max(units, 1) + 4 * max(p[0] for p in self._piece_units)
+            limit = max(units, 1) + 4 * self._largest_piece
             self._extend(limit)
             index = bisect.bisect_left(self._amounts, units)
             if index < len(self._amounts):
@@ -215,7 +221,7 @@ class Formulation:
         """The largest amount this form can make that is not more than ``mg`` (0 at least)."""
         if mg <= 0:
             return Decimal(0)
-        units = int((mg / self.quantum).to_integral_value(ROUND_FLOOR))
+        units = int(mg // self.quantum)  # exact: positive amounts truncate to the floor
         if self.form is not Form.TABLET:
             amount = units * self.quantum
             return amount if amount >= self._floor else Decimal(0)

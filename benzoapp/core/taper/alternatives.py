@@ -24,13 +24,14 @@ from itertools import pairwise
 from typing import Any
 
 from benzoapp.core.decimals import fmt, round_half_up
-from benzoapp.core.drugs import DIAZEPAM, Drug, DrugCatalog, Liquid, Tablet
+from benzoapp.core.drugs import DIAZEPAM, Drug, DrugCatalog, Liquid, Product, Tablet
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import Form, Plan, PlanSettings, TabletStrength
 from benzoapp.core.taper.engine import Outline, plan_outline
 from benzoapp.core.taper.equivalents import plan_missing_equivalents
 from benzoapp.core.taper.release import release_forms
 from benzoapp.core.taper.short_acting import SWITCH_SOURCES, several_times, switch_reason
+from benzoapp.core.taper.unmakeable import SOURCE, countries_making, unmakeable_start
 
 LARGE_CUT_PCT = Decimal(25)  # ASAM 2025 Rec. 6: typically not more than 25% every 2 weeks
 HOLD_PERIODS = 2  # a forced hold longer than this many periods calls for alternatives
@@ -40,6 +41,7 @@ LIQUID_SOURCE = (
 )
 TABLET_SOURCE = "ASAM 2025 Rec. 6 (initial cuts 5–10%); Maudsley 2024 (small-dose formulations)"
 _PCT = Decimal("0.1")
+_FORM_WORDS = {"odt": "orally disintegrating tablet", "liquid": "oral liquid"}
 WINDOW = Decimal("0.25")  # figures look at doses above this share of the starting dose
 
 
@@ -69,8 +71,12 @@ def forms_on_record(
     drug: Drug, settings: PlanSettings
 ) -> tuple[tuple[Tablet, ...], tuple[Liquid, ...]]:
     """The tablets and liquids of a drug on record in the person's country: the only forms
-    ever suggested (a liquid sold elsewhere is never offered)."""
-    return drug.tablets_in(settings.country), drug.liquids_in(settings.country)
+    ever suggested (a liquid sold elsewhere is never offered, nor tablets in a country
+    where none of that drug are on record: the common strengths a plan falls back on
+    there, with a warning, are not a product to suggest)."""
+    country = settings.country
+    tablets = drug.tablets_in(country) if country is None or drug.has_solids_in(country) else ()
+    return tablets, drug.liquids_in(country)
 
 
 def plan_figures(plan: Plan) -> PlanFigures:
@@ -109,6 +115,8 @@ def needs_alternatives(
     """Whether the plan has a large cut, a long forced hold or a short-acting drug taken
     several times a day (the situations in which alternatives are offered)."""
     fig = figures or plan_figures(plan)
+    if unmakeable_start(plan, catalog):  # issue 13 point 4: say so and offer the options
+        return True
     if fig.largest_cut_pct > LARGE_CUT_PCT:
         return True
     if fig.longest_forced_hold_days > HOLD_PERIODS * plan.settings.every_days:
@@ -137,7 +145,9 @@ def _try(plan: Plan, settings: PlanSettings, catalog: DrugCatalog) -> PlanFigure
     return outline_figures(outline)
 
 
-def _crossover(plan: Plan, catalog: DrugCatalog) -> Alternative | None:
+def _switch_base(plan: Plan, catalog: DrugCatalog) -> tuple[PlanSettings, str] | None:
+    """The settings of a switch to diazepam and the guideline offering it (None: no switch
+    applies, e.g. already one, diazepam itself, or a drug with no equivalent)."""
     drugs = _taper_drugs(plan, catalog)
     if plan.settings.crossover_to or drugs == (DIAZEPAM,):
         return None
@@ -146,8 +156,19 @@ def _crossover(plan: Plan, catalog: DrugCatalog) -> Alternative | None:
     reasons = [r for d in drugs if (r := switch_reason(d, catalog))]
     source = "; ".join(dict.fromkeys(reasons)) or SWITCH_SOURCES["short"]
     settings = replace(plan.settings, crossover_to=DIAZEPAM, tablets=(), liquid_mg_per_ml=None)
-    if settings.form is Form.LIQUID and not forms_on_record(catalog.drugs[DIAZEPAM], settings)[1]:
+    return settings, source
+
+
+def _crossover(
+    plan: Plan, base: PlanSettings, source: str, catalog: DrugCatalog
+) -> Alternative | None:
+    """The switch in the plan's form, when diazepam in that form is on record there."""
+    settings = base
+    tablets, liquids = forms_on_record(catalog.drugs[DIAZEPAM], settings)
+    if settings.form is Form.LIQUID and not liquids:
         settings = replace(settings, form=Form.TABLET)
+    if settings.form is not Form.LIQUID and not tablets:
+        return None  # only diazepam's liquid is on record there: see _switch_and_liquid
     figures = _try(plan, settings, catalog)
     if figures is None:
         return None
@@ -215,23 +236,97 @@ def _smaller_tablet(plan: Plan, catalog: DrugCatalog) -> Alternative | None:
 
 
 def alternatives(plan: Plan, catalog: DrugCatalog) -> tuple[Alternative, ...]:
-    """The gentler options for ``plan`` (none when it needs none), each with its figures."""
-    if not needs_alternatives(plan, catalog):
+    """The gentler options for ``plan`` (none when it needs none), each with its figures.
+
+    An option whose figures are no gentler than the plan's own (neither a smaller largest
+    cut nor a shorter longest forced hold) is left out: a liquid as coarse as the tablets
+    is no option. Two kinds are kept whatever their figures, since
+    they answer something the figures do not measure: the switch a guideline offers for
+    the drug (inter-dose withdrawal, Z-drugs), and the products of a country that make a
+    starting dose nothing else on record makes.
+    """
+    own = plan_figures(plan)
+    if not needs_alternatives(plan, catalog, own):
         return ()
-    switch = _crossover(plan, catalog)
-    found = [switch, _liquid(plan, catalog), _smaller_tablet(plan, catalog)]
-    if switch is not None and _still_coarse(switch.figures, switch.settings):
-        found.append(_switch_and_liquid(plan, switch, catalog))
-    return tuple(a for a in found if a is not None)
+    base = _switch_base(plan, catalog)
+    switch = None if base is None else _crossover(plan, *base, catalog)
+    found = [a for a in (_liquid(plan, catalog), _smaller_tablet(plan, catalog)) if a]
+    if base is not None and (switch is None or _still_coarse(switch.figures, switch.settings)):
+        both = _switch_and_liquid(plan, *base, catalog)
+        if both is not None and switch is None:
+            switch = both  # diazepam is on record there only as a liquid
+        elif both is not None:
+            found.append(both)
+    kept = [a for a in found if _gentler(a.figures, own)]
+    if switch is not None and (_gentler(switch.figures, own) or _guideline_switch(plan, catalog)):
+        kept.insert(0, switch)
+    return (*kept, *_countries(plan, catalog))
 
 
-def _switch_and_liquid(plan: Plan, switch: Alternative, catalog: DrugCatalog) -> Alternative | None:
-    """The switch with diazepam's oral liquid, when diazepam tablets alone are still coarse."""
-    liquids = forms_on_record(catalog.drugs[DIAZEPAM], switch.settings)[1]
-    if not liquids or switch.settings.form is Form.LIQUID:
+def _product_words(product: Product) -> str:
+    unit = "mg/ml" if product.form == "liquid" else "mg"
+    return f"{_FORM_WORDS.get(product.form, product.form)} {fmt(product.mg)} {unit}"
+
+
+def _gentler(figures: PlanFigures, own: PlanFigures) -> bool:
+    """Better than the plan on the largest cut or on the longest forced hold.
+
+    An option better on one and worse on the other is a trade-off a prescriber may want
+    to weigh, so it is shown with its figures; one better on neither is no option.
+    """
+    return (
+        figures.largest_cut_pct < own.largest_cut_pct
+        or figures.longest_forced_hold_days < own.longest_forced_hold_days
+    )
+
+
+def _guideline_switch(plan: Plan, catalog: DrugCatalog) -> bool:
+    """Whether a guideline offers the switch for a drug of the plan (see short_acting)."""
+    return any(switch_reason(d, catalog) for d in _taper_drugs(plan, catalog))
+
+
+def _countries(plan: Plan, catalog: DrugCatalog) -> list[Alternative]:
+    """With no country chosen, the countries whose products make a starting dose that the
+    common strengths cannot (clonazepam 0.125 mg: a US orally disintegrating tablet)."""
+    missing = unmakeable_start(plan, catalog)
+    first = next((s for s in plan.steps if not s.history), None)
+    if plan.settings.country is not None or not missing or first is None:
+        return []
+    found = []
+    for drug in missing:
+        doses = tuple(d.mg for d in first.doses if d.drug == drug and not d.makeable)
+        for country in countries_making(drug, doses, plan.settings, catalog):
+            settings = replace(plan.settings, country=country)
+            figures = _try(plan, settings, catalog)
+            if figures is None:
+                continue
+            sold = ", ".join(_product_words(p) for p in catalog.drugs[drug].products_in(country))
+            found.append(
+                Alternative(
+                    f"If you live in {country}: plan with the {drug} products sold there "
+                    f"({sold}), which make {', '.join(fmt(m) for m in doses)} mg",
+                    {"country": country},
+                    settings,
+                    figures,
+                    f"{SOURCE}; products on record: "
+                    + "; ".join(
+                        dict.fromkeys(p.source for p in catalog.drugs[drug].products_in(country))
+                    ),
+                )
+            )
+    return found
+
+
+def _switch_and_liquid(
+    plan: Plan, base: PlanSettings, source: str, catalog: DrugCatalog
+) -> Alternative | None:
+    """The switch with diazepam's oral liquid, when diazepam tablets alone are still coarse
+    (or are not on record in the person's country)."""
+    liquids = forms_on_record(catalog.drugs[DIAZEPAM], base)[1]
+    if not liquids or plan.settings.form is Form.LIQUID:
         return None
     strength = liquids[0].mg_per_ml
-    settings = replace(switch.settings, form=Form.LIQUID, liquid_mg_per_ml=strength)
+    settings = replace(base, form=Form.LIQUID, liquid_mg_per_ml=strength)
     figures = _try(plan, settings, catalog)
     if figures is None:
         return None
@@ -240,5 +335,5 @@ def _switch_and_liquid(plan: Plan, switch: Alternative, catalog: DrugCatalog) ->
         {"crossover_to": DIAZEPAM, "form": Form.LIQUID.value, "liquid_mg_per_ml": strength},
         settings,
         figures,
-        f"{switch.source}; {LIQUID_SOURCE}; liquid on record: {liquids[0].source}",
+        f"{source}; {LIQUID_SOURCE}; liquid on record: {liquids[0].source}",
     )

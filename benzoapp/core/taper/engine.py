@@ -113,6 +113,9 @@ class Pace:
     # it is reduced first); a short-acting drug taken at several times keeps them all.
     held_last: str | None = None
     balanced: frozenset[str] = frozenset()
+    # A final dose the person asked for stops whatever is left at or below it; the
+    # default (the smallest amount the form makes) stops only a dose the form can make.
+    final_given: bool = False
 
     @classmethod
     def of(
@@ -138,6 +141,7 @@ class Pace:
             tick,
             settings.crossover_to,
             balanced,
+            settings.final_dose_mg is not None,
         )
 
     def order(self, current: dict[Key, Decimal]) -> list[Key]:
@@ -183,7 +187,14 @@ def _propose(current: dict[Key, Decimal], total: Decimal, days: int, pace: Pace)
     if len(current) == 1:
         ((key, mg),) = current.items()
         drug = key[1]
-        if mg <= pace.final[drug] and days >= pace.every:
+        if (
+            mg <= pace.final[drug]
+            and days >= pace.every
+            and (pace.final_given or pace.forms[drug].can_make(mg))
+        ):
+            # A starting dose nothing on record makes (clonazepam 0.125 mg from 0.5 mg
+            # tablets) is not stopped after one period: it is held as taken now until the
+            # rate allows the stop, and the plan says so with the options that make it.
             return _stopped(key)
         new_mg = pace.forms[drug].at_or_above(target / pace.factors[drug])
         if _ZERO < new_mg < mg:
@@ -209,6 +220,16 @@ def _propose(current: dict[Key, Decimal], total: Decimal, days: int, pace: Pace)
 def _first_day_guess(current: dict[Key, Decimal], total: Decimal, pace: Pace) -> int:
     """Roughly when the next makeable cut (or the stop) is allowed; only a starting point."""
     reachable = total / 2  # the stop rule's "curve below half the last dose"
+    if len(current) == 1:  # one dose time left (most steps): the same, without the lists
+        ((key, mg),) = current.items()
+        form = pace.forms[key[1]]
+        lower = form.at_or_below(mg - form.quantum)
+        if lower > 0:
+            reachable = max(reachable, total - (mg - lower) * pace.factors[key[1]])
+        days = pace.model.days_until(total, reachable)
+        if mg <= pace.final[key[1]]:
+            days = min(days, pace.every)
+        return _whole_ticks(days, pace.tick)
     live = [k for k, mg in current.items() if mg > 0]
     for key in live:
         form = pace.forms[key[1]]
@@ -218,8 +239,12 @@ def _first_day_guess(current: dict[Key, Decimal], total: Decimal, pace: Pace) ->
     days = pace.model.days_until(total, reachable)
     if len(live) == 1 and current[live[0]] <= pace.final[live[0][1]]:
         days = min(days, pace.every)
+    return _whole_ticks(days, pace.tick)
+
+
+def _whole_ticks(days: float, tick: int) -> int:
+    """``days`` rounded up to a whole number of ticks, at least one, at most past 30 years."""
     days = min(max(days, 1.0), MAX_PLAN_DAYS + 1.0)
-    tick = pace.tick
     return max(tick, math.ceil(days / tick) * tick)
 
 
@@ -271,8 +296,14 @@ def taper_segments(
     ctx: PlanContext,
     settings: PlanSettings,
     note: str = "",
+    *,
+    totals: list[Decimal] | None = None,
 ) -> list[Segment]:
-    """Reduction steps from ``current`` down to a final step at zero."""
+    """Reduction steps from ``current`` down to a final step at zero.
+
+    ``totals``, when given, receives each step's diazepam-equivalent total as it is
+    worked out (an outline needs them, and adding them up again cost a tenth of it).
+    """
     segments: list[Segment] = []
     pace = Pace.of(model, ctx, settings, current)
     elapsed = 0
@@ -297,11 +328,15 @@ def taper_segments(
             held = f"held {days} days: the form cannot make a smaller cut sooner"
             note = f"{note}; {held}" if note else held
         segments.append(Segment(current, days, note))
+        if totals is not None:
+            totals.append(total)
         elapsed += days
         current, note = proposal
         total = ctx.de(current)
         if not any(current.values()):  # every dose is zero
             segments.append(Segment(current, 1, note or "stopped"))
+            if totals is not None:
+                totals.append(total)
             return segments
 
 
@@ -323,9 +358,13 @@ def _check_final_dose(current: dict[Key, Decimal], settings: PlanSettings) -> No
 
 
 def _segments(
-    regimen: Regimen, settings: PlanSettings, cat: DrugCatalog
+    regimen: Regimen,
+    settings: PlanSettings,
+    cat: DrugCatalog,
+    totals: list[Decimal] | None = None,
 ) -> tuple[PlanSettings, PlanContext, list[Segment], list[PlanWarning]]:
-    """The plan's runs of days before dates and units are attached, and its engine notes."""
+    """The plan's runs of days before dates and units are attached, and its engine notes
+    (``totals``, when given, receives each run's diazepam-equivalent total)."""
     current = _normalise(regimen, cat)
     settings = with_regimen_releases(regimen, settings, cat)
     check_own_strengths(regimen, settings, cat)
@@ -351,10 +390,25 @@ def _segments(
         base,
         settings.hyperbolic_k_de_mg,
     )
-    tail = taper_segments(current, model, ctx, settings, switch_note)
+    if totals is not None:
+        totals.extend(ctx.de(seg.doses) for seg in segments)
+    tail = taper_segments(current, model, ctx, settings, switch_note, totals=totals)
     if settings.crossover_to:
-        tail = [overlap_note(seg, cat.get(settings.crossover_to).id) for seg in tail]
+        tail = _overlap_notes(tail, cat.get(settings.crossover_to).id)
     return settings, ctx, segments + tail, notes
+
+
+def _overlap_notes(tail: list[Segment], target: str) -> list[Segment]:
+    """Mark the steps where the capped remainder is reduced beside the new drug.
+
+    Only the first steps can hold both drugs (the old one is reduced first and never
+    comes back), so the marking stops at the first step without it.
+    """
+    for index, seg in enumerate(tail):
+        if all(drug == target for (_time, drug), mg in seg.doses.items() if mg > 0):
+            break
+        tail[index] = overlap_note(seg, target)
+    return tail
 
 
 class Outline(NamedTuple):
@@ -373,8 +427,13 @@ def plan_outline(
     Alternatives are compared by their figures; building their Step objects, units and
     warnings would cost several times as much as the plan shown.
     """
-    _settings, ctx, segments, _notes = _segments(regimen, settings, catalog or load_catalog())
-    return tuple(Outline(ctx.de(seg.doses), seg.days, seg.note) for seg in segments)
+    totals: list[Decimal] = []
+    _settings, _ctx, segments, _notes = _segments(
+        regimen, settings, catalog or load_catalog(), totals
+    )
+    return tuple(
+        Outline(total, seg.days, seg.note) for total, seg in zip(totals, segments, strict=True)
+    )
 
 
 def build_plan(

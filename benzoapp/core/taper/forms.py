@@ -117,12 +117,22 @@ def final_dose_note(final: Decimal, form: Formulation) -> PlanWarning | None:
     if final <= 0 or form.can_make(final):
         return None
     nearest = max(form.nearest(final), form.smallest())
+    below = form.at_or_below(final)
+    # The plan stops a dose at or below the final dose, so say which that is when it is
+    # not the nearest (0.25 mg in 0.1 ml of 1 mg/ml: nearest 0.3, the stop from 0.2).
+    stops = (
+        f" The plan stops a dose at or below {fmt(final)} mg; the largest such dose that "
+        f"can be made is {fmt(below)} mg."
+        if below > 0 and below != nearest
+        else ""
+    )
     return PlanWarning(
         code="final_dose_not_makeable",
         level=WarningLevel.CAUTION,
         message=(
             f"The final dose you asked for, {fmt(final)} mg of {form.drug}, cannot be made "
             f"with the chosen form; the nearest dose that can be made is {fmt(nearest)} mg."
+            f"{stops}"
         ),
         source="BenzoApp formulation check",
     )

@@ -19,6 +19,7 @@ from benzoapp.core.taper.equivalents import (
 from benzoapp.core.taper.limits import limit_warnings
 from benzoapp.core.taper.release import release_forms, release_warnings
 from benzoapp.core.taper.short_acting import short_acting_warnings
+from benzoapp.core.taper.unmakeable import start_warnings
 
 ASAM_RATE = "ASAM 2025 Rec. 6 (initial cuts 5–10%; typically not more than 25% every 2 weeks)"
 HOROWITZ = "Horowitz & Taylor 2019, Lancet Psychiatry 6:538–46"
@@ -375,5 +376,6 @@ def plan_warnings(
         + short_acting_warnings(plan, catalog)
         + _rate_warnings(plan, catalog)
         + _form_warnings(plan, catalog)
+        + start_warnings(plan, catalog)
         + release_warnings(plan, catalog)
     )
