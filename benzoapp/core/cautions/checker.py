@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from benzoapp.core.cautions.compounds import COMPOUND_TEXT, unjoined
 from benzoapp.core.cautions.context import (
     LOOKS_LIKE_CATEGORY,
     in_context,
@@ -102,6 +103,7 @@ class Checker:
             found, rest = self.index.phrase(tokens, FILLER_WORDS | PURPOSE_WORDS)
             if tokens != norm.tokens and not any(t.medicine for t in found):
                 continue  # as for exact names: dose and form words only lead to medicines
+            several = len(found) > 1
             found = in_context(self.kb, found, tokens) if found else found
             if found:
                 distinct = list({(t.kind, t.id): t for t in found}.values())
@@ -116,6 +118,18 @@ class Checker:
                 if unchecked:
                     result = _with_unrecognised(result, unchecked, self.english)
                     result = _replace(result, suggestions=self._close_to(unchecked))
+                compounds = (
+                    unjoined(
+                        self.index,
+                        query,
+                        core=tokens != norm.tokens,
+                        context_words=FILLER_WORDS | PURPOSE_WORDS,
+                    )
+                    if several
+                    else []
+                )
+                if compounds:
+                    result = _as_compound(result, compounds)
                 near = [
                     (base, longer)
                     for base, longer in self.index.near_extensions(tokens)
@@ -404,6 +418,17 @@ def _with_unrecognised(
     )
     benzo_like = [w for w in words if english is not None and looks_like_benzodiazepine(w, english)]
     return _looks_like_benzodiazepine(result, benzo_like) if benzo_like else result
+
+
+def _as_compound(result: CheckResult, runs: list[str]) -> CheckResult:
+    """Names side by side may name one other thing ("salt bath", "heat yoga"): as for an
+    unknown word, never better than not_covered (policy rule 3); avoid stays avoid."""
+    words = ", ".join(f"'{run}'" for run in runs)
+    return _replace(
+        result,
+        level=decide([Reading(result.level, Evidence.PHRASE)], unknown_words=True),
+        notes=_dedupe((*result.notes, COMPOUND_TEXT.format(words=words), NOT_COVERED_TEXT)),
+    )
 
 
 def _looks_like_benzodiazepine(result: CheckResult, words: list[str]) -> CheckResult:
