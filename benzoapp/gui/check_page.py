@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
@@ -31,11 +32,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from benzoapp.core.cautions import LEVEL_WORDS, Checker, CheckResult
+from benzoapp.core.cautions import LEVEL_WORDS, Checker, CheckResult, plan_drug_names
+from benzoapp.core.cautions.regimen import check_with_plan
 from benzoapp.core.errors import InputError
 from benzoapp.gui.announce import Announcer, describe
 from benzoapp.gui.level_list import LevelListModel, LevelListView, LevelRow
 from benzoapp.gui.result_detail import ResultDetail
+from benzoapp.gui.services import ActivePlanSource
 
 HINT = (
     "Type a medicine, supplement, product or therapy, for example Valium, Epsom salt bath "
@@ -64,10 +67,20 @@ class CheckPage(QWidget):
 
     result_shown = Signal(object)  # the CheckResult, or None when the box is empty
 
-    def __init__(self, checker: Checker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        checker: Checker,
+        parent: QWidget | None = None,
+        *,
+        plans: ActivePlanSource | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Check")
         self.checker = checker
+        self._plans = plans
+        # The active plan's drugs (crossover target too), read when the page is shown,
+        # never per keystroke: the plan's own drug is answered as the taper drug.
+        self.taper_drugs: tuple[str, ...] = ()
         self.current: CheckResult | None = None
         self.problem = ""
         self.announcer = Announcer(self)
@@ -183,7 +196,7 @@ class CheckPage(QWidget):
         self.problem = ""
         if text.strip():
             try:
-                result = self.checker.check(text)
+                result = check_with_plan(self.checker, text, self.taper_drugs)
             except InputError as error:
                 self.problem = f"“{text.strip()}” cannot be checked: {error}"
         self.current = result
@@ -211,6 +224,15 @@ class CheckPage(QWidget):
             self._announce_timer.stop()
             self.announcer.forget()
         self.result_shown.emit(result)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        """The plan may have changed on another page: answer beside the one active now."""
+        found = self._plans.active() if self._plans is not None else None
+        drugs = plan_drug_names(found[1]) if found else ()
+        if drugs != self.taper_drugs:
+            self.taper_drugs = drugs
+            self.show_query(self.search.text())
+        super().showEvent(event)
 
     def announce(self) -> None:
         """Read the summary of what is shown now (after typing pauses)."""

@@ -370,6 +370,10 @@ class MedicationsPage(QWidget):
         self.dose.clear()
         row = self.current_row()
         flagged = f" {mark_text(row.flags)}: see above the list." if row and row.flags else ""
+        # the row's answer is the one beside the plan: the taper drug under another name
+        # ("Klonopin" with a clonazepam plan) is answered as the taper drug, not avoid
+        if row is not None and row.result is not None and row.medication.name == name:
+            result = row.result
         self._say(
             f"{badge(result.level.value)} — {name}: added. Its answer is shown beside the "
             f"list.{flagged}"
