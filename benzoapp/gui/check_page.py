@@ -45,6 +45,10 @@ HINT = (
     "or deep tissue massage."
 )
 ANNOUNCE_AFTER_MS = 700  # a pause in typing; each keystroke is not read out
+# While typing, each keystroke updates the answers list (the level as shape and word) at
+# once; the full answer beside it, whose layout costs most of a keystroke, follows when
+# typing pauses this long, on Enter, or when focus leaves the box.
+DETAIL_AFTER_MS = 120
 
 
 def summary_text(result: CheckResult) -> str:
@@ -66,6 +70,7 @@ class CheckPage(QWidget):
     """Search box with completion above the answers list and the selected answer."""
 
     result_shown = Signal(object)  # the CheckResult, or None when the box is empty
+    detail_shown = Signal()  # the full answer beside the list now shows what is typed
 
     def __init__(
         self,
@@ -121,8 +126,13 @@ class CheckPage(QWidget):
         self._announce_timer.setSingleShot(True)
         self._announce_timer.setInterval(ANNOUNCE_AFTER_MS)
         self._announce_timer.timeout.connect(self.announce)
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_AFTER_MS)
+        self._detail_timer.timeout.connect(self.settle)
         self.search.textChanged.connect(self.show_query)
         self.search.returnPressed.connect(self._read_answer)
+        self.search.editingFinished.connect(self.settle)
         self.show_query("")
 
     def _build_master_detail(self) -> QHBoxLayout:
@@ -182,12 +192,14 @@ class CheckPage(QWidget):
 
     def _read_answer(self) -> None:
         """Enter in the box: go to the answers (the answer is already shown beside them)."""
+        self.settle()
         if self.model.rowCount():
             self.answers.setFocus()
 
     def _choose(self, name: str) -> None:
         """The person chose a suggestion: check that name instead, visibly."""
         self.search.setText(name)
+        self.settle()  # chosen, not typed: the full answer at once
         self.search.setFocus()
 
     def show_query(self, text: str) -> None:
@@ -214,7 +226,10 @@ class CheckPage(QWidget):
                 self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
             selection.blockSignals(blocked)
-        self._show_current()
+        if self.search.hasFocus():
+            self._detail_timer.start()  # typing: the full answer follows when it pauses
+        else:
+            self.settle()
         summary = summary_text(result) if result is not None else self.problem
         describe(self.search, summary)
         describe(self.answers, f"{len(rows)} answers. {summary}" if rows else summary)
@@ -241,7 +256,18 @@ class CheckPage(QWidget):
         elif self.problem:
             self.announcer.say(self.problem)
 
+    @property
+    def detail_pending(self) -> bool:
+        """Whether the full answer still shows an earlier query (typing has not paused)."""
+        return self._detail_timer.isActive()
+
+    def settle(self) -> None:
+        """Show the full answer for what is typed now, if it is not shown yet."""
+        self._detail_timer.stop()
+        self._show_current()
+
     def _show_current(self, *_: object) -> None:
+        self._detail_timer.stop()
         result = self.current
         index = self.answers.currentIndex()
         if result is None:
@@ -264,6 +290,7 @@ class CheckPage(QWidget):
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+        self.detail_shown.emit()
 
 
 def _label(parent: QWidget, name: str, role: str = "") -> QLabel:
