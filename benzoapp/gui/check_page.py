@@ -130,6 +130,10 @@ class CheckPage(QWidget):
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(DETAIL_AFTER_MS)
         self._detail_timer.timeout.connect(self.settle)
+        self._words_timer = QTimer(self)
+        self._words_timer.setSingleShot(True)
+        self._words_timer.setInterval(0)  # as soon as the page has been painted
+        self._words_timer.timeout.connect(self._read_word_list)
         self.search.textChanged.connect(self.show_query)
         self.search.returnPressed.connect(self._read_answer)
         self.search.editingFinished.connect(self.settle)
@@ -241,13 +245,23 @@ class CheckPage(QWidget):
         self.result_shown.emit(result)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
-        """The plan may have changed on another page: answer beside the one active now."""
+        """The plan may have changed on another page: answer beside the one active now.
+
+        The English word list (read on the first close-spelling check, about 50 ms) is
+        read as soon as the page has been painted, so that it never lands on a keystroke
+        and start-up does not pay for it.
+        """
+        if not self.checker.english.loaded:
+            self._words_timer.start()
         found = self._plans.active() if self._plans is not None else None
         drugs = plan_drug_names(found[1]) if found else ()
         if drugs != self.taper_drugs:
             self.taper_drugs = drugs
             self.show_query(self.search.text())
         super().showEvent(event)
+
+    def _read_word_list(self) -> None:
+        self.checker.english.load()
 
     def announce(self) -> None:
         """Read the summary of what is shown now (after typing pauses)."""

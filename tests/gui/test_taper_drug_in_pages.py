@@ -85,3 +85,18 @@ def test_adding_the_taper_drug_says_the_taper_answer_not_avoid(
     assert said
     assert "Avoid" not in said[-1]
     assert "Caution" in said[-1]
+
+
+def test_the_word_list_is_read_when_the_page_is_shown_not_on_a_keystroke(qtbot: QtBot) -> None:
+    from benzoapp.core.cautions.english import EnglishWords
+
+    english = EnglishWords()
+    page = CheckPage(Checker(load_knowledge_base(), english))
+    qtbot.addWidget(page)
+    assert not english.loaded  # building the window does not read it
+    page.show()
+    qtbot.waitUntil(lambda: english.loaded)  # read once the page is painted
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "medicatoin")  # a close spelling: needs the list
+    assert page.current is not None
+    assert page.current.match is None
