@@ -172,3 +172,27 @@ def test_strong_cyp3a4_inhibitors_are_flagged_with_alprazolam_and_the_crossover_
     assert "second_benzodiazepine" not in flags
     result = check_regimen(CHECKER, ["alprazolam", "diazepam"], [Medication("Valium")])
     assert result.results[0].taper_drug
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "tylenol 4000mg", "paracetamol 2g", "acetaminophen 5000 mg", "Panadol 1500 mg",
+        "8 tylenol", "3 panadol", "paracetamol 1.5 g",
+    ],
+)  # fmt: skip
+def test_more_than_one_usual_dose_of_paracetamol_is_a_caution_with_the_usual_dose(
+    query: str,
+) -> None:
+    result = CHECKER.check(query)
+    assert result.level is Level.CAUTION
+    outside = [r for r in result.reasons if r.outside]
+    assert outside
+    assert outside[0].source.startswith("NHS, Paracetamol for adults")
+
+
+@pytest.mark.parametrize(
+    "query", ["tylenol 500mg", "2 Tylenol", "paracetamol 1 g", "Panadol 500 mg tablets"]
+)
+def test_a_usual_dose_of_paracetamol_reads_as_before(query: str) -> None:
+    assert CHECKER.check(query).level is Level.SUPPORTIVE

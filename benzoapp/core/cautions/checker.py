@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from benzoapp.core.cautions.amounts import beyond_usual_dose
 from benzoapp.core.cautions.compounds import COMPOUND_TEXT, unjoined
 from benzoapp.core.cautions.context import (
     LOOKS_LIKE_CATEGORY,
@@ -89,6 +90,12 @@ class Checker:
 
     def check(self, query: str) -> CheckResult:
         """What the documents say about ``query``; raises InputError for an empty query."""
+        result = self._check(query)
+        if result.level is Level.SUPPORTIVE:  # an amount beyond a usual dose is not
+            result = beyond_usual_dose(result, normalise_query(query).tokens)
+        return result
+
+    def _check(self, query: str) -> CheckResult:
         norm = normalise_query(query, self.index.numbered)
         if not norm.text:
             raise InputError("Type the name of a medicine, supplement, product or therapy.")
