@@ -103,7 +103,8 @@ def test_a_close_spelling_is_offered_never_applied(query: str) -> None:
     [
         "Valium", "Klonopin 0.5mg", "Rivotril", "xanax", "Lexomil", "ambien", "Stilnox",
         "gabapentin 300mg", "lyrica", "baclofen", "flexeril", "soma", "phenobarbital",
-        "Xyrem", "tiagabine", "Rohypnol", "cipro", "fludrocortisone",
+        "Xyrem", "tiagabine", "Rohypnol", "cipro", "fludrocortisone", "celebrex",
+        "meloxicam", "Voltaren", "naproxen", "sleeping pills", "sleep aid",
     ],
 )  # fmt: skip
 def test_a_prescription_medicine_to_avoid_says_not_to_stop_it_alone(query: str) -> None:
