@@ -134,7 +134,7 @@ def test_class_members_are_avoided_or_cautioned_with_a_cited_reason(query: str) 
     [
         "deep tissue massage", "sports massage", "magnesium chloride bath",
         "epsom salt bath", "ibuprofen", "advil", "gabapentin", "massage", "exercise",
-        "graded exercise", "bath salts",
+        "graded exercise", "bath salts", "fludrocortisone", "midodrine", "ivabradine",
     ],
 )  # fmt: skip
 def test_what_to_do_instead_is_shown_where_the_documents_give_it(query: str) -> None:
