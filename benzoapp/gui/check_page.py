@@ -231,7 +231,10 @@ class CheckPage(QWidget):
             )
             selection.blockSignals(blocked)
         if self.search.hasFocus():
-            self._detail_timer.start()  # typing: the full answer follows when it pauses
+            # typing: the full answer follows when it pauses; until then the earlier one
+            # is greyed out, so it is never taken for the answer to what is typed now
+            self.detail.setEnabled(False)
+            self._detail_timer.start()
         else:
             self.settle()
         summary = summary_text(result) if result is not None else self.problem
@@ -282,6 +285,7 @@ class CheckPage(QWidget):
 
     def _show_current(self, *_: object) -> None:
         self._detail_timer.stop()
+        self.detail.setEnabled(True)
         result = self.current
         index = self.answers.currentIndex()
         if result is None:

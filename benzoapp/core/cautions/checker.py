@@ -434,7 +434,7 @@ def _as_compound(result: CheckResult, runs: list[str]) -> CheckResult:
     return _replace(
         result,
         level=decide([Reading(result.level, Evidence.PHRASE)], unknown_words=True),
-        notes=_dedupe((*result.notes, COMPOUND_TEXT.format(words=words), NOT_COVERED_TEXT)),
+        notes=_dedupe((COMPOUND_TEXT.format(words=words), *result.notes, NOT_COVERED_TEXT)),
     )
 
 
