@@ -100,3 +100,18 @@ def test_the_word_list_is_read_when_the_page_is_shown_not_on_a_keystroke(qtbot: 
     qtbot.keyClicks(page.search, "medicatoin")  # a close spelling: needs the list
     assert page.current is not None
     assert page.current.match is None
+
+
+def test_the_medications_page_reads_the_word_list_once_shown(
+    qtbot: QtBot, *, medications, undo_stack, plans
+) -> None:
+    from benzoapp.core.cautions.english import EnglishWords
+    from benzoapp.gui.adapters import CheckerLookup
+
+    english = EnglishWords()
+    lookup = CheckerLookup(Checker(load_knowledge_base(), english))
+    page = MedicationsPage(medications, lookup, undo_stack, plans)
+    qtbot.addWidget(page)
+    assert not english.loaded
+    page.show()
+    qtbot.waitUntil(lambda: english.loaded)  # before any Enter in the name box
