@@ -197,3 +197,12 @@ def test_more_than_one_usual_dose_of_paracetamol_is_a_caution_with_the_usual_dos
 )
 def test_a_usual_dose_of_paracetamol_reads_as_before(query: str) -> None:
     assert CHECKER.check(query).level is Level.SUPPORTIVE
+
+
+@pytest.mark.parametrize("query", ["tylenol daily", "tylenol nightly", "paracetamol 500mg daily"])
+def test_paracetamol_every_day_is_not_the_occasional_use_the_document_supports(
+    query: str,
+) -> None:
+    result = CHECKER.check(query)
+    assert result.level is Level.NOT_COVERED
+    assert any("from time to time" in note for note in result.notes)

@@ -70,14 +70,25 @@ def stated_units(tokens: tuple[str, ...]) -> int | None:
     return None
 
 
+# Words saying a medicine is taken every day, where the documents speak of "from time to
+# time" (muscular-effects, What to Avoid: occasional over-the-counter pain relief).
+REGULAR_WORDS = frozenset({"daily", "nightly", "everyday"})
+REGULAR_TEXT = (
+    "The document speaks of pain relief from time to time; taking it every day is not "
+    "what it describes, so ask your prescriber or pharmacist."
+)
+
+
 def beyond_usual_dose(result: CheckResult, tokens: tuple[str, ...]) -> CheckResult:
     """``result``, as caution with the usual dose, when a supportive medicine is typed
-    with more than one usual dose of it."""
+    with more than one usual dose of it; not covered when typed as taken every day."""
     if result.level is not Level.SUPPORTIVE:
         return result
     usual = next((USUAL_DOSES[i] for i in result.entry_ids if i in USUAL_DOSES), None)
     if usual is None:
         return result
+    if REGULAR_WORDS.intersection(tokens):
+        return replace(result, level=Level.NOT_COVERED, notes=(*result.notes, REGULAR_TEXT))
     amount, units = stated_amount_mg(tokens), stated_units(tokens)
     if (amount is None or amount <= usual.most_mg) and (units is None or units <= usual.most_units):
         return result
