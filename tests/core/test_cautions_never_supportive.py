@@ -149,3 +149,23 @@ def test_an_english_word_beside_a_supportive_word_is_never_supportive(
     query = f"{first} {second}"
     if not _is_known_name(query):
         assert CHECKER.check(query).level is not Level.SUPPORTIVE, query
+
+
+# Words that change what a helpful thing is ("hot yoga", "deep heat", "tylenol pm",
+# "cbd water"), what is in it, or whether it is taken at all.
+MODIFIERS = (
+    "hot", "cold", "ice", "intense", "extreme", "fast", "heavy", "strong", "vigorous",
+    "deep", "hard", "long", "extra", "herbal", "power", "sports", "infrared", "electric",
+    "cbd", "kratom", "salt", "epsom", "magnesium", "lavender", "alcohol", "wine", "no",
+    "not", "stop", "avoid", "without", "instead of", "overdose", "too much", "forced",
+    "kids", "baby", "night", "pm", "plus", "max", "forte", "ultra", "complex", "blend",
+    "cocktail", "spiked", "infused", "with melatonin", "with valerian", "and valium",
+)  # fmt: skip
+
+
+def test_a_supportive_name_with_a_modifier_before_or_after_is_never_supportive() -> None:
+    for name in SUPPORTIVE_NAMES:
+        for modifier in MODIFIERS:
+            for query in (f"{modifier} {name}", f"{name} {modifier}"):
+                if not _is_known_name(query):
+                    assert CHECKER.check(query).level is not Level.SUPPORTIVE, query

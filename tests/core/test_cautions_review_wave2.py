@@ -206,3 +206,12 @@ def test_paracetamol_every_day_is_not_the_occasional_use_the_document_supports(
     result = CHECKER.check(query)
     assert result.level is Level.NOT_COVERED
     assert any("from time to time" in note for note in result.notes)
+
+
+@pytest.mark.parametrize("query", ["tylenol plus", "panadol plus", "plus heat", "bath plus"])
+def test_plus_at_either_end_may_name_a_product_so_is_unknown(query: str) -> None:
+    assert CHECKER.check(query).level is Level.NOT_COVERED
+
+
+def test_plus_between_names_still_joins_them() -> None:
+    assert CHECKER.check("salt plus water").level is Level.SUPPORTIVE

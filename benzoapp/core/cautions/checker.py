@@ -47,6 +47,9 @@ CONNECTING_WORDS = frozenset(
 FILLER_WORDS = CONNECTING_WORDS | frozenset(
     {"eat", "eating", "more", "some", "take", "taking", "use", "using", "try", "trying"}
 )
+# Joining words that join nothing at the start or end of a phrase: there they are part
+# of a product's name ("Nurofen Plus" adds codeine), so they count as unknown.
+EDGE_WORDS = frozenset({"plus"})
 # What something is taken for, after "for" ("acupuncture for anxiety"): it never changes
 # what the thing is, so it is not an unknown word.
 # "for sleep" is left out: "tylenol for sleep" may mean a night-time product.
@@ -395,6 +398,9 @@ def _unrecognised(
     purpose = frozenset(tokens[tokens.index("for") + 1 :]) if "for" in tokens else frozenset()
     unrecognised: list[str] = []
     for word in rest:
+        if word in EDGE_WORDS and word in (tokens[0], tokens[-1]):
+            unrecognised.append(word)  # "tylenol plus" may be a product (Nurofen Plus)
+            continue
         if word in FILLER_WORDS or (word in purpose and word in PURPOSE_WORDS):
             continue
         if dose_and_form[word] > 0:
