@@ -215,3 +215,14 @@ def test_plus_at_either_end_may_name_a_product_so_is_unknown(query: str) -> None
 
 def test_plus_between_names_still_joins_them() -> None:
     assert CHECKER.check("salt plus water").level is Level.SUPPORTIVE
+
+
+@pytest.mark.parametrize("query", ["sake", "soju", "a margarita", "white claw", "glühwein"])
+def test_more_alcohol_in_its_ordinary_words(query: str) -> None:
+    assert CHECKER.check(query).match is not None
+    assert CHECKER.check(query).level is Level.CAUTION
+
+
+@pytest.mark.parametrize("query", ["virgin margarita", "virgin mojito"])
+def test_a_virgin_drink_is_not_read_as_alcohol(query: str) -> None:
+    assert CHECKER.check(query).level is Level.NOT_COVERED

@@ -17,7 +17,18 @@ from benzoapp.core.cautions.kb import KnowledgeBase
 from benzoapp.core.cautions.matching import Target
 
 NO_ALCOHOL_WORDS = frozenset(
-    {"free", "non", "alcoholfree", "nonalcoholic", "zero", "dealcoholised", "dealcoholized"}
+    {
+        "free",
+        "non",
+        "alcoholfree",
+        "nonalcoholic",
+        "zero",
+        "dealcoholised",
+        "dealcoholized",
+        "virgin",
+        "mocktail",
+        "mocktails",
+    }
 )
 BATH_WORDS = frozenset({"bath", "baths", "bathing", "soak", "soaks", "soaking", "footbath"})
 MAGNESIUM_BATH_CATEGORIES = frozenset({"bath", "magnesium"})
