@@ -226,3 +226,11 @@ def test_more_alcohol_in_its_ordinary_words(query: str) -> None:
 @pytest.mark.parametrize("query", ["virgin margarita", "virgin mojito"])
 def test_a_virgin_drink_is_not_read_as_alcohol(query: str) -> None:
     assert CHECKER.check(query).level is Level.NOT_COVERED
+
+
+@pytest.mark.parametrize("query", ["alprazolamum", "diazepamum", "clonazepamum"])
+def test_a_latin_benzodiazepine_name_looks_like_one(query: str) -> None:
+    result = CHECKER.check(query)
+    assert result.level is Level.CAUTION
+    assert result.match is not None
+    assert result.match.how == "class_rule"
