@@ -237,7 +237,7 @@ def _attach_rest(
         today=today,
         plan=PlanPage(planner, store.plans, undo_stack),
         medications=MedicationsPage(store.medications, lookup, undo_stack, plans=store.plans),
-        check=CheckPage(checker),
+        check=CheckPage(checker, plans=store.plans),
         journal=JournalPage(
             load_catalogue(), store.journal, store.plans, undo_stack, profile=profile
         ),

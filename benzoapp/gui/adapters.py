@@ -97,6 +97,10 @@ class CheckerLookup:
     def check(self, name: str) -> CheckResult:
         return self.checker.check(name)
 
+    def warm_up(self) -> None:
+        """Read the English word list now (about 50 ms) rather than on a keystroke."""
+        self.checker.english.load()
+
     def check_regimen(self, medications: Sequence[Medication], plan: Plan | None) -> RegimenCheck:
         """The core's regimen check against the plan's own drugs (crossover target too)."""
         return check_regimen(self.checker, plan_drug_names(plan), medications)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
@@ -31,17 +32,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from benzoapp.core.cautions import LEVEL_WORDS, Checker, CheckResult
+from benzoapp.core.cautions import LEVEL_WORDS, Checker, CheckResult, plan_drug_names
+from benzoapp.core.cautions.regimen import check_with_plan
 from benzoapp.core.errors import InputError
 from benzoapp.gui.announce import Announcer, describe
 from benzoapp.gui.level_list import LevelListModel, LevelListView, LevelRow
 from benzoapp.gui.result_detail import ResultDetail
+from benzoapp.gui.services import ActivePlanSource
 
 HINT = (
     "Type a medicine, supplement, product or therapy, for example Valium, Epsom salt bath "
     "or deep tissue massage."
 )
 ANNOUNCE_AFTER_MS = 700  # a pause in typing; each keystroke is not read out
+# While typing, each keystroke updates the answers list (the level as shape and word) at
+# once; the full answer beside it, whose layout costs most of a keystroke, follows when
+# typing pauses this long, on Enter, or when focus leaves the box.
+DETAIL_AFTER_MS = 120
 
 
 def summary_text(result: CheckResult) -> str:
@@ -63,11 +70,22 @@ class CheckPage(QWidget):
     """Search box with completion above the answers list and the selected answer."""
 
     result_shown = Signal(object)  # the CheckResult, or None when the box is empty
+    detail_shown = Signal()  # the full answer beside the list now shows what is typed
 
-    def __init__(self, checker: Checker, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        checker: Checker,
+        parent: QWidget | None = None,
+        *,
+        plans: ActivePlanSource | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Check")
         self.checker = checker
+        self._plans = plans
+        # The active plan's drugs (crossover target too), read when the page is shown,
+        # never per keystroke: the plan's own drug is answered as the taper drug.
+        self.taper_drugs: tuple[str, ...] = ()
         self.current: CheckResult | None = None
         self.problem = ""
         self.announcer = Announcer(self)
@@ -108,8 +126,17 @@ class CheckPage(QWidget):
         self._announce_timer.setSingleShot(True)
         self._announce_timer.setInterval(ANNOUNCE_AFTER_MS)
         self._announce_timer.timeout.connect(self.announce)
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(DETAIL_AFTER_MS)
+        self._detail_timer.timeout.connect(self.settle)
+        self._words_timer = QTimer(self)
+        self._words_timer.setSingleShot(True)
+        self._words_timer.setInterval(0)  # as soon as the page has been painted
+        self._words_timer.timeout.connect(self._read_word_list)
         self.search.textChanged.connect(self.show_query)
         self.search.returnPressed.connect(self._read_answer)
+        self.search.editingFinished.connect(self.settle)
         self.show_query("")
 
     def _build_master_detail(self) -> QHBoxLayout:
@@ -169,12 +196,14 @@ class CheckPage(QWidget):
 
     def _read_answer(self) -> None:
         """Enter in the box: go to the answers (the answer is already shown beside them)."""
+        self.settle()
         if self.model.rowCount():
             self.answers.setFocus()
 
     def _choose(self, name: str) -> None:
         """The person chose a suggestion: check that name instead, visibly."""
         self.search.setText(name)
+        self.settle()  # chosen, not typed: the full answer at once
         self.search.setFocus()
 
     def show_query(self, text: str) -> None:
@@ -183,7 +212,7 @@ class CheckPage(QWidget):
         self.problem = ""
         if text.strip():
             try:
-                result = self.checker.check(text)
+                result = check_with_plan(self.checker, text, self.taper_drugs)
             except InputError as error:
                 self.problem = f"“{text.strip()}” cannot be checked: {error}"
         self.current = result
@@ -201,7 +230,13 @@ class CheckPage(QWidget):
                 self.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
             selection.blockSignals(blocked)
-        self._show_current()
+        if self.search.hasFocus():
+            # typing: the full answer follows when it pauses; until then the earlier one
+            # is greyed out, so it is never taken for the answer to what is typed now
+            self.detail.setEnabled(False)
+            self._detail_timer.start()
+        else:
+            self.settle()
         summary = summary_text(result) if result is not None else self.problem
         describe(self.search, summary)
         describe(self.answers, f"{len(rows)} answers. {summary}" if rows else summary)
@@ -212,6 +247,25 @@ class CheckPage(QWidget):
             self.announcer.forget()
         self.result_shown.emit(result)
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        """The plan may have changed on another page: answer beside the one active now.
+
+        The English word list (read on the first close-spelling check, about 50 ms) is
+        read as soon as the page has been painted, so that it never lands on a keystroke
+        and start-up does not pay for it.
+        """
+        if not self.checker.english.loaded:
+            self._words_timer.start()
+        found = self._plans.active() if self._plans is not None else None
+        drugs = plan_drug_names(found[1]) if found else ()
+        if drugs != self.taper_drugs:
+            self.taper_drugs = drugs
+            self.show_query(self.search.text())
+        super().showEvent(event)
+
+    def _read_word_list(self) -> None:
+        self.checker.english.load()
+
     def announce(self) -> None:
         """Read the summary of what is shown now (after typing pauses)."""
         if self.current is not None:
@@ -219,7 +273,19 @@ class CheckPage(QWidget):
         elif self.problem:
             self.announcer.say(self.problem)
 
+    @property
+    def detail_pending(self) -> bool:
+        """Whether the full answer still shows an earlier query (typing has not paused)."""
+        return self._detail_timer.isActive()
+
+    def settle(self) -> None:
+        """Show the full answer for what is typed now, if it is not shown yet."""
+        self._detail_timer.stop()
+        self._show_current()
+
     def _show_current(self, *_: object) -> None:
+        self._detail_timer.stop()
+        self.detail.setEnabled(True)
         result = self.current
         index = self.answers.currentIndex()
         if result is None:
@@ -242,6 +308,7 @@ class CheckPage(QWidget):
         ]
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
+        self.detail_shown.emit()
 
 
 def _label(parent: QWidget, name: str, role: str = "") -> QLabel:

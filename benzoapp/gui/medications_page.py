@@ -14,8 +14,8 @@ import itertools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -119,7 +119,22 @@ class MedicationsPage(QWidget):
         box.addWidget(self.banner)
         box.addLayout(self._build_master_detail(), 1)
         box.addWidget(self._build_add_form())
+        # Adding checks the name on Enter; what a close spelling needs (the English word
+        # list) is read once the page has been painted, never on that keystroke.
+        self._warm_timer = QTimer(self)
+        self._warm_timer.setSingleShot(True)
+        self._warm_timer.setInterval(0)
+        self._warm_timer.timeout.connect(self._warm_up)
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        if self._checker is not None:
+            self._warm_timer.start()
+        super().showEvent(event)
+
+    def _warm_up(self) -> None:
+        if self._checker is not None:
+            self._checker.warm_up()
 
     # -- building ------------------------------------------------------------------
     def _build_master_detail(self) -> QHBoxLayout:
@@ -370,6 +385,10 @@ class MedicationsPage(QWidget):
         self.dose.clear()
         row = self.current_row()
         flagged = f" {mark_text(row.flags)}: see above the list." if row and row.flags else ""
+        # the row's answer is the one beside the plan: the taper drug under another name
+        # ("Klonopin" with a clonazepam plan) is answered as the taper drug, not avoid
+        if row is not None and row.result is not None and row.medication.name == name:
+            result = row.result
         self._say(
             f"{badge(result.level.value)} — {name}: added. Its answer is shown beside the "
             f"list.{flagged}"

@@ -139,3 +139,7 @@ class RegimenLookup(CautionLookup, Protocol):
     def check_regimen(
         self, medications: Sequence[Medication], plan: Plan | None
     ) -> RegimenCheck: ...
+
+    def warm_up(self) -> None:
+        """Read what the first close-spelling check needs, off the keystroke."""
+        ...

@@ -137,7 +137,7 @@ def test_an_unknown_name_ending_like_a_benzodiazepine_is_caution(query: str, lev
         ("tylenol for sleep", Level.NOT_COVERED),  # may mean a night-time product
         ("ginger ale", Level.NOT_COVERED),  # not alcohol
         ("hot yoga", Level.NOT_COVERED),
-        ("bath salts", Level.NOT_COVERED),
+        ("bath salts", Level.CAUTION),  # may hold Epsom salt: its own entry
         ("tonic water", Level.NOT_COVERED),
     ],
 )

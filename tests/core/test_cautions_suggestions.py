@@ -79,7 +79,7 @@ def test_a_known_medicine_is_not_read_as_or_offered_its_look_alike(
     ("typed", "generic", "what"),
     [
         ("fluoxetine", "fluoxetine", "an SSRI antidepressant"),
-        ("Dramamine", "dimenhydrinate", "a travel-sickness antihistamine"),
+        ("Antivert", "meclizine", "a travel-sickness antihistamine"),
         ("bupropion", "bupropion", "an antidepressant also used to stop smoking"),
     ],
 )
@@ -97,7 +97,11 @@ def test_a_known_medicine_says_plainly_what_it_is_and_that_it_is_not_covered(
     assert "ask your prescriber or pharmacist" in text
 
 
-@pytest.mark.parametrize(("typed", "look_alike"), RISKY_PAIRS[:3] + RISKY_PAIRS[5:8])
+# Dramamine is a knowledge-base entry (a sedating antihistamine), so it is left out here.
+WITHOUT_THE_LIST = RISKY_PAIRS[:1] + RISKY_PAIRS[2:3] + RISKY_PAIRS[5:8]
+
+
+@pytest.mark.parametrize(("typed", "look_alike"), WITHOUT_THE_LIST)
 def test_without_the_list_the_misspelling_rule_alone_offers_no_look_alike(
     typed: str, look_alike: str
 ) -> None:

@@ -44,10 +44,12 @@ def page(qtbot: QtBot, checker: Checker) -> CheckPage:
 
 
 def type_into(qtbot: QtBot, page: CheckPage, text: str) -> None:
+    """Type as a person does, then pause: the full answer follows when typing pauses."""
     page.search.setFocus()
     page.search.selectAll()
-    qtbot.keyClick(page.search, Qt.Key.Key_Delete)
-    qtbot.keyClicks(page.search, text)
+    with qtbot.waitSignal(page.detail_shown):
+        qtbot.keyClick(page.search, Qt.Key.Key_Delete)
+        qtbot.keyClicks(page.search, text)
     page.completer.popup().hide()
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
+from benzoapp.core.cautions.amounts import beyond_usual_dose
+from benzoapp.core.cautions.compounds import COMPOUND_TEXT, unjoined
 from benzoapp.core.cautions.context import (
     LOOKS_LIKE_CATEGORY,
     in_context,
@@ -45,6 +47,9 @@ CONNECTING_WORDS = frozenset(
 FILLER_WORDS = CONNECTING_WORDS | frozenset(
     {"eat", "eating", "more", "some", "take", "taking", "use", "using", "try", "trying"}
 )
+# Joining words that join nothing at the start or end of a phrase: there they are part
+# of a product's name ("Nurofen Plus" adds codeine), so they count as unknown.
+EDGE_WORDS = frozenset({"plus"})
 # What something is taken for, after "for" ("acupuncture for anxiety"): it never changes
 # what the thing is, so it is not an unknown word.
 # "for sleep" is left out: "tylenol for sleep" may mean a night-time product.
@@ -88,6 +93,12 @@ class Checker:
 
     def check(self, query: str) -> CheckResult:
         """What the documents say about ``query``; raises InputError for an empty query."""
+        result = self._check(query)
+        if result.level is Level.SUPPORTIVE:  # an amount beyond a usual dose is not
+            result = beyond_usual_dose(result, normalise_query(query).tokens)
+        return result
+
+    def _check(self, query: str) -> CheckResult:
         norm = normalise_query(query, self.index.numbered)
         if not norm.text:
             raise InputError("Type the name of a medicine, supplement, product or therapy.")
@@ -102,6 +113,7 @@ class Checker:
             found, rest = self.index.phrase(tokens, FILLER_WORDS | PURPOSE_WORDS)
             if tokens != norm.tokens and not any(t.medicine for t in found):
                 continue  # as for exact names: dose and form words only lead to medicines
+            several = len(found) > 1
             found = in_context(self.kb, found, tokens) if found else found
             if found:
                 distinct = list({(t.kind, t.id): t for t in found}.values())
@@ -116,6 +128,18 @@ class Checker:
                 if unchecked:
                     result = _with_unrecognised(result, unchecked, self.english)
                     result = _replace(result, suggestions=self._close_to(unchecked))
+                compounds = (
+                    unjoined(
+                        self.index,
+                        query,
+                        core=tokens != norm.tokens,
+                        context_words=FILLER_WORDS | PURPOSE_WORDS,
+                    )
+                    if several
+                    else []
+                )
+                if compounds:
+                    result = _as_compound(result, compounds)
                 near = [
                     (base, longer)
                     for base, longer in self.index.near_extensions(tokens)
@@ -374,6 +398,9 @@ def _unrecognised(
     purpose = frozenset(tokens[tokens.index("for") + 1 :]) if "for" in tokens else frozenset()
     unrecognised: list[str] = []
     for word in rest:
+        if word in EDGE_WORDS and word in (tokens[0], tokens[-1]):
+            unrecognised.append(word)  # "tylenol plus" may be a product (Nurofen Plus)
+            continue
         if word in FILLER_WORDS or (word in purpose and word in PURPOSE_WORDS):
             continue
         if dose_and_form[word] > 0:
@@ -404,6 +431,17 @@ def _with_unrecognised(
     )
     benzo_like = [w for w in words if english is not None and looks_like_benzodiazepine(w, english)]
     return _looks_like_benzodiazepine(result, benzo_like) if benzo_like else result
+
+
+def _as_compound(result: CheckResult, runs: list[str]) -> CheckResult:
+    """Names side by side may name one other thing ("salt bath", "heat yoga"): as for an
+    unknown word, never better than not_covered (policy rule 3); avoid stays avoid."""
+    words = ", ".join(f"'{run}'" for run in runs)
+    return _replace(
+        result,
+        level=decide([Reading(result.level, Evidence.PHRASE)], unknown_words=True),
+        notes=_dedupe((COMPOUND_TEXT.format(words=words), *result.notes, NOT_COVERED_TEXT)),
+    )
 
 
 def _looks_like_benzodiazepine(result: CheckResult, words: list[str]) -> CheckResult:

@@ -17,13 +17,26 @@ from benzoapp.core.cautions.kb import KnowledgeBase
 from benzoapp.core.cautions.matching import Target
 
 NO_ALCOHOL_WORDS = frozenset(
-    {"free", "non", "alcoholfree", "nonalcoholic", "zero", "dealcoholised", "dealcoholized"}
+    {
+        "free",
+        "non",
+        "alcoholfree",
+        "nonalcoholic",
+        "zero",
+        "dealcoholised",
+        "dealcoholized",
+        "virgin",
+        "mocktail",
+        "mocktails",
+    }
 )
 BATH_WORDS = frozenset({"bath", "baths", "bathing", "soak", "soaks", "soaking", "footbath"})
 MAGNESIUM_BATH_CATEGORIES = frozenset({"bath", "magnesium"})
 # Endings of benzodiazepine and Z-drug names (tests/core/test_cautions_classes.py checks
 # that they cover the catalog's drugs).
 BENZODIAZEPINE_ENDINGS = ("azepam", "zolam", "azepate", "clone", "pidem", "plon")
+# ...and their Latin forms, as pharmacopoeias and some packs print them ("diazepamum").
+LATIN_ENDINGS = tuple(f"{ending}um" for ending in BENZODIAZEPINE_ENDINGS)
 LOOKS_LIKE_CATEGORY = "looks-like-benzodiazepine"
 MIN_LOOKS_LIKE_LENGTH = 7
 
@@ -34,7 +47,7 @@ def looks_like_benzodiazepine(word: str, english: EnglishWords) -> bool:
     return (
         len(word) >= MIN_LOOKS_LIKE_LENGTH
         and word.isalpha()
-        and word.endswith(BENZODIAZEPINE_ENDINGS)
+        and word.endswith(BENZODIAZEPINE_ENDINGS + LATIN_ENDINGS)
         and word not in english
     )
 

@@ -37,6 +37,15 @@ class EnglishWords:
                 self._words = frozenset(handle.read().split())
         return self._words
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the list is in memory (the window loads it ahead, off the keystroke)."""
+        return self._words is not None
+
+    def load(self) -> None:
+        """Read the list now, if it is not read yet (about 50 ms)."""
+        _ = self.words
+
     def __contains__(self, word: object) -> bool:
         """Whether a lower-case word is English, counting plain inflections the list
         leaves out ("medications", "hearts", "walked", "stretching")."""

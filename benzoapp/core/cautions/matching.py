@@ -154,6 +154,13 @@ class NameIndex:
         "anxiety"): in "acupuncture for anxiety" it is acupuncture, but "water pills",
         "walking pneumonia" and "massage gun" are something else.
         """
+        found, rest = self.phrase_spans(tokens, context_words)
+        return [target for _, _, target in found], rest
+
+    def phrase_spans(
+        self, tokens: tuple[str, ...], context_words: frozenset[str] = frozenset()
+    ) -> tuple[list[tuple[int, int, Target]], list[str]]:
+        """As ``phrase``, with where each name starts and ends in ``tokens``."""
         found, taken = self._spans(tokens)
         rest = [token for token, used in zip(tokens, taken, strict=True) if not used]
         if any(word not in context_words for word in rest):
@@ -162,7 +169,7 @@ class NameIndex:
             for start, end, _ in everyday:
                 taken[start:end] = [False] * (end - start)
             rest = [token for token, used in zip(tokens, taken, strict=True) if not used]
-        return [target for _, _, target in found], rest
+        return found, rest
 
     def near_extensions(self, tokens: tuple[str, ...]) -> list[tuple[Target, Found]]:
         """Longer names a phrase's leftover words are one slip from: (found name, longer).

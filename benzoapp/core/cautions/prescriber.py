@@ -22,6 +22,9 @@ PRESCRIPTION_CATEGORIES = frozenset(
         "benzodiazepine", "z-drug", "gabapentinoid", "barbiturate", "older-sedative",
         "muscle-relaxant", "opioid", "orthostatic-medication", "fluoroquinolone",
         "looks-like-benzodiazepine",
+        # a class word ("sleeping pills") and NSAIDs such as celecoxib or meloxicam can be
+        # prescribed too; the note says "if this is prescribed for you"
+        "gabaergic-medication", "nsaid",
     }
 )  # fmt: skip
 PRESCRIBER_TEXT = (
