@@ -230,13 +230,19 @@ def _attach_rest(
     checker = Checker(load_knowledge_base())
     profile = store.profile.get()
     planner = CorePlanner(load_catalog(), profile)
+    operations = today.operations  # one announcement for every page
     pages = Pages(
         today=today,
-        plan=PlanPage(planner, store.plans, undo_stack),
+        plan=PlanPage(planner, store.plans, undo_stack, operations=operations),
         medications=MedicationsPage(store.medications, CheckerLookup(checker), undo_stack),
         check=CheckPage(checker),
         journal=JournalPage(
-            load_catalogue(), store.journal, store.plans, undo_stack, profile=profile
+            load_catalogue(),
+            store.journal,
+            store.plans,
+            undo_stack,
+            profile=profile,
+            operations=operations,
         ),
     )
     window.set_page("Plan", pages.plan)
@@ -276,14 +282,19 @@ def _connect(
     """Every connection between pages, menus and the data, in one readable place."""
     from PySide6.QtWidgets import QMessageBox
 
+    from benzoapp.core.changes import Changes
     from benzoapp.gui import file_actions
 
     actions = window.registry
-    # Bound slots, not lambdas: Qt drops them when a page goes (after a restore).
-    pages.plan.plan_saved.connect(pages.today.refresh)
-    pages.plan.plan_saved.connect(pages.journal.refresh)
-    # Both pages write journal days; after any undoable change, each shows the store.
-    undo_stack.indexChanged.connect(pages.journal.refresh)
+    # Every page follows the store through one announcement (gui/operations.py): each
+    # page connected its own handler when it was given the shared Operations.
+    operations = pages.today.operations
+
+    def medications_changed(changes: Changes, _initiator: object) -> None:
+        if changes.touches_medications():
+            pages.medications.refresh()
+
+    operations.changed.connect(medications_changed)
 
     def new_plan() -> None:
         window.show_page("Plan")

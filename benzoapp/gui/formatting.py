@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 
+from benzoapp.core.dose_parse import parse_dose
 from benzoapp.core.model import StepDose, WarningLevel
+
+_ZERO_RE = re.compile(r"^0+(?:[.,]0+)?(?:\s*mg)?$", re.IGNORECASE)
 
 # Levels are told by a word and a shape, never by colour alone. Plan warnings use the
 # first three; the checker's levels match the shapes of the Check page.
@@ -34,16 +38,20 @@ def mg(value: Decimal) -> str:
     return f"{text} mg"
 
 
-def parse_mg(text: str) -> Decimal | None:
-    """A non-negative amount typed by the person ('0.25', '0,25', '0.25 mg'), or None."""
-    cleaned = text.strip().lower().removesuffix("mg").strip().replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    if not value.is_finite() or value < 0:
-        return None
-    return value
+def parse_mg(text: str) -> Decimal:
+    """An amount typed in a field labelled "mg", read by the core's dose parser.
+
+    A bare number is taken as mg (the field says so); anything else goes to
+    ``parse_dose`` as typed, so the window refuses exactly what the CLI refuses ("1,000"
+    is ambiguous, a unit it does not know, a negative amount). Zero is allowed here, as
+    a dose left out or not taken. Raises ``InputError`` with the core's message.
+    """
+    cleaned = " ".join(text.strip().split())
+    if _ZERO_RE.match(cleaned):
+        return Decimal(0)
+    if cleaned[-1:].isdigit():
+        cleaned = f"{cleaned} mg"
+    return parse_dose(cleaned)
 
 
 def day(value: dt.date) -> str:

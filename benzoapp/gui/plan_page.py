@@ -27,6 +27,7 @@ from benzoapp.core.taper.release import settings_for_regimen
 from benzoapp.gui.commands import PlanEditCommand, PlanState, SetValueCommand
 from benzoapp.gui.dose_chart import DoseChart
 from benzoapp.gui.formatting import badge, mg
+from benzoapp.gui.operations import Operations
 from benzoapp.gui.plan_dialogs import EditStepDialog
 from benzoapp.gui.plan_form import PlanForm
 from benzoapp.gui.plan_model import StepTableModel, sorting_proxy
@@ -48,9 +49,12 @@ class PlanPage(QWidget):
         undo_stack: QUndoStack,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
+        *,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Plan")
+        self._ops = operations or Operations(undo_stack, self)
         self._planner = planner
         self._plans = plans
         self._undo = undo_stack
@@ -419,11 +423,20 @@ class PlanPage(QWidget):
         if self._state.plan is None or self._plans is None or self._read_only_reason:
             return
         plan = self._state.plan
-        if self._plan_id is None:
-            name = f"Plan from {plan.steps[0].start.isoformat()}" if plan.steps else "Plan"
-            self._plan_id = self._plans.save(plan, name, active=True)
-        else:
-            self._plans.revise(self._plan_id, plan, "changed on the Plan page")
+        failures: list[str] = []
+
+        def failed(message: str, _initiator: object) -> None:
+            failures.append(message)
+
+        self._ops.failed.connect(failed)
+        try:
+            plan_id = self._ops.use_plan(self._plans, self._plan_id, plan, initiator=self)
+        finally:
+            self._ops.failed.disconnect(failed)
+        if plan_id is None:
+            self.regimen_message.setText(failures[0] if failures else "Not saved.")
+            return
+        self._plan_id = plan_id
         self._kept_plan = plan
         self.plan_saved.emit(self._state.plan)
         self.regimen_message.setText("✓ Saved as your plan. Today now follows it.")

@@ -129,11 +129,8 @@ def drugs_taken(step: Step) -> tuple[str, ...]:
 
 
 def step_on(plan: Plan, day: dt.date) -> Step | None:
-    """The step whose days include ``day``: the plan ahead before any kept history."""
-    matches = [s for s in plan.steps if s.start <= day <= s.end]
-    ahead = [s for s in matches if not s.history]
-    chosen = ahead or matches
-    return chosen[-1] if chosen else None
+    """The step whose days include ``day`` (the core's rule: ``Plan.step_on``)."""
+    return plan.step_on(day)
 
 
 def today_text(plan: Plan, day: dt.date) -> str:
