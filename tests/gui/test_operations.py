@@ -29,7 +29,7 @@ def ops(undo_stack) -> Operations:
 
 
 @pytest.fixture
-def pages(qtbot: QtBot, plans, dose_log, journal, undo_stack, today, ops):
+def pages(qtbot: QtBot, *, plans, dose_log, journal, undo_stack, today, ops):
     today_page = TodayPage(
         plans, dose_log, journal, undo_stack, today=lambda: today, operations=ops
     )
@@ -127,7 +127,8 @@ def test_today_then_journal_keeps_the_check_in(qtbot: QtBot, pages, journal, tod
     type_value(qtbot, journal_page.entry.exertion_box("physical"), 3)
     save_journal(qtbot, journal_page)
     stored = journal.get(today)
-    assert stored.symptoms["fatigue"] == 5 and stored.exertion["physical"] == 3
+    assert stored.symptoms["fatigue"] == 5
+    assert stored.exertion["physical"] == 3
 
 
 def test_journal_typing_then_today_save_then_journal_save_asks(
@@ -183,7 +184,7 @@ class FailingJournal:
 
 @pytest.mark.parametrize("page_kind", ["today", "journal"])
 def test_a_write_that_fails_leaves_nothing_to_undo(
-    qtbot: QtBot, plans, dose_log, undo_stack, today, page_kind: str
+    qtbot: QtBot, *, plans, dose_log, undo_stack, today, page_kind: str
 ) -> None:
     failing = FailingJournal()
     if page_kind == "today":
@@ -205,7 +206,7 @@ def test_a_write_that_fails_leaves_nothing_to_undo(
 
 
 def test_a_dose_tick_that_fails_leaves_nothing_to_undo(
-    qtbot: QtBot, planner, plans, journal, undo_stack, today
+    qtbot: QtBot, *, planner, plans, journal, undo_stack, today
 ) -> None:
     from benzoapp.core.model import PlanSettings
 
