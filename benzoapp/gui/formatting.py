@@ -7,27 +7,28 @@ import re
 from decimal import Decimal
 
 from benzoapp.core.dose_parse import parse_dose
+from benzoapp.core.levels import level_word
 from benzoapp.core.model import StepDose, WarningLevel
 
 _ZERO_RE = re.compile(r"^0+(?:[.,]0+)?(?:\s*mg)?$", re.IGNORECASE)
 
-# Levels are told by a word and a shape, never by colour alone. Plan warnings use the
-# first three; the checker's levels match the shapes of the Check page.
-LEVEL_BADGES: dict[str, tuple[str, str]] = {
-    WarningLevel.STRONG.value: ("■", "Strong caution"),
-    WarningLevel.CAUTION.value: ("▲", "Caution"),
-    WarningLevel.INFO.value: ("◇", "Note"),
-    "avoid": ("✕", "Avoid"),
-    "mixed": ("◆", "Mixed reports"),
-    "supportive": ("●", "Supportive"),
-    "not_covered": ("?", "Not covered"),
+# Levels are told by a word and a shape, never by colour alone. The words are the
+# core's (``core.levels``, shared with the printed plan and the CLI); the shapes are the
+# screen's. Plan warnings use the first three; the checker's match the Check page.
+LEVEL_SHAPES: dict[str, str] = {
+    WarningLevel.STRONG.value: "■",
+    WarningLevel.CAUTION.value: "▲",
+    WarningLevel.INFO.value: "◇",
+    "avoid": "✕",
+    "mixed": "◆",
+    "supportive": "●",
+    "not_covered": "?",
 }
 
 
 def badge(level: str) -> str:
     """'▲ Caution' for a level id; unknown levels still show their own words."""
-    shape, word = LEVEL_BADGES.get(level, ("◆", level.replace("_", " ").capitalize()))
-    return f"{shape} {word}"
+    return f"{LEVEL_SHAPES.get(level, '◆')} {level_word(level)}"
 
 
 def mg(value: Decimal) -> str:

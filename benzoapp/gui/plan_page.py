@@ -7,8 +7,9 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from benzoapp.core.errors import BenzoAppError
-from benzoapp.core.model import Plan, PlanSettings, Regimen
+from benzoapp.core.model import Plan, PlanSettings, Regimen, WarningLevel
 from benzoapp.core.taper.equivalents import lacks_equivalent
 from benzoapp.core.taper.release import settings_for_regimen
 from benzoapp.gui.commands import PlanEditCommand, PlanState, SetValueCommand
@@ -31,10 +32,14 @@ from benzoapp.gui.operations import Operations
 from benzoapp.gui.plan_dialogs import EditStepDialog
 from benzoapp.gui.plan_form import PlanForm
 from benzoapp.gui.plan_model import StepTableModel, sorting_proxy
-from benzoapp.gui.plan_table import StepTable
+from benzoapp.gui.plan_table import EQUIVALENT, TOTAL, StepTable
 from benzoapp.gui.services import Planner, PlanRepository
+from benzoapp.report.text import several_drugs
 
 MERGE_REGIMEN, MERGE_SETTINGS = 101, 102
+LEFT_MIN, LEFT_MAX = 280, 400  # the settings pane beside the plan
+QWIDGETSIZE_MAX = 16_777_215
+NO_STEP_TEXT = "Choose a step (arrow keys in the table) to see its doses, notes and warnings."
 
 
 class PlanPage(QWidget):
@@ -92,9 +97,6 @@ class PlanPage(QWidget):
     def _build_right(self, left: QWidget) -> None:
         self.model = StepTableModel()
         self.proxy = sorting_proxy(self.model)
-        # Fitted to its own width once per new plan and per resize (see plan_table), not
-        # on every layout pass: automatic resizing asks the model for every cell again
-        # and again, and long plans crawl.
         self.table = StepTable()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Steps")
@@ -106,38 +108,124 @@ class PlanPage(QWidget):
         self.replan_button = QPushButton("Re-&plan…")
         self.replan_button.setToolTip("Start again from what you take today")
         self.save_button = QPushButton("&Use this plan")
+        self.save_button.setToolTip("Today then shows this plan's doses day by day")
         for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
             buttons.addWidget(button)
         self.replan_button.setAccessibleName("Re-plan from today")
         buttons.addStretch(1)
         self.chart = DoseChart()
-        self.step_details = QLabel("Choose a step to see it in full.")
-        self.step_details.setWordWrap(True)
-        self.step_details.setAccessibleName("Step details")
-        self.step_details.setProperty("role", "muted")
-        self.step_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        right = QWidget()
-        right_box = QVBoxLayout(right)
-        right_box.addWidget(self.table, 3)
-        right_box.addWidget(self.step_details)
-        right_box.addLayout(buttons)
-        right_box.addWidget(self.chart, 2)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        left_scroll = QScrollArea()  # long warnings scroll rather than being cut off
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setWidget(left)
-        # Narrow enough that the steps table keeps room for its doses at 1280 pixels.
-        left_scroll.setMinimumWidth(300)
-        left_scroll.setMaximumWidth(400)
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        splitter.addWidget(left_scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([310, 790])
+        self.chart.setMinimumHeight(140)
+        top = QWidget()
+        top_box = QVBoxLayout(top)
+        top_box.setContentsMargins(0, 0, 0, 0)
+        top_box.addWidget(self._build_banner())
+        top_box.addWidget(self.table, 1)
+        top_box.addLayout(buttons)
+        # A vertical splitter: the person can give the table, the step or the chart more
+        # room; none of them is ever squeezed to nothing.
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.setChildrenCollapsible(False)
+        self.right_splitter.addWidget(top)
+        self.right_splitter.addWidget(self._build_details())
+        self.right_splitter.addWidget(self._build_alternatives_slot())
+        self.right_splitter.addWidget(self.chart)
+        self.right_splitter.setStretchFactor(0, 3)
+        self.right_splitter.setStretchFactor(1, 2)
+        self.right_splitter.setStretchFactor(3, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.left_scroll = QScrollArea()  # long warnings scroll rather than being cut off
+        self.left_scroll.setWidgetResizable(True)
+        self.left_scroll.setWidget(left)
+        self.left_scroll.setMinimumWidth(LEFT_MIN)
+        self.left_scroll.setMaximumWidth(LEFT_MAX)
+        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.splitter.addWidget(self.left_scroll)
+        self.splitter.addWidget(self.right_splitter)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 800])
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
-        box.addWidget(splitter)
+        box.addWidget(self.splitter)
+
+    def _fit_orientation(self) -> None:
+        """Settings beside the plan when the steps table still fits beside them; else
+        the settings above the plan, so the table never needs to scroll sideways."""
+        needed = LEFT_MIN + self.table.needed_width() + 24
+        orientation = (
+            Qt.Orientation.Vertical if self.width() < needed else Qt.Orientation.Horizontal
+        )
+        if self.splitter.orientation() == orientation:
+            return
+        self.splitter.setOrientation(orientation)
+        if orientation == Qt.Orientation.Vertical:
+            self.left_scroll.setMinimumWidth(0)
+            self.left_scroll.setMaximumWidth(QWIDGETSIZE_MAX)
+            self.splitter.setSizes([self.height() * 2 // 5, self.height() * 3 // 5])
+        else:
+            self.left_scroll.setMinimumWidth(LEFT_MIN)
+            self.left_scroll.setMaximumWidth(LEFT_MAX)
+            self.splitter.setSizes([300, max(self.width() - 300, 1)])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_orientation()
+
+    def _build_banner(self) -> QFrame:
+        """Above the steps: how many strong cautions the plan has, and a way to the first."""
+        self.banner = QFrame()
+        self.banner.setObjectName("strong_banner")
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self.banner)
+        self.banner_text = QLabel()
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setAccessibleName("Strong cautions")
+        self.banner_button = QPushButton("&Go to the first")
+        self.banner_button.setAccessibleName("Go to the first strong caution")
+        self.banner_button.clicked.connect(self.go_to_first_strong)
+        row.addWidget(self.banner_text, 1)
+        row.addWidget(self.banner_button)
+        self.banner.setVisible(False)
+        return self.banner
+
+    def _build_details(self) -> QScrollArea:
+        """The selected step in full: doses and how to make them, notes, warnings."""
+        self.step_details = QLabel(NO_STEP_TEXT)
+        self.step_details.setWordWrap(True)
+        self.step_details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.step_details.setAccessibleName("Step details")
+        self.step_details.setTextFormat(Qt.TextFormat.PlainText)
+        self.step_details.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.step_details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        scroll = QScrollArea()
+        scroll.setObjectName("step_details_pane")
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.step_details)
+        scroll.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        return scroll
+
+    def _build_alternatives_slot(self) -> QWidget:
+        """Where the list of alternative plans goes (``set_alternatives_panel``).
+
+        Empty and hidden until a panel is placed; applying one of its settings goes
+        through :meth:`apply_settings`, an undoable change like any other.
+        """
+        self.alternatives_slot = QWidget()
+        self.alternatives_slot.setObjectName("alternatives_slot")
+        self._alternatives_box = QVBoxLayout(self.alternatives_slot)
+        self._alternatives_box.setContentsMargins(0, 0, 0, 0)
+        self.alternatives_slot.setVisible(False)
+        return self.alternatives_slot
+
+    def set_alternatives_panel(self, panel: QWidget) -> None:
+        """Place the alternatives panel beneath the step details and show it."""
+        self._alternatives_box.addWidget(panel)
+        self.alternatives_slot.setVisible(True)
 
     def _connect(self) -> None:
         self.regimen.textEdited.connect(self._regimen_edited)
@@ -160,11 +248,13 @@ class PlanPage(QWidget):
             (self.every, self.form_box),
             (self.form_box, self.crossover),
             (self.crossover, self.start),
-            (self.start, self.table),
+            (self.start, self.banner_button),
+            (self.banner_button, self.table),
             (self.table, self.hold_button),
             (self.hold_button, self.edit_button),
             (self.edit_button, self.replan_button),
             (self.replan_button, self.save_button),
+            (self.save_button, self.step_details),
         ):
             QWidget.setTabOrder(first, second)
 
@@ -202,10 +292,12 @@ class PlanPage(QWidget):
 
     def _show_plan(self, plan: Plan | None) -> None:
         self.model.set_plan(plan)
+        self.table.show_total_as(EQUIVALENT if plan is not None and several_drugs(plan) else TOTAL)
+        self._show_banner(plan)
         self._needs_sizing = True
         if self.isVisible():
             self._size_table()
-        self.step_details.setText("Choose a step to see it in full.")
+        self.step_details.setText(NO_STEP_TEXT)
         self.chart.set_plan(plan, self._today())
         has_plan = plan is not None and bool(plan.steps)
         for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
@@ -228,12 +320,52 @@ class PlanPage(QWidget):
     def _show_step_details(self) -> None:
         row = self.selected_step()
         text = self.model.details(row) if row is not None else ""
-        self.step_details.setText(text or "Choose a step to see it in full.")
+        self.step_details.setText(text or NO_STEP_TEXT)
+        self.step_details.setAccessibleDescription(text or NO_STEP_TEXT)
+
+    def _show_banner(self, plan: Plan | None) -> None:
+        strong = [w for w in (plan.warnings if plan else ()) if w.level is WarningLevel.STRONG]
+        self.banner.setVisible(bool(strong))
+        if not strong:
+            self.banner_text.setText("")
+            return
+        count = len(strong)
+        noun = "strong caution" if count == 1 else "strong cautions"
+        text = (
+            f"{badge(WarningLevel.STRONG.value)}: this plan has {count} {noun}. "
+            "Read them and talk them over with your prescriber before using it."
+        )
+        self.banner_text.setText(text)
+        self.banner_text.setAccessibleDescription(text)
+
+    def go_to_first_strong(self) -> None:
+        """Select the first step with a strong caution and put focus there (its words
+        are in the pane beneath); a plan-wide one is shown beside the form."""
+        plan = self._state.plan
+        if plan is None:
+            return
+        strong = [w for w in plan.warnings if w.level is WarningLevel.STRONG]
+        if not strong:
+            return
+        first = strong[0]
+        if first.step_index is None:
+            self.plan_warnings.setFocus()
+            return
+        row = next((i for i, step in enumerate(plan.steps) if step.index == first.step_index), None)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        self.table.setFocus()
+        self._show_step_details()
 
     def _size_table(self) -> None:
         """Fit columns and rows to the plan once (deferred while the page is hidden)."""
         self._needs_sizing = False
         self.table.fit()
+        self._fit_orientation()
 
     def _size_rows(self, *_changed: object) -> None:
         self.table.fit_rows()
@@ -317,6 +449,12 @@ class PlanPage(QWidget):
             PlanState(self._state.regimen_text, settings, plan),
             MERGE_SETTINGS,
         )
+
+    def apply_settings(self, settings: PlanSettings, text: str = "Apply an alternative") -> None:
+        """Re-plan the same regimen with ``settings`` (undoable): what the alternatives
+        panel asks for when the person applies one."""
+        plan = self._build_plan(self._state.regimen_text, settings)
+        self._push_state(text, PlanState(self._state.regimen_text, settings, plan), -1)
 
     def _push_edit(self, text: str, operation: Callable[[Plan], Plan]) -> bool:
         command = PlanEditCommand(text, self._apply_state, self._state, operation)
