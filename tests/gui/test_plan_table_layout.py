@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from benzoapp.app import attach_data, create_window
-from benzoapp.gui.main_window import MainWindow
 from benzoapp.gui.formatting import badge
+from benzoapp.gui.main_window import MainWindow
 from benzoapp.gui.plan_table import FROM, NOTES, ROW_PADDING, StepTable
 from benzoapp.store import open_store
 from benzoapp.store.demo import fill_demo
