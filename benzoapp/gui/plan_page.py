@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -27,12 +28,14 @@ from benzoapp.core.taper.equivalents import lacks_equivalent
 from benzoapp.core.taper.release import settings_for_regimen
 from benzoapp.gui.commands import PlanEditCommand, PlanState, SetValueCommand
 from benzoapp.gui.dose_chart import DoseChart
+from benzoapp.gui.first_plan_guide import FirstPlanGuide
 from benzoapp.gui.formatting import badge, mg
 from benzoapp.gui.operations import Operations
 from benzoapp.gui.plan_dialogs import EditStepDialog
 from benzoapp.gui.plan_form import PlanForm
 from benzoapp.gui.plan_model import StepTableModel, sorting_proxy
 from benzoapp.gui.plan_table import EQUIVALENT, TOTAL, StepTable
+from benzoapp.gui.regimen_editor import DoseRowsDialog
 from benzoapp.gui.services import Planner, PlanRepository
 from benzoapp.report.text import several_drugs
 
@@ -149,7 +152,7 @@ class PlanPage(QWidget):
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.splitter)
 
-    def _fit_orientation(self) -> None:
+    def _fit_orientation(self, *_needed: object) -> None:
         """Settings beside the plan when the steps table still fits beside them; else
         the settings above the plan, so the table never needs to scroll sideways."""
         needed = LEFT_MIN + self.table.needed_width() + 24
@@ -230,6 +233,7 @@ class PlanPage(QWidget):
     def _connect(self) -> None:
         self.regimen.textEdited.connect(self._regimen_edited)
         self.proxy.layoutChanged.connect(self._size_rows)  # sorting moves the rows
+        self.table.needed_width_changed.connect(self._fit_orientation)
         self.table.selectionModel().currentRowChanged.connect(self._show_step_details)
         self.method.currentIndexChanged.connect(self._settings_edited)
         self.rate.valueChanged.connect(self._settings_edited)
@@ -241,8 +245,12 @@ class PlanPage(QWidget):
         self.edit_button.clicked.connect(self.edit_step)
         self.replan_button.clicked.connect(self.replan_from_today)
         self.save_button.clicked.connect(self.save_plan)
+        self.form.rows_button.clicked.connect(self.enter_dose_by_dose)
+        self.form.guide_button.clicked.connect(self.start_guide)
         for first, second in (
-            (self.regimen, self.method),
+            (self.regimen, self.form.rows_button),
+            (self.form.rows_button, self.form.guide_button),
+            (self.form.guide_button, self.method),
             (self.method, self.rate),
             (self.rate, self.every),
             (self.every, self.form_box),
@@ -385,6 +393,7 @@ class PlanPage(QWidget):
 
     def _check_regimen_text(self, text: str) -> Regimen | None:
         """Parse as typed; say beside the field what was understood or what is wrong."""
+        self.form.understood.show_regimen(None)
         if not text.strip():
             self.regimen_message.setText("Type what you take now.")
             return None
@@ -403,6 +412,7 @@ class PlanPage(QWidget):
             for drug in regimen.drugs
         )
         self.regimen_message.setText(f"✓ Understood: {per_drug} a day.")
+        self.form.understood.show_regimen(regimen)
         return regimen
 
     def _say_why_no_plan(self, regimen: Regimen, settings: PlanSettings) -> None:
@@ -455,6 +465,51 @@ class PlanPage(QWidget):
         panel asks for when the person applies one."""
         plan = self._build_plan(self._state.regimen_text, settings)
         self._push_state(text, PlanState(self._state.regimen_text, settings, plan), -1)
+
+    def _drug_names(self) -> tuple[str, ...]:
+        names = getattr(self._planner, "drug_names", None)
+        return tuple(names()) if callable(names) else ()
+
+    def _regimen_message_for(self, text: str) -> str:
+        """What the core says of ``text`` (for the dose-by-dose dialog)."""
+        try:
+            self._planner.parse_regimen(text)
+        except BenzoAppError as error:
+            return f"Not yet: {error}"
+        return "✓ Understood."
+
+    def enter_dose_by_dose(self) -> None:
+        """Rows of drug, amount and time; OK puts them in the regimen field as text."""
+        dialog = DoseRowsDialog(self._drug_names(), self._regimen_message_for, self)
+        if dialog.exec() == DoseRowsDialog.DialogCode.Accepted and dialog.text():
+            self.regimen.setText(dialog.text())
+            self._regimen_edited(dialog.text())
+            self.regimen.setFocus()
+
+    def start_guide(self) -> None:
+        """The first-run guide; Finish shows its plan here (undoable) and puts focus on
+        "Use this plan", which makes Today follow it."""
+        guide = FirstPlanGuide(
+            self._planner.parse_regimen,
+            self._drug_names(),
+            replace(self._state.settings, start=self._today()),
+            self,
+        )
+        if guide.exec() != FirstPlanGuide.DialogCode.Accepted:
+            return
+        self.apply_guide(guide.regimen_text(), guide.settings())
+
+    def apply_guide(self, text: str, settings: PlanSettings) -> None:
+        regimen = self._check_regimen_text(text)
+        if regimen is not None:
+            settings = settings_for_regimen(regimen, settings)
+        plan = self._plan_for(regimen, settings)
+        self._push_state("Plan from the guide", PlanState(text, settings, plan), -1)
+        if plan is not None:
+            self.regimen_message.setText(
+                '✓ Your plan is below. Press "Use this plan" to make Today follow it.'
+            )
+            self.save_button.setFocus()
 
     def _push_edit(self, text: str, operation: Callable[[Plan], Plan]) -> bool:
         command = PlanEditCommand(text, self._apply_state, self._state, operation)

@@ -14,7 +14,7 @@ Tab and Shift+Tab leave the table (arrow keys move inside it), like every other 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, QTimer
+from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
@@ -33,6 +33,10 @@ NOTES_FLOOR_TEXT = badge("strong")  # Notes is never narrower than the loudest l
 class StepTable(QTableView):
     """A QTableView that shows a few short columns and gives the rest to Notes."""
 
+    # The width the table needs changed (a new plan, the text size): the page may
+    # put its settings above the plan rather than beside it.
+    needed_width_changed = Signal(int)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(False)
@@ -40,6 +44,7 @@ class StepTable(QTableView):
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -145,7 +150,10 @@ class StepTable(QTableView):
         if not isinstance(self.model(), QAbstractItemModel):  # not given one yet
             return
         self._apply_hidden()
+        measured_before = self._measured is not None
         widths = dict(self._measure())
+        if not measured_before:
+            self.needed_width_changed.emit(self.needed_width())
         room = self.viewport().width()
         floor = self.notes_floor()
         over = sum(widths.values()) + floor - room
@@ -157,6 +165,7 @@ class StepTable(QTableView):
             header.resizeSection(column, width)
         self._fitted_width = room
         self.fit_rows()
+        self.updateGeometries()  # the scroll bars' ranges follow the new widths now
 
     def fit_rows(self, *_changed: object) -> None:
         """One line per step, the same height for every row."""

@@ -112,12 +112,12 @@ def test_with_large_text_the_settings_pane_is_not_cut_off(qtbot: QtBot, window: 
     under its label instead of running past the pane's edge, and the notes wrap."""
     page = window.pages["Plan"]
     window.registry["view.large_text"].setChecked(True)
-    scroll = page.findChild(QScrollArea)
-    assert scroll is not None
+    scroll = page.left_scroll
+    assert isinstance(scroll, QScrollArea)
     content = scroll.widget()
     qtbot.waitUntil(lambda: content.width() <= scroll.viewport().width())
     assert content.minimumSizeHint().width() <= scroll.viewport().width()
-    for field in (page.method, page.crossover, page.start):
+    for field in (page.method, page.crossover, page.start, page.form.guide_button):
         right = field.mapTo(content, field.rect().topRight()).x()
         assert right <= scroll.viewport().width()
     window.registry["view.large_text"].setChecked(False)
