@@ -35,15 +35,14 @@ if TYPE_CHECKING:
 
 def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
     """Open the main window on the chosen data folder and run until it closes."""
-    from PySide6.QtWidgets import QApplication
-
     from benzoapp.gui import crash
     from benzoapp.gui.first_paint import after_first_paint, quit_on_first_paint_if_asked
+    from benzoapp.gui.qt_app import make_application
     from benzoapp.gui.single_instance import InstanceServer, hand_over, start_instance_server
 
     folder = resolve_data_dir(data_dir)
     problem = data_folder_problem(folder)
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app = make_application(argv if argv is not None else sys.argv[:1])
     if problem:
         show_folder_problem(problem)
         return 2

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from benzoapp.core.dates import format_date, format_day
 from benzoapp.core.dose_parse import parse_dose
 from benzoapp.core.levels import level_word
 from benzoapp.core.model import StepDose, WarningLevel
@@ -56,13 +57,13 @@ def parse_mg(text: str) -> Decimal:
 
 
 def day(value: dt.date) -> str:
-    """'Tue 8 Dec 2026': unambiguous in every locale."""
-    return f"{value:%a} {value.day} {value:%b %Y}"
+    """'Tue 8 Dec 2026': unambiguous in every locale (the core's names, not strftime)."""
+    return format_day(value)
 
 
 def short_day(value: dt.date) -> str:
     """'8 Dec 2026': for tables, where the weekday would crowd the row."""
-    return f"{value.day} {value:%b %Y}"
+    return format_date(value)
 
 
 def dose_line(dose: StepDose) -> str:

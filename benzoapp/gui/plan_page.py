@@ -170,6 +170,9 @@ class PlanPage(QWidget):
             self.left_scroll.setMinimumWidth(LEFT_MIN)
             self.left_scroll.setMaximumWidth(LEFT_MAX)
             self.splitter.setSizes([300, max(self.width() - 300, 1)])
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the new arrangement now, so the table fits its new width
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)

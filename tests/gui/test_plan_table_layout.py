@@ -47,7 +47,14 @@ def window(qtbot: QtBot, tmp_path: Path, demo_template: Path):
 
 
 def fitted(qtbot: QtBot, table: StepTable) -> None:
-    qtbot.waitUntil(lambda: table._fitted_width == table.viewport().width() > 0)
+    """Wait for the layout to settle: the page may move its settings above the plan
+    after measuring, and the table then fits its new width."""
+
+    def settled() -> bool:
+        width = table.viewport().width()
+        return table._fitted_width == width > 0 and table.horizontalHeader().length() <= width
+
+    qtbot.waitUntil(settled)
 
 
 def assert_compact_and_whole(table: StepTable) -> None:
