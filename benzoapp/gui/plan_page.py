@@ -118,7 +118,7 @@ class PlanPage(QWidget):
         self.replan_button.setAccessibleName("Re-plan from today")
         buttons.addStretch(1)
         self.chart = DoseChart()
-        self.chart.setMinimumHeight(140)
+        self.chart.setMinimumHeight(110)
         top = QWidget()
         top_box = QVBoxLayout(top)
         top_box.setContentsMargins(0, 0, 0, 0)
@@ -133,7 +133,8 @@ class PlanPage(QWidget):
         self.right_splitter.addWidget(self._build_details())
         self.right_splitter.addWidget(self._build_alternatives_slot())
         self.right_splitter.addWidget(self.chart)
-        self.right_splitter.setStretchFactor(0, 3)
+        # The steps get most of the height, then the selected step; the chart least.
+        self.right_splitter.setStretchFactor(0, 4)
         self.right_splitter.setStretchFactor(1, 2)
         self.right_splitter.setStretchFactor(3, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -165,7 +166,7 @@ class PlanPage(QWidget):
         if orientation == Qt.Orientation.Vertical:
             self.left_scroll.setMinimumWidth(0)
             self.left_scroll.setMaximumWidth(QWIDGETSIZE_MAX)
-            self.splitter.setSizes([self.height() * 2 // 5, self.height() * 3 // 5])
+            self.splitter.setSizes([self.height() * 3 // 10, self.height() * 7 // 10])
         else:
             self.left_scroll.setMinimumWidth(LEFT_MIN)
             self.left_scroll.setMaximumWidth(LEFT_MAX)
@@ -342,9 +343,10 @@ class PlanPage(QWidget):
             return
         count = len(strong)
         noun = "strong caution" if count == 1 else "strong cautions"
+        them = "it" if count == 1 else "them"
         text = (
-            f"{badge(WarningLevel.STRONG.value)}: this plan has {count} {noun}. "
-            "Read them and talk them over with your prescriber before using it."
+            f"{badge(WarningLevel.STRONG.value)}: {count} {noun} in this plan. "
+            f"Talk {them} over with your prescriber."
         )
         self.banner_text.setText(text)
         self.banner_text.setAccessibleDescription(text)

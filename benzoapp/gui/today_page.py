@@ -61,6 +61,19 @@ def _history(step: Step) -> bool:
     return bool(getattr(step, "history", False))
 
 
+class MessageLabel(QLabel):
+    """A wrapped message that takes no room while it has nothing to say."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
 class DoseRow:
     """The widgets of one planned dose: a 'taken' tick and the amount really taken."""
 
@@ -150,8 +163,7 @@ class TodayPage(QWidget):
         self._doses_grid.setHorizontalSpacing(18)
         self._doses_grid.setVerticalSpacing(10)
         self._box.addWidget(self.doses_group)
-        self.dose_message = QLabel("")
-        self.dose_message.setWordWrap(True)
+        self.dose_message = MessageLabel()
         self.dose_message.setAccessibleName("Dose message")
         self._box.addWidget(self.dose_message)
         self.next_change = QLabel()
@@ -325,14 +337,15 @@ class TodayPage(QWidget):
         for r, dose in enumerate(doses):
             row = DoseRow(dose)
             self._show_logged(row, logged.get((dose.time, dose.drug)))
-            for c, widget in enumerate(
-                (row.label, row.how, row.taken, row.amount, row.amount_label)
-            ):
-                self._doses_grid.addWidget(widget, r, c)
+            # How to make the dose goes under it: side by side the row is wider than
+            # a small window with large text, and would scroll sideways.
+            for c, widget in enumerate((row.label, row.taken, row.amount, row.amount_label)):
+                self._doses_grid.addWidget(widget, 2 * r, c)
+            self._doses_grid.addWidget(row.how, 2 * r + 1, 0)
             row.taken.clicked.connect(lambda _=False, rw=row: self._taken_clicked(rw))
             row.amount.editingFinished.connect(lambda rw=row: self._amount_edited(rw))
             self.rows.append(row)
-        self._doses_grid.setColumnStretch(5, 1)
+        self._doses_grid.setColumnStretch(4, 1)
         previous: QWidget | None = None
         for row in self.rows:
             for widget in (row.taken, row.amount):

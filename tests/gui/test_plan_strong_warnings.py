@@ -35,7 +35,7 @@ def test_banner_counts_strong_cautions_and_goes_to_the_first(
     strong = [w for w in plan.warnings if w.level is WarningLevel.STRONG]
     assert len(strong) == 2
     assert page.banner.isVisible()
-    assert "■ Strong caution: this plan has 2 strong cautions" in page.banner_text.text()
+    assert "■ Strong caution: 2 strong cautions in this plan." in page.banner_text.text()
     # By keyboard: the banner's button, then focus is on the first strong step.
     page.banner_button.setFocus()
     qtbot.keyClick(page.banner_button, Qt.Key.Key_Space)
