@@ -10,10 +10,8 @@ from decimal import Decimal
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from benzoapp.core.errors import BenzoAppError
-from benzoapp.core.model import Plan, PlanSettings, Regimen, WarningLevel
+from benzoapp.core.model import Plan, PlanSettings, Regimen
 from benzoapp.core.taper.equivalents import lacks_equivalent
 from benzoapp.core.taper.release import settings_for_regimen
 from benzoapp.gui.commands import PlanEditCommand, PlanState, SetValueCommand
@@ -34,6 +32,12 @@ from benzoapp.gui.operations import Operations
 from benzoapp.gui.plan_dialogs import EditStepDialog
 from benzoapp.gui.plan_form import PlanForm
 from benzoapp.gui.plan_model import StepTableModel, sorting_proxy
+from benzoapp.gui.plan_panes import (
+    AlternativesSlot,
+    StepDetailsPane,
+    StrongBanner,
+    strong_warnings,
+)
 from benzoapp.gui.plan_table import EQUIVALENT, TOTAL, StepTable
 from benzoapp.gui.regimen_editor import DoseRowsDialog
 from benzoapp.gui.services import Planner, PlanRepository
@@ -42,7 +46,6 @@ from benzoapp.report.text import several_drugs
 MERGE_REGIMEN, MERGE_SETTINGS = 101, 102
 LEFT_MIN, LEFT_MAX = 280, 400  # the settings pane beside the plan
 QWIDGETSIZE_MAX = 16_777_215
-NO_STEP_TEXT = "Choose a step (arrow keys in the table) to see its doses, notes and warnings."
 
 
 class PlanPage(QWidget):
@@ -105,24 +108,16 @@ class PlanPage(QWidget):
         self.table.setAccessibleName("Steps")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        buttons = QHBoxLayout()
-        self.hold_button = QPushButton("Insert &hold…")
-        self.edit_button = QPushButton("&Edit step…")
-        self.replan_button = QPushButton("Re-&plan…")
-        self.replan_button.setToolTip("Start again from what you take today")
-        self.save_button = QPushButton("&Use this plan")
-        self.save_button.setToolTip("Today then shows this plan's doses day by day")
-        for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
-            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
-            buttons.addWidget(button)
-        self.replan_button.setAccessibleName("Re-plan from today")
-        buttons.addStretch(1)
+        buttons = self._build_buttons()
         self.chart = DoseChart()
         self.chart.setMinimumHeight(110)
         top = QWidget()
         top_box = QVBoxLayout(top)
         top_box.setContentsMargins(0, 0, 0, 0)
-        top_box.addWidget(self._build_banner())
+        self.banner = StrongBanner()
+        self.banner_text, self.banner_button = self.banner.text, self.banner.button
+        self.banner_button.clicked.connect(self.go_to_first_strong)
+        top_box.addWidget(self.banner)
         top_box.addWidget(self.table, 1)
         top_box.addLayout(buttons)
         # A vertical splitter: the person can give the table, the step or the chart more
@@ -130,8 +125,11 @@ class PlanPage(QWidget):
         self.right_splitter = QSplitter(Qt.Orientation.Vertical)
         self.right_splitter.setChildrenCollapsible(False)
         self.right_splitter.addWidget(top)
-        self.right_splitter.addWidget(self._build_details())
-        self.right_splitter.addWidget(self._build_alternatives_slot())
+        self.details_pane = StepDetailsPane()
+        self.step_details = self.details_pane.label
+        self.alternatives_slot = AlternativesSlot()
+        self.right_splitter.addWidget(self.details_pane)
+        self.right_splitter.addWidget(self.alternatives_slot)
         self.right_splitter.addWidget(self.chart)
         # The steps get most of the height, then the selected step; the chart least.
         self.right_splitter.setStretchFactor(0, 4)
@@ -152,6 +150,22 @@ class PlanPage(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.splitter)
+
+    def _build_buttons(self) -> QHBoxLayout:
+        """The step and plan actions under the table."""
+        buttons = QHBoxLayout()
+        self.hold_button = QPushButton("Insert &hold…")
+        self.edit_button = QPushButton("&Edit step…")
+        self.replan_button = QPushButton("Re-&plan…")
+        self.replan_button.setToolTip("Start again from what you take today")
+        self.save_button = QPushButton("&Use this plan")
+        self.save_button.setToolTip("Today then shows this plan's doses day by day")
+        for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
+            button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
+            buttons.addWidget(button)
+        self.replan_button.setAccessibleName("Re-plan from today")
+        buttons.addStretch(1)
+        return buttons
 
     def _fit_orientation(self, *_needed: object) -> None:
         """Settings beside the plan when the steps table still fits beside them; else
@@ -179,60 +193,10 @@ class PlanPage(QWidget):
         super().resizeEvent(event)
         self._fit_orientation()
 
-    def _build_banner(self) -> QFrame:
-        """Above the steps: how many strong cautions the plan has, and a way to the first."""
-        self.banner = QFrame()
-        self.banner.setObjectName("strong_banner")
-        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        row = QHBoxLayout(self.banner)
-        self.banner_text = QLabel()
-        self.banner_text.setWordWrap(True)
-        self.banner_text.setAccessibleName("Strong cautions")
-        self.banner_button = QPushButton("&Go to the first")
-        self.banner_button.setAccessibleName("Go to the first strong caution")
-        self.banner_button.clicked.connect(self.go_to_first_strong)
-        row.addWidget(self.banner_text, 1)
-        row.addWidget(self.banner_button)
-        self.banner.setVisible(False)
-        return self.banner
-
-    def _build_details(self) -> QScrollArea:
-        """The selected step in full: doses and how to make them, notes, warnings."""
-        self.step_details = QLabel(NO_STEP_TEXT)
-        self.step_details.setWordWrap(True)
-        self.step_details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.step_details.setAccessibleName("Step details")
-        self.step_details.setTextFormat(Qt.TextFormat.PlainText)
-        self.step_details.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.TextSelectableByKeyboard
-        )
-        self.step_details.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        scroll = QScrollArea()
-        scroll.setObjectName("step_details_pane")
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(self.step_details)
-        scroll.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
-        return scroll
-
-    def _build_alternatives_slot(self) -> QWidget:
-        """Where the list of alternative plans goes (``set_alternatives_panel``).
-
-        Empty and hidden until a panel is placed; applying one of its settings goes
-        through :meth:`apply_settings`, an undoable change like any other.
-        """
-        self.alternatives_slot = QWidget()
-        self.alternatives_slot.setObjectName("alternatives_slot")
-        self._alternatives_box = QVBoxLayout(self.alternatives_slot)
-        self._alternatives_box.setContentsMargins(0, 0, 0, 0)
-        self.alternatives_slot.setVisible(False)
-        return self.alternatives_slot
-
     def set_alternatives_panel(self, panel: QWidget) -> None:
-        """Place the alternatives panel beneath the step details and show it."""
-        self._alternatives_box.addWidget(panel)
-        self.alternatives_slot.setVisible(True)
+        """Place the list of alternative plans beneath the step details and show it;
+        applying one of its settings is :meth:`apply_settings` (undoable)."""
+        self.alternatives_slot.place(panel)
 
     def _connect(self) -> None:
         self.regimen.textEdited.connect(self._regimen_edited)
@@ -305,11 +269,11 @@ class PlanPage(QWidget):
     def _show_plan(self, plan: Plan | None) -> None:
         self.model.set_plan(plan)
         self.table.show_total_as(EQUIVALENT if plan is not None and several_drugs(plan) else TOTAL)
-        self._show_banner(plan)
+        self.banner.show_for(plan)
         self._needs_sizing = True
         if self.isVisible():
             self._size_table()
-        self.step_details.setText(NO_STEP_TEXT)
+        self.details_pane.show_text("")
         self.chart.set_plan(plan, self._today())
         has_plan = plan is not None and bool(plan.steps)
         for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
@@ -331,25 +295,7 @@ class PlanPage(QWidget):
 
     def _show_step_details(self) -> None:
         row = self.selected_step()
-        text = self.model.details(row) if row is not None else ""
-        self.step_details.setText(text or NO_STEP_TEXT)
-        self.step_details.setAccessibleDescription(text or NO_STEP_TEXT)
-
-    def _show_banner(self, plan: Plan | None) -> None:
-        strong = [w for w in (plan.warnings if plan else ()) if w.level is WarningLevel.STRONG]
-        self.banner.setVisible(bool(strong))
-        if not strong:
-            self.banner_text.setText("")
-            return
-        count = len(strong)
-        noun = "strong caution" if count == 1 else "strong cautions"
-        them = "it" if count == 1 else "them"
-        text = (
-            f"{badge(WarningLevel.STRONG.value)}: {count} {noun} in this plan. "
-            f"Talk {them} over with your prescriber."
-        )
-        self.banner_text.setText(text)
-        self.banner_text.setAccessibleDescription(text)
+        self.details_pane.show_text(self.model.details(row) if row is not None else "")
 
     def go_to_first_strong(self) -> None:
         """Select the first step with a strong caution and put focus there (its words
@@ -357,7 +303,7 @@ class PlanPage(QWidget):
         plan = self._state.plan
         if plan is None:
             return
-        strong = [w for w in plan.warnings if w.level is WarningLevel.STRONG]
+        strong = strong_warnings(plan)
         if not strong:
             return
         first = strong[0]
