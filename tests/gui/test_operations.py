@@ -242,3 +242,50 @@ def test_the_initiator_comes_with_the_announcement(qtbot: QtBot, pages, ops, tod
     qtbot.mouseClick(today_page.save_check_in, Qt.MouseButton.LeftButton)
     ops.undo_stack.undo()
     assert heard == [(Changes.of_journal([today]), today_page), (Changes.of_journal([today]), None)]
+
+
+def test_use_this_plan_announces_and_today_follows(
+    qtbot: QtBot, *, planner, plans, dose_log, journal, undo_stack, today, ops
+) -> None:
+    from benzoapp.gui.plan_page import PlanPage
+
+    today_page = TodayPage(
+        plans, dose_log, journal, undo_stack, today=lambda: today, operations=ops
+    )
+    plan_page = PlanPage(planner, plans, undo_stack, today=lambda: today, operations=ops)
+    for page in (today_page, plan_page):
+        qtbot.addWidget(page)
+        page.show()
+    assert today_page.rows == []
+    qtbot.keyClicks(plan_page.regimen, "clonazepam 0.5 mg 08:00")
+    heard: list[tuple[Changes, object]] = []
+    ops.changed.connect(lambda changes, initiator: heard.append((changes, initiator)))
+    qtbot.mouseClick(plan_page.save_button, Qt.MouseButton.LeftButton)
+    assert heard == [(Changes.of_plan(), plan_page)]
+    assert [row.dose.drug for row in today_page.rows] == ["clonazepam"]
+
+
+def test_use_this_plan_that_cannot_be_saved_says_so(
+    qtbot: QtBot, *, planner, undo_stack, today, ops
+) -> None:
+    from benzoapp.gui.plan_page import PlanPage
+
+    class FullPlans:
+        def active(self) -> None:
+            return None
+
+        def save(self, plan: object, name: str, active: bool = True) -> int:
+            raise OSError(28, "No space left on device")
+
+        def revise(self, plan_id: int, plan: object, note: str = "") -> int:
+            raise OSError(28, "No space left on device")
+
+    page = PlanPage(planner, FullPlans(), undo_stack, today=lambda: today, operations=ops)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.keyClicks(page.regimen, "clonazepam 0.5 mg 08:00")
+    before = undo_stack.count()
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert undo_stack.count() == before
+    assert "No space left on device" in page.regimen_message.text()
+    assert page.has_unsaved_changes()
