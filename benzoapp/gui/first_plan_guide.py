@@ -31,7 +31,12 @@ from PySide6.QtWidgets import (
 from benzoapp.core.errors import BenzoAppError
 from benzoapp.core.model import Method, PlanSettings, Regimen
 from benzoapp.gui.plan_form import METHOD_LABELS
-from benzoapp.gui.regimen_editor import EXAMPLE_TEXT, DoseRowsEditor, UnderstoodRows
+from benzoapp.gui.regimen_editor import (
+    EXAMPLE_TEXT,
+    REGIMEN_EXAMPLE,
+    DoseRowsEditor,
+    UnderstoodRows,
+)
 
 USE_THIS_PLAN_TEXT = (
     "Press Finish to see your plan on the Plan page. Nothing changes until you press "
@@ -57,7 +62,7 @@ class RegimenPage(QWizardPage):
         self.rows = DoseRowsEditor(drugs)
         self.free_text = QLineEdit()
         self.free_text.setAccessibleName("Or type it")
-        self.free_text.setPlaceholderText(EXAMPLE_TEXT)
+        self.free_text.setPlaceholderText(REGIMEN_EXAMPLE)
         self.message = _wrapped("")
         self.message.setAccessibleName("Regimen check")
         self.understood = UnderstoodRows()
@@ -171,6 +176,10 @@ class FirstPlanGuide(QWizard):
         self.start_page = StartPage(defaults.start)
         for page in (self.regimen_page, self.pace_page, self.start_page):
             self.addPage(page)
+        # Room for four dose rows and what was understood at any text size: a page
+        # squeezed smaller than its rows would cut them.
+        metrics = self.fontMetrics()
+        self.setMinimumSize(metrics.averageCharWidth() * 72, metrics.lineSpacing() * 30)
 
     def regimen_text(self) -> str:
         return self.regimen_page.text()

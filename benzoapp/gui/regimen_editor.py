@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTimeEdit,
@@ -70,7 +71,8 @@ class UnderstoodRows(QTableWidget):
             for column, text in enumerate((dose.release or dose.drug, mg(dose.mg), dose.time)):
                 self.setItem(row, column, QTableWidgetItem(text))
         self.setVisible(bool(doses))
-        line = self.fontMetrics().lineSpacing() + 8
+        self.resizeRowsToContents()
+        line = max(self.rowHeight(0), self.fontMetrics().lineSpacing() + 8) if doses else 0
         self.setFixedHeight(self.horizontalHeader().sizeHint().height() + line * len(doses) + 4)
         self.setAccessibleDescription("; ".join(f"{d.drug} {mg(d.mg)} at {d.time}" for d in doses))
 
@@ -114,6 +116,7 @@ class DoseRowsEditor(QWidget):
     def __init__(self, drugs: Sequence[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Doses")
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._drugs = tuple(drugs)
         self.rows: list[DoseRow] = []
         box = QVBoxLayout(self)
