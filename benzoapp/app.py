@@ -233,7 +233,9 @@ def _attach_rest(
     pages = Pages(
         today=today,
         plan=PlanPage(planner, store.plans, undo_stack, operations=operations),
-        medications=MedicationsPage(store.medications, CheckerLookup(checker), undo_stack),
+        medications=MedicationsPage(
+            store.medications, CheckerLookup(checker), undo_stack, operations=operations
+        ),
         check=CheckPage(checker),
         journal=JournalPage(
             load_catalogue(),
@@ -281,19 +283,11 @@ def _connect(
     """Every connection between pages, menus and the data, in one readable place."""
     from PySide6.QtWidgets import QMessageBox
 
-    from benzoapp.core.changes import Changes
     from benzoapp.gui import file_actions
 
     actions = window.registry
     # Every page follows the store through one announcement (gui/operations.py): each
     # page connected its own handler when it was given the shared Operations.
-    operations = pages.today.operations
-
-    def medications_changed(changes: Changes, _initiator: object) -> None:
-        if changes.touches_medications():
-            pages.medications.refresh()
-
-    operations.changed.connect(medications_changed)
 
     def new_plan() -> None:
         window.show_page("Plan")

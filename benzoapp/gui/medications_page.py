@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from benzoapp.core.changes import Changes
 from benzoapp.core.model import Medication
-from benzoapp.gui.commands import CallbackCommand
 from benzoapp.gui.formatting import badge
+from benzoapp.gui.operations import Operations
 from benzoapp.gui.services import Caution, CautionLookup, MedicationRepository
 
 COLUMNS = ("Name", "Kind", "Dose", "Caution", "Why")
@@ -101,9 +102,15 @@ class MedicationsPage(QWidget):
         checker: CautionLookup | None,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
+        *,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Medications & supplements")
+        # Writes go through the shared operations; the list follows their announcements.
+        self._ops = operations or Operations(undo_stack, self)
+        self._ops.changed.connect(self.on_changed)
+        self._ops.failed.connect(self._on_failed)
         self._repo = medications
         self._checker = checker
         self._undo = undo_stack
@@ -217,17 +224,8 @@ class MedicationsPage(QWidget):
         medication = Medication(
             name=name, kind=str(self.kind.currentData()), dose=self.dose.text().strip()
         )
-        added: list[int] = []
-
-        def do() -> None:
-            added.append(self._repo.add(medication))
-            self.refresh()
-
-        def undo() -> None:
-            self._repo.remove(added.pop())
-            self.refresh()
-
-        self._undo.push(CallbackCommand(f"Add {name}", do, undo))
+        if not self._ops.add_medication(self._repo, medication, initiator=self):
+            return
         self.name.clear()
         self.dose.clear()
 
@@ -236,14 +234,13 @@ class MedicationsPage(QWidget):
         if not rows or self._read_only_reason:
             return
         row = self.model.rows[rows[0].row()]
-        current = [row.id]
+        self._ops.remove_medication(self._repo, row.id, row.medication, initiator=self)
 
-        def do() -> None:
-            self._repo.remove(current[0])
+    def _on_failed(self, message: str, initiator: object) -> None:
+        if initiator is self:
+            self.result.setText(message)
+
+    def on_changed(self, changes: Changes, _initiator: object) -> None:
+        """The medications changed (here, by undo, or an import): show the store."""
+        if changes.touches_medications():
             self.refresh()
-
-        def undo() -> None:
-            current[0] = self._repo.add(row.medication)
-            self.refresh()
-
-        self._undo.push(CallbackCommand(f"Remove {row.medication.name}", do, undo))

@@ -289,3 +289,24 @@ def test_use_this_plan_that_cannot_be_saved_says_so(
     assert undo_stack.count() == before
     assert "No space left on device" in page.regimen_message.text()
     assert page.has_unsaved_changes()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_medication_edits_go_through_operations(
+    qtbot: QtBot, *, medications, checker, undo_stack, ops
+) -> None:
+    from benzoapp.gui.medications_page import MedicationsPage
+
+    page = MedicationsPage(medications, checker, undo_stack, operations=ops)
+    qtbot.addWidget(page)
+    page.show()
+    heard: list[Changes] = []
+    ops.changed.connect(lambda changes, _initiator: heard.append(changes))
+    qtbot.keyClicks(page.name, "magnesium")
+    page.check_and_add()
+    assert [m.name for _, m in medications.list()] == ["magnesium"]
+    assert page.model.rowCount() == 1
+    undo_stack.undo()  # announced with no initiator: the list follows the store
+    assert medications.list() == []
+    assert page.model.rowCount() == 0
+    assert heard == [Changes.of_medications(), Changes.of_medications()]
