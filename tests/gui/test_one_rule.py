@@ -12,14 +12,17 @@ from dataclasses import replace
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from benzoapp.core.errors import InputError
 from benzoapp.core.levels import level_word
 from benzoapp.core.model import Plan, PlanSettings, WarningLevel
 from benzoapp.core.plan_chart import dose_series
 from benzoapp.gui.dose_chart import step_points
-from benzoapp.gui.formatting import badge
+from benzoapp.gui.formatting import badge, parse_mg
 from benzoapp.gui.today_page import TodayPage
 
 
@@ -124,3 +127,27 @@ def test_dates_read_the_same_under_any_locale(name: str) -> None:
     kept, *dates = result.stdout.split()
     assert kept == "True"  # the QApplication left Python's locale alone
     assert dates == ["Tue", "3", "Mar", "2026", "3", "Mar", "2026", "3", "Mar", "2026", "Mar"]
+
+
+@given(st.decimals(min_value="0.0001", max_value="500", places=4))
+def test_a_typed_amount_reads_as_the_core_reads_it(value: Decimal) -> None:
+    text = format(value.normalize(), "f")
+    assert parse_mg(text) == value
+    assert parse_mg(f"{text} mg") == value
+
+
+@given(st.integers(1, 999), st.integers(0, 999))
+def test_a_comma_before_three_digits_is_refused_as_ambiguous(whole: int, part: int) -> None:
+    with pytest.raises(InputError, match="ambiguous"):
+        parse_mg(f"{whole},{part:03d}")
+
+
+@pytest.mark.parametrize("text", ["0", "0 mg", "0.0", "0,0"])
+def test_zero_is_a_dose_not_taken(text: str) -> None:
+    assert parse_mg(text) == 0
+
+
+@pytest.mark.parametrize("text", ["", "half", "-1", "1 tablet", "mg"])
+def test_what_is_not_a_dose_is_refused(text: str) -> None:
+    with pytest.raises(InputError):
+        parse_mg(text)
