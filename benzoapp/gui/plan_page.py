@@ -519,14 +519,7 @@ class PlanPage(QWidget):
         if plan is None:
             return
         today = self._today()
-        running = next(
-            (
-                s
-                for s in plan.steps
-                if s.start <= today <= s.end and not getattr(s, "history", False)
-            ),
-            None,
-        )
+        running = plan.step_on(today)  # the core's step in force, as Today shows it
         suggested = self._state.regimen_text
         if running is not None and running.doses:
             # A drug still taken as its modified-release product is written as that
