@@ -54,9 +54,10 @@ def loudest(warnings: tuple[PlanWarning, ...]) -> WarningLevel | None:
 def step_notes(step: Step, warnings: tuple[PlanWarning, ...]) -> str:
     """The row's notes, most important first, so a shortened cell still says it.
 
-    The loudest warning's level in words ("■ Strong caution") leads; then why the step
-    is as it is (a hold, an edit, the engine's own note such as "held 378 days: the form
-    cannot make a smaller cut sooner"); then each warning with its level word.
+    A caution's level in words ("■ Strong caution") leads; then why the step is as it
+    is (a hold, an edit, the engine's own note such as "held 378 days: the form cannot
+    make a smaller cut sooner"); then each warning with its level word. When a step has
+    only notes, why it is as it is comes first and the notes follow.
     """
     parts = []
     if step.hold:
@@ -70,11 +71,13 @@ def step_notes(step: Step, warnings: tuple[PlanWarning, ...]) -> str:
     level = loudest(warnings)
     if level is None:
         return "; ".join(parts)
-    parts.extend(
+    messages = [
         w.message if w.level is level else f"{level_word(w.level.value)}: {w.message}"
         for w in warnings
-    )
-    return f"{badge(level.value)}: " + "; ".join(parts)
+    ]
+    if level is WarningLevel.INFO:  # only notes: why the step is as it is comes first
+        return "; ".join([*parts, f"{badge(level.value)}: " + "; ".join(messages)])
+    return f"{badge(level.value)}: " + "; ".join(parts + messages)
 
 
 def dose_line(time: str, drug: str, amount: str, units: str) -> str:

@@ -54,7 +54,7 @@ def test_the_row_carries_the_level_word_and_a_hold_says_why(
     assert plan is not None
     # Asked for 14 days, the first step lasts 98: its row says why.
     assert plan.steps[0].days == 98
-    assert "held 98 days: the form cannot make a smaller cut sooner" in notes(page, 0)
+    assert notes(page, 0).startswith("held 98 days: the form cannot make a smaller cut sooner")
     # A step with a strong caution: the word leads the row, not only a shape.
     for warning in plan.warnings:
         if warning.level is WarningLevel.STRONG and warning.step_index is not None:
