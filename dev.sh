@@ -21,6 +21,8 @@ SYSTEM_PACKAGES=(
   libxcb-render-util0 libxcb-xinerama0 libxcb-image0 fonts-dejavu-core
   # tools: a virtual screen for screenshots, PDF pages to PNG, PyInstaller's binutils
   xvfb xauth poppler-utils binutils
+  # locale sources, so the date tests can run under a second locale (de_DE)
+  locales
 )
 
 # Only for the tests: reading the window as a screen reader does, over AT-SPI
@@ -65,7 +67,19 @@ python_setup() {
   fi
 }
 
-setup() { system_setup; python_setup; }
+# The date tests run under a second locale (German); build it when it is missing and
+# the locale sources are there (no download: localedef ships with the C library).
+locale_setup() {
+  command -v localedef >/dev/null 2>&1 || return 0
+  locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$' && return 0
+  [ -f /usr/share/i18n/locales/de_DE ] || return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  say "building the de_DE.UTF-8 locale for the date tests"
+  $sudo localedef -i de_DE -f UTF-8 de_DE.UTF-8 >/dev/null 2>&1 || true
+}
+
+setup() { system_setup; locale_setup; python_setup; }
 
 task="${1:-}"
 [ $# -gt 0 ] && shift

@@ -35,15 +35,14 @@ if TYPE_CHECKING:
 
 def run_gui(data_dir: str | None, argv: list[str] | None = None) -> int:
     """Open the main window on the chosen data folder and run until it closes."""
-    from PySide6.QtWidgets import QApplication
-
     from benzoapp.gui import crash
     from benzoapp.gui.first_paint import after_first_paint, quit_on_first_paint_if_asked
+    from benzoapp.gui.qt_app import make_application
     from benzoapp.gui.single_instance import InstanceServer, hand_over, start_instance_server
 
     folder = resolve_data_dir(data_dir)
     problem = data_folder_problem(folder)
-    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app = make_application(argv if argv is not None else sys.argv[:1])
     if problem:
         show_folder_problem(problem)
         return 2
@@ -233,13 +232,21 @@ def _attach_rest(
     profile = store.profile.get()
     planner = CorePlanner(load_catalog(), profile)
     lookup = CheckerLookup(checker)
+    operations = today.operations  # one announcement for every page
     pages = Pages(
         today=today,
-        plan=PlanPage(planner, store.plans, undo_stack),
-        medications=MedicationsPage(store.medications, lookup, undo_stack, plans=store.plans),
+        plan=PlanPage(planner, store.plans, undo_stack, operations=operations),
+        medications=MedicationsPage(
+            store.medications, lookup, undo_stack, plans=store.plans, operations=operations
+        ),
         check=CheckPage(checker, plans=store.plans),
         journal=JournalPage(
-            load_catalogue(), store.journal, store.plans, undo_stack, profile=profile
+            load_catalogue(),
+            store.journal,
+            store.plans,
+            undo_stack,
+            profile=profile,
+            operations=operations,
         ),
     )
     window.set_page("Plan", pages.plan)
@@ -291,15 +298,11 @@ def _connect(
     from benzoapp.gui import file_actions
 
     actions = window.registry
-    # Bound slots, not lambdas: Qt drops them when a page goes (after a restore).
-    pages.plan.plan_saved.connect(pages.today.refresh)
-    pages.plan.plan_saved.connect(pages.journal.refresh)
-    # The regimen check follows the list and the plan in use (undo included).
-    for follows in (pages.medications.refresh, pages.today.regimen_flags.refresh):
-        pages.plan.plan_saved.connect(follows)
-        undo_stack.indexChanged.connect(follows)
-    # Both pages write journal days; after any undoable change, each shows the store.
-    undo_stack.indexChanged.connect(pages.journal.refresh)
+    # Every page follows the store through one announcement (gui/operations.py): each
+    # page connected its own handler when it was given the shared Operations. Today's
+    # regimen flags follow the list and the plan in use the same way.
+    today_flags = pages.today.regimen_flags
+    pages.today.operations.changed.connect(today_flags.follow)
 
     def new_plan() -> None:
         window.show_page("Plan")

@@ -186,6 +186,16 @@ class Plan:
     def end_date(self) -> dt.date | None:
         return self.steps[-1].end if self.steps else None
 
+    def step_on(self, day: dt.date) -> Step | None:
+        """The step in force on ``day``: the plan ahead first, else a step kept as history.
+
+        The one answer the window, the printed plan and the CLI give for "today's step".
+        """
+        matches = [s for s in self.steps if s.start <= day <= s.end]
+        ahead = [s for s in matches if not s.history]
+        chosen = ahead or matches
+        return chosen[-1] if chosen else None
+
     def is_stop(self, step: Step) -> bool:
         """Whether ``step`` is the last, dose-free step: the day the taper is done.
 

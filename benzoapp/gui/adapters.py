@@ -55,6 +55,11 @@ class CorePlanner:
     def replan(self, plan: Plan, today: dt.date, taking: Regimen) -> Plan:
         return replan(plan, today, taking, self.catalog)
 
+    def drug_names(self) -> tuple[str, ...]:
+        """Every drug id first, then brands: what the regimen rows complete from."""
+        ids = sorted(self.catalog.drugs)
+        return tuple(ids) + tuple(sorted(n for n in self.catalog.names if n not in ids))
+
     def crossover_drugs(self) -> tuple[str, ...]:
         # The drug data says which drugs a crossover may go to (the engine refuses the
         # rest); diazepam, the one the Ashton Manual's schedules use, is offered first.

@@ -9,9 +9,16 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from benzoapp.core.dates import format_date
 from benzoapp.core.model import Plan
 from benzoapp.core.taper.engine import overlap_steps
-from benzoapp.core.taper.equivalents import lacks_equivalent
+from benzoapp.core.plan_chart import (
+    axis_words,
+    daily_value,
+    dose_series,
+    plan_drugs,
+    plots_equivalent,
+)
 from benzoapp.gui.formatting import mg
 
 MARGIN_LEFT = 64
@@ -19,15 +26,9 @@ MARGIN = 16
 
 
 def step_points(plan: Plan) -> list[tuple[dt.date, dt.date, Decimal, bool]]:
-    """(start, day after end, diazepam-equivalent mg, hold) per step.
-
-    Diazepam equivalents, not raw mg: during a crossover two drugs of very different
-    strength are taken together, and their plain sum would draw a false climb.
-    """
-    return [
-        (s.start, s.end + dt.timedelta(days=1), s.diazepam_equivalent_mg, s.hold)
-        for s in plan.steps
-    ]
+    """(start, day after end, mg a day, hold) per step: the core's series
+    (``core.plan_chart``), the same line the printed plan draws."""
+    return [(p.start, p.stop, p.mg, p.hold) for p in dose_series(plan)]
 
 
 class DoseChart(QWidget):
@@ -58,27 +59,22 @@ class DoseChart(QWidget):
         """The chart in words, for screen readers and the tooltip."""
         if self._plan is None or not self._plan.steps:
             return "No plan yet."
-        first, last = self._plan.steps[0], self._plan.steps[-1]
-        if lacks_equivalent(self._plan):  # one drug, in its own mg: no equivalent to name
-            drug = first.doses[0].drug if first.doses else "the drug"
-            return (
-                f"{len(self._plan.steps)} steps from {mg(first.total_mg)} of {drug} a day on "
-                f"{first.start.isoformat()} to {mg(last.total_mg)} a day, ending "
-                f"{last.end.isoformat()}."
-            )
+        plan = self._plan
+        first, last = plan.steps[0], plan.steps[-1]
+        drugs = plan_drugs(plan) or ("the drug",)
         return (
-            f"{len(self._plan.steps)} steps from {mg(first.diazepam_equivalent_mg)} a day "
-            f"(diazepam equivalent) on {first.start.isoformat()} to "
-            f"{mg(last.diazepam_equivalent_mg)} a day, "
-            f"ending {last.end.isoformat()}.{_overlap_words(self._plan)}"
+            f"{len(plan.steps)} steps from {mg(daily_value(plan, first))} on "
+            f"{format_date(first.start)} to {mg(daily_value(plan, last))} on "
+            f"{format_date(last.end)}, "
+            + ("as diazepam equivalent." if plots_equivalent(plan) else f"in mg of {drugs[0]}.")
+            + _overlap_words(plan)
         )
 
     def axis_label(self) -> str:
-        """What the dose axis counts: diazepam equivalents, or one drug's own mg."""
-        plan = self._plan
-        if plan is not None and plan.steps and plan.steps[0].doses and lacks_equivalent(plan):
-            return f"a day, in mg of {plan.steps[0].doses[0].drug} (no diazepam equivalent)"
-        return "a day, as diazepam equivalent (approximate)"
+        """What the dose axis counts: the core's words (diazepam equivalents or own mg)."""
+        if self._plan is None:
+            return "a day, as diazepam equivalent (approximate)"
+        return axis_words(self._plan)
 
     def _left_margin(self) -> int:
         """Room for the dose labels at the current text size."""

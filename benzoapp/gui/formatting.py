@@ -3,27 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 
+from benzoapp.core.dates import format_date, format_day
+from benzoapp.core.dose_parse import parse_dose
+from benzoapp.core.levels import level_word
 from benzoapp.core.model import StepDose, WarningLevel
 
-# Levels are told by a word and a shape, never by colour alone. Plan warnings use the
-# first three; the checker's levels match the shapes of the Check page.
-LEVEL_BADGES: dict[str, tuple[str, str]] = {
-    WarningLevel.STRONG.value: ("■", "Strong caution"),
-    WarningLevel.CAUTION.value: ("▲", "Caution"),
-    WarningLevel.INFO.value: ("◇", "Note"),
-    "avoid": ("✕", "Avoid"),
-    "mixed": ("◆", "Mixed reports"),
-    "supportive": ("●", "Supportive"),
-    "not_covered": ("?", "Not covered"),
+_ZERO_RE = re.compile(r"^0+(?:[.,]0+)?(?:\s*mg)?$", re.IGNORECASE)
+
+# Levels are told by a word and a shape, never by colour alone. The words are the
+# core's (``core.levels``, shared with the printed plan and the CLI); the shapes are the
+# screen's. Plan warnings use the first three; the checker's match the Check page.
+LEVEL_SHAPES: dict[str, str] = {
+    WarningLevel.STRONG.value: "■",
+    WarningLevel.CAUTION.value: "▲",
+    WarningLevel.INFO.value: "◇",
+    "avoid": "✕",
+    "mixed": "◆",
+    "supportive": "●",
+    "not_covered": "?",
 }
 
 
 def badge(level: str) -> str:
     """'▲ Caution' for a level id; unknown levels still show their own words."""
-    shape, word = LEVEL_BADGES.get(level, ("◆", level.replace("_", " ").capitalize()))
-    return f"{shape} {word}"
+    return f"{LEVEL_SHAPES.get(level, '◆')} {level_word(level)}"
 
 
 def mg(value: Decimal) -> str:
@@ -34,26 +40,30 @@ def mg(value: Decimal) -> str:
     return f"{text} mg"
 
 
-def parse_mg(text: str) -> Decimal | None:
-    """A non-negative amount typed by the person ('0.25', '0,25', '0.25 mg'), or None."""
-    cleaned = text.strip().lower().removesuffix("mg").strip().replace(",", ".")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    if not value.is_finite() or value < 0:
-        return None
-    return value
+def parse_mg(text: str) -> Decimal:
+    """An amount typed in a field labelled "mg", read by the core's dose parser.
+
+    A bare number is taken as mg (the field says so); anything else goes to
+    ``parse_dose`` as typed, so the window refuses exactly what the CLI refuses ("1,000"
+    is ambiguous, a unit it does not know, a negative amount). Zero is allowed here, as
+    a dose left out or not taken. Raises ``InputError`` with the core's message.
+    """
+    cleaned = " ".join(text.strip().split())
+    if _ZERO_RE.match(cleaned):
+        return Decimal(0)
+    if cleaned[-1:].isdigit():
+        cleaned = f"{cleaned} mg"
+    return parse_dose(cleaned)
 
 
 def day(value: dt.date) -> str:
-    """'Tue 8 Dec 2026': unambiguous in every locale."""
-    return f"{value:%a} {value.day} {value:%b %Y}"
+    """'Tue 8 Dec 2026': unambiguous in every locale (the core's names, not strftime)."""
+    return format_day(value)
 
 
 def short_day(value: dt.date) -> str:
     """'8 Dec 2026': for tables, where the weekday would crowd the row."""
-    return f"{value.day} {value:%b %Y}"
+    return format_date(value)
 
 
 def dose_line(dose: StepDose) -> str:

@@ -52,6 +52,10 @@ class JournalEntryWidget(QWidget):
         self.setAccessibleName("Journal entry")
         self._catalogue = catalogue
         self._previous: JournalDay | None = None
+        # The day as last loaded: ``seen`` is what the store held (None: no saved day),
+        # ``_shown`` what the form showed then; typing makes the form differ from it.
+        self.seen: JournalDay | None = None
+        self._shown: JournalDay | None = None
         self._spins: dict[str, QSpinBox] = {}
         self._exertion: dict[str, QSpinBox] = {}
 
@@ -196,6 +200,29 @@ class JournalEntryWidget(QWidget):
         self.set_day(entry.day)
         self._fill(entry)
         self.notes_edit.setPlainText(entry.notes)
+
+    def show_stored(self, day: dt.date, stored: JournalDay | None) -> None:
+        """Fill the form with ``day`` as stored (blank when there is none) and remember it
+        as seen: a later save asks before replacing what changed elsewhere since."""
+        if stored is None:
+            self.load_values(JournalDay(day))
+        else:
+            self.load_values(stored)
+        self.seen = stored
+        self._shown = self.current_day()
+
+    def mark_saved(self, day: JournalDay) -> None:
+        """The form's values are now the stored day."""
+        self.seen = day
+        self._shown = self.current_day()
+
+    def is_edited(self) -> bool:
+        """True when the form holds typing not yet saved (or was never loaded)."""
+        return self._shown is None or self.current_day() != self._shown
+
+    def shown_date(self) -> dt.date | None:
+        """The day the form was last loaded for."""
+        return self._shown.day if self._shown is not None else None
 
     def set_previous(self, entry: JournalDay | None) -> None:
         """The day ``Copy previous day`` fills in from (None disables it)."""

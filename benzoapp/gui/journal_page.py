@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from benzoapp.core.changes import Changes
 from benzoapp.core.journal import Catalogue, analyse_journal, summary_lines
+from benzoapp.core.journal.overwrite import unseen_replacements
 from benzoapp.core.model import JournalDay, Plan, Profile
 from benzoapp.gui.accessibility import announce
-from benzoapp.gui.commands import CallbackCommand
 from benzoapp.gui.journal_chart import JournalChart
 from benzoapp.gui.journal_entry import JournalEntryWidget
+from benzoapp.gui.operations import Operations
+from benzoapp.gui.replace_prompt import Answer, ask_before_replacing, replaced_lines
 from benzoapp.gui.services import JournalRepository, PlanRepository
 
 
@@ -54,10 +57,14 @@ class JournalPage(QWidget):
         *,
         profile: Profile | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        operations: Operations | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Journal")
+        self._catalogue = catalogue
+        self._ops = operations or Operations(undo_stack, self)
+        self._ops.changed.connect(self.on_changed)
         self._journal = journal
         self._plans = plans
         self._undo = undo_stack
@@ -202,10 +209,7 @@ class JournalPage(QWidget):
 
     def show_day(self, day: dt.date) -> None:
         """Put a day's saved values (if any) in the entry, and redraw the chart."""
-        self.entry.set_day(day)
-        existing = self._journal.get(day)
-        if existing is not None:
-            self.entry.load_values(existing)
+        self.entry.show_stored(day, self._journal.get(day))
         self.entry.set_previous(self._journal.get(day - dt.timedelta(days=1)))
         self.refresh()
 
@@ -222,24 +226,52 @@ class JournalPage(QWidget):
         self.entry.save_button.setToolTip(reason)
         announce(self.message, "Days cannot be saved just now: changes cannot be saved.")
 
+    def on_changed(self, changes: Changes, initiator: object) -> None:
+        """Redraw after any journal or plan change; reload the form's day unless the
+        person is typing in it (their save will ask before replacing anything)."""
+        if not (changes.touches_journal() or changes.touches_plan()):
+            return
+        shown = self.entry.shown_date()
+        if shown is not None and changes.touches_journal(shown) and not self.entry.is_edited():
+            self.entry.show_stored(shown, self._journal.get(shown))
+        self.refresh()
+
     def save_day(self, day: JournalDay) -> None:
-        """Store the day (undoable: undo puts back what was there, or nothing)."""
+        """Store the day (undoable), asking first if it would replace unseen values."""
         if self._read_only_reason:  # Ctrl+Return still reaches here
             announce(self.message, "Not saved: changes cannot be saved just now.")
             return
-        before = self._journal.get(day.day)
-        journal = self._journal
+        stored = self._journal.get(day.day)
+        seen = self.entry.seen if self.entry.shown_date() == day.day else None
+        found = unseen_replacements(seen, stored, day)
+        if found:
+            lines = replaced_lines(found, self._catalogue.label)
+            answer = ask_before_replacing(self, day.day, lines)
+            if answer is Answer.SHOW_SAVED:
+                self.entry.show_stored(day.day, stored)
+                self.message.setText("Showing the saved day; nothing was changed.")
+                return
+            if answer is Answer.CANCEL:
+                self.message.setText("Not saved yet.")
+                return
+        failures: list[str] = []
 
-        def put(value: JournalDay | None) -> None:
-            if value is None:
-                journal.delete_day(day.day)
-            else:
-                journal.save_day(value)
-            self.refresh()
+        def failed(message: str, _initiator: object) -> None:
+            failures.append(message)
 
-        self._undo.push(
-            CallbackCommand(
-                f"Save journal for {day.day.isoformat()}", lambda: put(day), lambda: put(before)
+        self._ops.failed.connect(failed)
+        try:
+            saved = self._ops.save_journal_day(
+                self._journal,
+                stored,
+                day,
+                f"Save journal for {day.day.isoformat()}",
+                initiator=self,
             )
-        )
-        announce(self.message, f"✓ Saved {day.day.isoformat()}.")
+        finally:
+            self._ops.failed.disconnect(failed)
+        if saved:
+            self.entry.mark_saved(day)
+            announce(self.message, f"✓ Saved {day.day.isoformat()}.")
+        else:
+            announce(self.message, failures[0] if failures else "Not saved.")

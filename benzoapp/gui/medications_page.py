@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from benzoapp.core.changes import Changes
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import Medication
 from benzoapp.gui.announce import Announcer, describe
-from benzoapp.gui.commands import CallbackCommand
 from benzoapp.gui.formatting import badge
+from benzoapp.gui.operations import Operations
 from benzoapp.gui.level_list import LevelListModel, LevelListView, LevelRow
 from benzoapp.gui.regimen_flags_panel import FLAG_MARK, RegimenFlagsPanel
 from benzoapp.gui.result_detail import ResultDetail
@@ -79,9 +80,15 @@ class MedicationsPage(QWidget):
         undo_stack: QUndoStack,
         plans: ActivePlanSource | None = None,
         parent: QWidget | None = None,
+        *,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Medications & supplements")
+        # Writes go through the shared operations; the list follows their announcements.
+        self._ops = operations or Operations(undo_stack, self)
+        self._ops.changed.connect(self.on_changed)
+        self._ops.failed.connect(self._on_failed)
         self._repo = medications
         self._checker = checker
         self._plans = plans
@@ -365,22 +372,14 @@ class MedicationsPage(QWidget):
         medication = Medication(
             name=name, kind=str(self.kind.currentData()), dose=self.dose.text().strip()
         )
-        added: list[int] = []
-
-        def do() -> None:
-            added.append(self._repo.add(medication))
-            self.refresh()
-            self._select_id(added[-1])
-
-        def undo() -> None:
-            self._repo.remove(added.pop())
-            self.refresh()
-
-        self._quiet = True
+        self._quiet = True  # one announcement, below, says it all
         try:
-            self._undo.push(CallbackCommand(f"Add {name}", do, undo))
+            if not self._ops.add_medication(self._repo, medication, initiator=self):
+                return
         finally:
             self._quiet = False
+        if self.rows:
+            self._select_id(max(r.id for r in self.rows))  # the entry just added
         self.name.clear()
         self.dose.clear()
         row = self.current_row()
@@ -398,15 +397,16 @@ class MedicationsPage(QWidget):
         row = self.current_row()
         if row is None or self._read_only_reason:
             return
-        current = [row.id]
-
-        def do() -> None:
-            self._repo.remove(current[0])
-            self.refresh()
-
-        def undo() -> None:
-            current[0] = self._repo.add(row.medication)
-            self.refresh()
-
-        self._undo.push(CallbackCommand(f"Remove {row.medication.name}", do, undo))
+        if not self._ops.remove_medication(self._repo, row.id, row.medication, initiator=self):
+            return
         self._say(f"Removed {row.medication.name}. Undo brings it back.")
+
+    def _on_failed(self, message: str, initiator: object) -> None:
+        if initiator is self:
+            self.result.setText(message)
+
+    def on_changed(self, changes: Changes, _initiator: object) -> None:
+        """The list or the plan in use changed (here, elsewhere, by undo, or an import):
+        show the store, checked again beside the plan."""
+        if changes.touches_medications() or changes.touches_plan():
+            self.refresh()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from benzoapp.core.errors import InputError
 from benzoapp.core.model import Step, StepDose
 from benzoapp.gui.formatting import parse_mg
 
@@ -56,20 +57,26 @@ class EditStepDialog(QDialog):
         box.addWidget(buttons)
 
     def _accept_if_valid(self) -> None:
-        if self.doses() is None:
-            self.message.setText("Each amount must be a number of mg, such as 0.25.")
+        try:
+            self._read_doses()
+        except InputError as error:
+            self.message.setText(str(error))
             return
         self.accept()
 
     def doses(self) -> tuple[StepDose, ...] | None:
         """The doses as entered, or None if one is not a valid amount."""
-        result = []
-        for dose, field in zip(self._step.doses, self.amounts, strict=True):
-            value = parse_mg(field.text())
-            if value is None:
-                return None
-            result.append(StepDose(dose.drug, dose.time, value))
-        return tuple(result)
+        try:
+            return self._read_doses()
+        except InputError:
+            return None
+
+    def _read_doses(self) -> tuple[StepDose, ...]:
+        """The doses as entered; ``InputError`` (the core's words) for one it cannot read."""
+        return tuple(
+            StepDose(dose.drug, dose.time, parse_mg(field.text()))
+            for dose, field in zip(self._step.doses, self.amounts, strict=True)
+        )
 
     def changed_doses(self) -> tuple[StepDose, ...] | None:
         """The new doses if any amount changed, else None (only the length changed)."""

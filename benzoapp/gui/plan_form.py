@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from benzoapp.core.model import Form, Method, PlanSettings
+from benzoapp.gui.regimen_editor import EXAMPLE_TEXT, REGIMEN_EXAMPLE, UnderstoodRows
 
 METHOD_LABELS = {
     Method.PERCENT: "Percent of the current dose",
@@ -57,19 +59,23 @@ class PlanForm(QWidget):
 
     def __init__(self, crossover_drugs: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        top = QFormLayout()
+        top.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.regimen = QLineEdit()
+        self.regimen.setPlaceholderText(REGIMEN_EXAMPLE)
+        top.addRow(_labelled("&Regimen:", self.regimen, "Regimen"), self.regimen)
+        # Outside any form row: a wrapped label in a form row can be cut at top and
+        # bottom, and an error must be read in full.
+        self.regimen_message = QLabel("Type what you take now.")
+        self.regimen_message.setWordWrap(True)
+        self.regimen_message.setAccessibleName("Regimen check")
+        self.regimen_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = self._build_regimen_help()
         form = QFormLayout()
         form.setVerticalSpacing(10)
         # With large text the pane is too narrow for label and field side by side: then
         # the field goes under its label rather than being cut off at the pane's edge.
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.regimen = QLineEdit()
-        self.regimen.setPlaceholderText("e.g. clonazepam 0.5mg 08:00; clonazepam 0.25mg 21:00")
-        form.addRow(_labelled("&Regimen:", self.regimen, "Regimen"), self.regimen)
-        self.regimen_message = QLabel("Type what you take now.")
-        self.regimen_message.setWordWrap(True)
-        self.regimen_message.setProperty("role", "muted")
-        self.regimen_message.setAccessibleName("Regimen check")
-        form.addRow("", self.regimen_message)
         self._add_pace_fields(form)
         self.form_box = QComboBox()
         for form_value, text in FORM_LABELS.items():
@@ -97,9 +103,30 @@ class PlanForm(QWidget):
         # Below the form, not in it: wrapped labels in form rows can be cut short.
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
+        box.addLayout(top)
+        box.addWidget(self.regimen_message)
+        box.addWidget(self.example)
+        box.addWidget(self.understood)
+        box.addLayout(buttons)
         box.addLayout(form)
         box.addWidget(self.table_note)
         box.addWidget(self.plan_warnings)
+
+    def _build_regimen_help(self) -> QVBoxLayout:
+        """The full example, what was understood (as rows), and the two other ways in."""
+        self.example = QLabel(EXAMPLE_TEXT)
+        self.example.setWordWrap(True)
+        self.example.setProperty("role", "muted")
+        self.understood = UnderstoodRows()
+        self.rows_button = QPushButton("Dose &by dose…")
+        self.rows_button.setAccessibleName("Enter the regimen dose by dose")
+        self.guide_button = QPushButton("&Walk me through it…")
+        self.guide_button.setAccessibleName("Walk me through a first plan")
+        # One above the other: side by side they are wider than the pane with large text.
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.rows_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons.addWidget(self.guide_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return buttons
 
     def _add_pace_fields(self, form: QFormLayout) -> None:
         """Method, rate and interval: how fast the plan goes."""

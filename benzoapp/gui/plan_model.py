@@ -10,9 +10,10 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from benzoapp.core.model import Plan, PlanWarning, Step
+from benzoapp.core.levels import WARNING_ORDER, level_word
+from benzoapp.core.model import Plan, PlanWarning, Step, WarningLevel
 from benzoapp.core.taper.equivalents import lacks_equivalent
-from benzoapp.gui.formatting import badge, mg, short_day
+from benzoapp.gui.formatting import LEVEL_SHAPES, badge, mg, short_day
 from benzoapp.report.text import daily_amount, several_drugs
 
 COLUMNS: tuple[str, ...] = ("Step", "From", "To", "Days", "Doses", "Total", "Diazepam eq.", "Notes")
@@ -40,13 +41,24 @@ def step_details(step: Step, warnings: tuple[PlanWarning, ...], several: bool) -
     ]
     notes = step_notes(step, ())
     if notes:
-        lines.append(notes)
+        lines.append(f"Notes: {notes}")
     lines += [f"{badge(w.level.value)}: {w.message} Source: {w.source}" for w in warnings]
     return "\n".join(lines)
 
 
+def loudest(warnings: tuple[PlanWarning, ...]) -> WarningLevel | None:
+    """The loudest level among a step's warnings (None when it has none)."""
+    return next((level for level in WARNING_ORDER if any(w.level is level for w in warnings)), None)
+
+
 def step_notes(step: Step, warnings: tuple[PlanWarning, ...]) -> str:
-    """Hold/edited markers and the warnings this step caused, each with its level word."""
+    """The row's notes, most important first, so a shortened cell still says it.
+
+    A caution's level in words ("■ Strong caution") leads; then why the step is as it
+    is (a hold, an edit, the engine's own note such as "held 378 days: the form cannot
+    make a smaller cut sooner"); then each warning with its level word. When a step has
+    only notes, why it is as it is comes first and the notes follow.
+    """
     parts = []
     if step.hold:
         parts.append("Hold")
@@ -56,8 +68,16 @@ def step_notes(step: Step, warnings: tuple[PlanWarning, ...]) -> str:
         parts.append("Before the re-plan (kept as a record)")
     if step.note:
         parts.append(step.note)
-    parts.extend(f"{badge(w.level.value)}: {w.message}" for w in warnings)
-    return "; ".join(parts)
+    level = loudest(warnings)
+    if level is None:
+        return "; ".join(parts)
+    messages = [
+        w.message if w.level is level else f"{level_word(w.level.value)}: {w.message}"
+        for w in warnings
+    ]
+    if level is WarningLevel.INFO:  # only notes: why the step is as it is comes first
+        return "; ".join([*parts, f"{badge(level.value)}: " + "; ".join(messages)])
+    return f"{badge(level.value)}: " + "; ".join(parts + messages)
 
 
 def dose_line(time: str, drug: str, amount: str, units: str) -> str:
@@ -142,9 +162,10 @@ class StepTableModel(QAbstractTableModel):
 
     def _text(self, step: Step, column: int) -> str:
         if column == 0:
-            # A shape beside the number: this step caused a warning (the words are in
-            # Notes and in the step details below the table).
-            return f"{step.index + 1} ▲" if self._warnings_for(step) else str(step.index + 1)
+            # The loudest warning's shape beside the number; its words lead the Notes
+            # cell and the step details below the table.
+            level = loudest(self._warnings_for(step))
+            return f"{step.index + 1} {LEVEL_SHAPES[level.value]}" if level else str(step.index + 1)
         if column == 1:
             return short_day(step.start)
         stop = self._plan is not None and self._plan.is_stop(step)

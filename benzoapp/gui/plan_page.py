@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QShowEvent, QUndoStack
+from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -26,14 +26,26 @@ from benzoapp.core.taper.equivalents import lacks_equivalent
 from benzoapp.core.taper.release import settings_for_regimen
 from benzoapp.gui.commands import PlanEditCommand, PlanState, SetValueCommand
 from benzoapp.gui.dose_chart import DoseChart
+from benzoapp.gui.first_plan_guide import FirstPlanGuide
 from benzoapp.gui.formatting import badge, mg
+from benzoapp.gui.operations import Operations
 from benzoapp.gui.plan_dialogs import EditStepDialog
 from benzoapp.gui.plan_form import PlanForm
 from benzoapp.gui.plan_model import StepTableModel, sorting_proxy
-from benzoapp.gui.plan_table import StepTable
+from benzoapp.gui.plan_panes import (
+    AlternativesSlot,
+    StepDetailsPane,
+    StrongBanner,
+    strong_warnings,
+)
+from benzoapp.gui.plan_table import EQUIVALENT, TOTAL, StepTable
+from benzoapp.gui.regimen_editor import DoseRowsDialog
 from benzoapp.gui.services import Planner, PlanRepository
+from benzoapp.report.text import several_drugs
 
 MERGE_REGIMEN, MERGE_SETTINGS = 101, 102
+LEFT_MIN, LEFT_MAX = 280, 400  # the settings pane beside the plan
+QWIDGETSIZE_MAX = 16_777_215
 
 
 class PlanPage(QWidget):
@@ -48,9 +60,12 @@ class PlanPage(QWidget):
         undo_stack: QUndoStack,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
+        *,
+        operations: Operations | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Plan")
+        self._ops = operations or Operations(undo_stack, self)
         self._planner = planner
         self._plans = plans
         self._undo = undo_stack
@@ -88,56 +103,105 @@ class PlanPage(QWidget):
     def _build_right(self, left: QWidget) -> None:
         self.model = StepTableModel()
         self.proxy = sorting_proxy(self.model)
-        # Fitted to its own width once per new plan and per resize (see plan_table), not
-        # on every layout pass: automatic resizing asks the model for every cell again
-        # and again, and long plans crawl.
         self.table = StepTable()
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Steps")
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        buttons = self._build_buttons()
+        self.chart = DoseChart()
+        self.chart.setMinimumHeight(110)
+        top = QWidget()
+        top_box = QVBoxLayout(top)
+        top_box.setContentsMargins(0, 0, 0, 0)
+        self.banner = StrongBanner()
+        self.banner_text, self.banner_button = self.banner.text, self.banner.button
+        self.banner_button.clicked.connect(self.go_to_first_strong)
+        top_box.addWidget(self.banner)
+        top_box.addWidget(self.table, 1)
+        top_box.addLayout(buttons)
+        # A vertical splitter: the person can give the table, the step or the chart more
+        # room; none of them is ever squeezed to nothing.
+        self.right_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.right_splitter.setChildrenCollapsible(False)
+        self.right_splitter.addWidget(top)
+        self.details_pane = StepDetailsPane()
+        self.step_details = self.details_pane.label
+        self.alternatives_slot = AlternativesSlot()
+        self.right_splitter.addWidget(self.details_pane)
+        self.right_splitter.addWidget(self.alternatives_slot)
+        self.right_splitter.addWidget(self.chart)
+        # The steps get most of the height, then the selected step; the chart least.
+        self.right_splitter.setStretchFactor(0, 4)
+        self.right_splitter.setStretchFactor(1, 2)
+        self.right_splitter.setStretchFactor(3, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.left_scroll = QScrollArea()  # long warnings scroll rather than being cut off
+        self.left_scroll.setWidgetResizable(True)
+        self.left_scroll.setWidget(left)
+        self.left_scroll.setMinimumWidth(LEFT_MIN)
+        self.left_scroll.setMaximumWidth(LEFT_MAX)
+        self.left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.splitter.addWidget(self.left_scroll)
+        self.splitter.addWidget(self.right_splitter)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 800])
+        box = QVBoxLayout(self)
+        box.setContentsMargins(4, 4, 4, 4)
+        box.addWidget(self.splitter)
+
+    def _build_buttons(self) -> QHBoxLayout:
+        """The step and plan actions under the table."""
         buttons = QHBoxLayout()
         self.hold_button = QPushButton("Insert ho&ld…")
         self.edit_button = QPushButton("E&dit step…")
         self.replan_button = QPushButton("Re-&plan…")
         self.replan_button.setToolTip("Start again from what you take today")
         self.save_button = QPushButton("&Use this plan")
+        self.save_button.setToolTip("Today then shows this plan's doses day by day")
         for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
             button.setAccessibleName(button.text().replace("&", "").rstrip("…"))
             buttons.addWidget(button)
         self.replan_button.setAccessibleName("Re-plan from today")
         buttons.addStretch(1)
-        self.chart = DoseChart()
-        self.step_details = QLabel("Choose a step to see it in full.")
-        self.step_details.setWordWrap(True)
-        self.step_details.setAccessibleName("Step details")
-        self.step_details.setProperty("role", "muted")
-        self.step_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        right = QWidget()
-        right_box = QVBoxLayout(right)
-        right_box.addWidget(self.table, 3)
-        right_box.addWidget(self.step_details)
-        right_box.addLayout(buttons)
-        right_box.addWidget(self.chart, 2)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        left_scroll = QScrollArea()  # long warnings scroll rather than being cut off
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setWidget(left)
-        # Narrow enough that the steps table keeps room for its doses at 1280 pixels.
-        left_scroll.setMinimumWidth(300)
-        left_scroll.setMaximumWidth(400)
-        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        splitter.addWidget(left_scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([310, 790])
-        box = QVBoxLayout(self)
-        box.setContentsMargins(4, 4, 4, 4)
-        box.addWidget(splitter)
+        return buttons
+
+    def _fit_orientation(self, *_needed: object) -> None:
+        """Settings beside the plan when the steps table still fits beside them; else
+        the settings above the plan, so the table never needs to scroll sideways."""
+        needed = LEFT_MIN + self.table.needed_width() + 24
+        orientation = (
+            Qt.Orientation.Vertical if self.width() < needed else Qt.Orientation.Horizontal
+        )
+        if self.splitter.orientation() == orientation:
+            return
+        self.splitter.setOrientation(orientation)
+        if orientation == Qt.Orientation.Vertical:
+            self.left_scroll.setMinimumWidth(0)
+            self.left_scroll.setMaximumWidth(QWIDGETSIZE_MAX)
+            self.splitter.setSizes([self.height() * 3 // 10, self.height() * 7 // 10])
+        else:
+            self.left_scroll.setMinimumWidth(LEFT_MIN)
+            self.left_scroll.setMaximumWidth(LEFT_MAX)
+            self.splitter.setSizes([300, max(self.width() - 300, 1)])
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()  # the new arrangement now, so the table fits its new width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self._fit_orientation()
+
+    def set_alternatives_panel(self, panel: QWidget) -> None:
+        """Place the list of alternative plans beneath the step details and show it;
+        applying one of its settings is :meth:`apply_settings` (undoable)."""
+        self.alternatives_slot.place(panel)
 
     def _connect(self) -> None:
         self.regimen.textEdited.connect(self._regimen_edited)
         self.proxy.layoutChanged.connect(self._size_rows)  # sorting moves the rows
+        self.table.needed_width_changed.connect(self._fit_orientation)
         self.table.selectionModel().currentRowChanged.connect(self._show_step_details)
         self.method.currentIndexChanged.connect(self._settings_edited)
         self.rate.valueChanged.connect(self._settings_edited)
@@ -149,18 +213,24 @@ class PlanPage(QWidget):
         self.edit_button.clicked.connect(self.edit_step)
         self.replan_button.clicked.connect(self.replan_from_today)
         self.save_button.clicked.connect(self.save_plan)
+        self.form.rows_button.clicked.connect(self.enter_dose_by_dose)
+        self.form.guide_button.clicked.connect(self.start_guide)
         for first, second in (
-            (self.regimen, self.method),
+            (self.regimen, self.form.rows_button),
+            (self.form.rows_button, self.form.guide_button),
+            (self.form.guide_button, self.method),
             (self.method, self.rate),
             (self.rate, self.every),
             (self.every, self.form_box),
             (self.form_box, self.crossover),
             (self.crossover, self.start),
-            (self.start, self.table),
+            (self.start, self.banner_button),
+            (self.banner_button, self.table),
             (self.table, self.hold_button),
             (self.hold_button, self.edit_button),
             (self.edit_button, self.replan_button),
             (self.replan_button, self.save_button),
+            (self.save_button, self.step_details),
         ):
             QWidget.setTabOrder(first, second)
 
@@ -198,10 +268,12 @@ class PlanPage(QWidget):
 
     def _show_plan(self, plan: Plan | None) -> None:
         self.model.set_plan(plan)
+        self.table.show_total_as(EQUIVALENT if plan is not None and several_drugs(plan) else TOTAL)
+        self.banner.show_for(plan)
         self._needs_sizing = True
         if self.isVisible():
             self._size_table()
-        self.step_details.setText("Choose a step to see it in full.")
+        self.details_pane.show_text("")
         self.chart.set_plan(plan, self._today())
         has_plan = plan is not None and bool(plan.steps)
         for button in (self.hold_button, self.edit_button, self.replan_button, self.save_button):
@@ -223,13 +295,36 @@ class PlanPage(QWidget):
 
     def _show_step_details(self) -> None:
         row = self.selected_step()
-        text = self.model.details(row) if row is not None else ""
-        self.step_details.setText(text or "Choose a step to see it in full.")
+        self.details_pane.show_text(self.model.details(row) if row is not None else "")
+
+    def go_to_first_strong(self) -> None:
+        """Select the first step with a strong caution and put focus there (its words
+        are in the pane beneath); a plan-wide one is shown beside the form."""
+        plan = self._state.plan
+        if plan is None:
+            return
+        strong = strong_warnings(plan)
+        if not strong:
+            return
+        first = strong[0]
+        if first.step_index is None:
+            self.plan_warnings.setFocus()
+            return
+        row = next((i for i, step in enumerate(plan.steps) if step.index == first.step_index), None)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        self.table.setFocus()
+        self._show_step_details()
 
     def _size_table(self) -> None:
         """Fit columns and rows to the plan once (deferred while the page is hidden)."""
         self._needs_sizing = False
         self.table.fit()
+        self._fit_orientation()
 
     def _size_rows(self, *_changed: object) -> None:
         self.table.fit_rows()
@@ -249,6 +344,7 @@ class PlanPage(QWidget):
 
     def _check_regimen_text(self, text: str) -> Regimen | None:
         """Parse as typed; say beside the field what was understood or what is wrong."""
+        self.form.understood.show_regimen(None)
         if not text.strip():
             self.regimen_message.setText("Type what you take now.")
             return None
@@ -267,6 +363,7 @@ class PlanPage(QWidget):
             for drug in regimen.drugs
         )
         self.regimen_message.setText(f"✓ Understood: {per_drug} a day.")
+        self.form.understood.show_regimen(regimen)
         return regimen
 
     def _say_why_no_plan(self, regimen: Regimen, settings: PlanSettings) -> None:
@@ -313,6 +410,57 @@ class PlanPage(QWidget):
             PlanState(self._state.regimen_text, settings, plan),
             MERGE_SETTINGS,
         )
+
+    def apply_settings(self, settings: PlanSettings, text: str = "Apply an alternative") -> None:
+        """Re-plan the same regimen with ``settings`` (undoable): what the alternatives
+        panel asks for when the person applies one."""
+        plan = self._build_plan(self._state.regimen_text, settings)
+        self._push_state(text, PlanState(self._state.regimen_text, settings, plan), -1)
+
+    def _drug_names(self) -> tuple[str, ...]:
+        names = getattr(self._planner, "drug_names", None)
+        return tuple(names()) if callable(names) else ()
+
+    def _regimen_message_for(self, text: str) -> str:
+        """What the core says of ``text`` (for the dose-by-dose dialog)."""
+        try:
+            self._planner.parse_regimen(text)
+        except BenzoAppError as error:
+            return f"Not yet: {error}"
+        return "✓ Understood."
+
+    def enter_dose_by_dose(self) -> None:
+        """Rows of drug, amount and time; OK puts them in the regimen field as text."""
+        dialog = DoseRowsDialog(self._drug_names(), self._regimen_message_for, self)
+        if dialog.exec() == DoseRowsDialog.DialogCode.Accepted and dialog.text():
+            self.regimen.setText(dialog.text())
+            self._regimen_edited(dialog.text())
+            self.regimen.setFocus()
+
+    def start_guide(self) -> None:
+        """The first-run guide; Finish shows its plan here (undoable) and puts focus on
+        "Use this plan", which makes Today follow it."""
+        guide = FirstPlanGuide(
+            self._planner.parse_regimen,
+            self._drug_names(),
+            replace(self._state.settings, start=self._today()),
+            self,
+        )
+        if guide.exec() != FirstPlanGuide.DialogCode.Accepted:
+            return
+        self.apply_guide(guide.regimen_text(), guide.settings())
+
+    def apply_guide(self, text: str, settings: PlanSettings) -> None:
+        regimen = self._check_regimen_text(text)
+        if regimen is not None:
+            settings = settings_for_regimen(regimen, settings)
+        plan = self._plan_for(regimen, settings)
+        self._push_state("Plan from the guide", PlanState(text, settings, plan), -1)
+        if plan is not None:
+            self.regimen_message.setText(
+                '✓ Your plan is below. Press "Use this plan" to make Today follow it.'
+            )
+            self.save_button.setFocus()
 
     def _push_edit(self, text: str, operation: Callable[[Plan], Plan]) -> bool:
         command = PlanEditCommand(text, self._apply_state, self._state, operation)
@@ -371,14 +519,7 @@ class PlanPage(QWidget):
         if plan is None:
             return
         today = self._today()
-        running = next(
-            (
-                s
-                for s in plan.steps
-                if s.start <= today <= s.end and not getattr(s, "history", False)
-            ),
-            None,
-        )
+        running = plan.step_on(today)  # the core's step in force, as Today shows it
         suggested = self._state.regimen_text
         if running is not None and running.doses:
             # A drug still taken as its modified-release product is written as that
@@ -419,11 +560,20 @@ class PlanPage(QWidget):
         if self._state.plan is None or self._plans is None or self._read_only_reason:
             return
         plan = self._state.plan
-        if self._plan_id is None:
-            name = f"Plan from {plan.steps[0].start.isoformat()}" if plan.steps else "Plan"
-            self._plan_id = self._plans.save(plan, name, active=True)
-        else:
-            self._plans.revise(self._plan_id, plan, "changed on the Plan page")
+        failures: list[str] = []
+
+        def failed(message: str, _initiator: object) -> None:
+            failures.append(message)
+
+        self._ops.failed.connect(failed)
+        try:
+            plan_id = self._ops.use_plan(self._plans, self._plan_id, plan, initiator=self)
+        finally:
+            self._ops.failed.disconnect(failed)
+        if plan_id is None:
+            self.regimen_message.setText(failures[0] if failures else "Not saved.")
+            return
+        self._plan_id = plan_id
         self._kept_plan = plan
         self.plan_saved.emit(self._state.plan)
         self.regimen_message.setText("✓ Saved as your plan. Today now follows it.")

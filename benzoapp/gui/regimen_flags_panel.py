@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from benzoapp.gui.formatting import badge
+from benzoapp.core.changes import Changes
 
 if TYPE_CHECKING:
     from benzoapp.core.cautions import RegimenCheck, RegimenFlag
@@ -67,6 +68,11 @@ class RegimenFlagsPanel(QFrame):
         """Where the flags come from (a call that runs the regimen check); shows them now."""
         self._source = source
         self.refresh()
+
+    def follow(self, changes: Changes, _initiator: object = None) -> None:
+        """Check again when the list or the plan in use changed, not on every dose tick."""
+        if changes.touches_medications() or changes.touches_plan():
+            self.refresh()
 
     def refresh(self, *_changed: object) -> None:
         """Run the check again (the list or the plan changed) and show what it found.

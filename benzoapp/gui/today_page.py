@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
@@ -23,9 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from benzoapp.core.changes import Changes
+from benzoapp.core.errors import InputError
+from benzoapp.core.journal.overwrite import unseen_replacements
 from benzoapp.core.model import DoseLogEntry, JournalDay, Plan, Step, StepDose
-from benzoapp.gui.commands import CallbackCommand
 from benzoapp.gui.formatting import badge, day, mg, parse_mg
+from benzoapp.gui.operations import Operations
+from benzoapp.gui.replace_prompt import Answer, ask_before_replacing, replaced_lines
 from benzoapp.gui.regimen_flags_panel import RegimenFlagsPanel
 from benzoapp.gui.services import (
     ActivePlanSource,
@@ -49,12 +54,25 @@ QUICK_SYMPTOMS: tuple[tuple[str, str], ...] = (
 
 
 def step_on(plan: Plan, when: dt.date) -> Step | None:
-    """The step in force on a day (steps are contiguous, so at most one)."""
-    return next((s for s in plan.steps if s.start <= when <= s.end and not _history(s)), None)
+    """The step in force on a day: the core's answer (``Plan.step_on``)."""
+    return plan.step_on(when)
 
 
 def _history(step: Step) -> bool:
     return bool(getattr(step, "history", False))
+
+
+class MessageLabel(QLabel):
+    """A wrapped message that takes no room while it has nothing to say."""
+
+    def __init__(self) -> None:
+        super().__init__("")
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt name)
+        super().setText(text)
+        self.setVisible(bool(text))
 
 
 class DoseRow:
@@ -92,10 +110,19 @@ class TodayPage(QWidget):
         undo_stack: QUndoStack,
         *,
         today: Callable[[], dt.date] = dt.date.today,
+        operations: Operations | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName("Today")
+        # The check-in as last loaded from the journal: ``_seen`` is the stored day (None:
+        # none), ``_shown`` the values put in the boxes; typing makes them differ.
+        self._seen: JournalDay | None = None
+        self._shown: dict[str, int] = {}
+        self._check_in_day: dt.date | None = None
+        self._last_failure = ""
+        self._ops = operations or Operations(undo_stack, self)
+        self._connect_operations()
         self._plans = plans
         # What the page shows from, and what it writes to: the same objects, except
         # while it shows a start-up snapshot, when there is nothing to write to.
@@ -108,6 +135,17 @@ class TodayPage(QWidget):
         self._clock = today
         self._today = today
         self.rows: list[DoseRow] = []
+        self._build_body()
+        self._shown_day = today()
+        # Left open overnight, the page turns to the new day by itself.
+        self._day_timer = QTimer(self)
+        self._day_timer.setInterval(60_000)
+        self._day_timer.timeout.connect(self._turn_day_if_needed)
+        self._day_timer.start()
+        self.refresh()
+
+    def _build_body(self) -> None:
+        """Heading, doses, next change, warnings and the check-in, in one scroll area."""
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
@@ -126,6 +164,9 @@ class TodayPage(QWidget):
         self._doses_grid.setHorizontalSpacing(18)
         self._doses_grid.setVerticalSpacing(10)
         self._box.addWidget(self.doses_group)
+        self.dose_message = MessageLabel()
+        self.dose_message.setAccessibleName("Dose message")
+        self._box.addWidget(self.dose_message)
         self.next_change = QLabel()
         self.next_change.setWordWrap(True)
         self.next_change.setAccessibleName("Next change")
@@ -140,13 +181,6 @@ class TodayPage(QWidget):
         self._box.addWidget(self.regimen_flags)
         self._box.addWidget(self._build_check_in())
         self._box.addStretch(1)
-        self._shown_day = today()
-        # Left open overnight, the page turns to the new day by itself.
-        self._day_timer = QTimer(self)
-        self._day_timer.setInterval(60_000)
-        self._day_timer.timeout.connect(self._turn_day_if_needed)
-        self._day_timer.start()
-        self.refresh()
 
     @classmethod
     def read_only(
@@ -171,6 +205,7 @@ class TodayPage(QWidget):
         journal: JournalRepository,
         *,
         today: Callable[[], dt.date] | None = None,
+        operations: Operations | None = None,
     ) -> None:
         """Show from and write to the store from now on (after a read-only start).
 
@@ -178,6 +213,9 @@ class TodayPage(QWidget):
         person sees and where the keyboard focus is stay as they were; the controls
         that write are enabled.
         """
+        if operations is not None and operations is not self._ops:
+            self._ops = operations
+            self._connect_operations()
         self._plans = plans
         self._log_source = self._log = dose_log
         self._journal_source = self._journal = journal
@@ -194,6 +232,26 @@ class TodayPage(QWidget):
         self._journal = None
         self.refresh()
         self.check_in_message.setText("Not saved: changes cannot be saved just now.")
+
+    def _connect_operations(self) -> None:
+        # Bound methods: Qt drops the connections when the page goes (after a restore).
+        self._ops.changed.connect(self.on_changed)
+        self._ops.failed.connect(self._on_failed)
+
+    @property
+    def operations(self) -> Operations:
+        return self._ops
+
+    def on_changed(self, changes: Changes, initiator: object) -> None:
+        """Reload what the announcement says changed; a check-in being typed is kept."""
+        today = self._today()
+        if changes.touches_plan() or changes.touches_log(today) or changes.touches_journal(today):
+            self.refresh()
+
+    def _on_failed(self, message: str, initiator: object) -> None:
+        if initiator is self or initiator is None:
+            self.dose_message.setText(message)
+            self._last_failure = message
 
     def is_read_only(self) -> bool:
         """True while the page shows data it cannot write to (before :meth:`attach`)."""
@@ -283,14 +341,15 @@ class TodayPage(QWidget):
         for r, dose in enumerate(doses):
             row = DoseRow(dose)
             self._show_logged(row, logged.get((dose.time, dose.drug)))
-            for c, widget in enumerate(
-                (row.label, row.how, row.taken, row.amount, row.amount_label)
-            ):
-                self._doses_grid.addWidget(widget, r, c)
+            # How to make the dose goes under it: side by side the row is wider than
+            # a small window with large text, and would scroll sideways.
+            for c, widget in enumerate((row.label, row.taken, row.amount, row.amount_label)):
+                self._doses_grid.addWidget(widget, 2 * r, c)
+            self._doses_grid.addWidget(row.how, 2 * r + 1, 0)
             row.taken.clicked.connect(lambda _=False, rw=row: self._taken_clicked(rw))
             row.amount.editingFinished.connect(lambda rw=row: self._amount_edited(rw))
             self.rows.append(row)
-        self._doses_grid.setColumnStretch(5, 1)
+        self._doses_grid.setColumnStretch(4, 1)
         previous: QWidget | None = None
         for row in self.rows:
             for widget in (row.taken, row.amount):
@@ -343,11 +402,27 @@ class TodayPage(QWidget):
             "\n".join(f"{badge(w.level.value)}: {w.message} (source: {w.source})" for w in in_force)
         )
 
-    def _show_check_in(self, today: dt.date) -> None:
+    def check_in_values(self) -> dict[str, int]:
+        """The check-in as the boxes show it now (a half-typed number included)."""
+        for spin in self.symptoms.values():
+            spin.interpretText()
+        return {key: spin.value() for key, spin in self.symptoms.items()}
+
+    def check_in_edited(self) -> bool:
+        """True while the boxes hold values the person typed and has not saved."""
+        return self._check_in_day is not None and self.check_in_values() != self._shown
+
+    def _show_check_in(self, today: dt.date, *, force: bool = False) -> None:
+        """The journal's values for ``today``; a check-in being typed is left alone."""
+        if not force and self._check_in_day == today and self.check_in_edited():
+            return
         source = self._journal_source
         existing = source.get(today) if source is not None else None
         for key, spin in self.symptoms.items():
             spin.setValue(existing.symptoms.get(key, 0) if existing else 0)
+        self._seen = existing
+        self._shown = {key: spin.value() for key, spin in self.symptoms.items()}
+        self._check_in_day = today
 
     # -- edits -------------------------------------------------------------------------
     def _entry(self, row: DoseRow) -> DoseLogEntry | None:
@@ -362,23 +437,17 @@ class TodayPage(QWidget):
             None,
         )
 
-    def _write(self, row: DoseRow, entry: DoseLogEntry | None) -> None:
-        """Put a log entry (or its absence) in the store and show it."""
-        assert self._log is not None
-        if entry is None:
-            self._log.remove(self._today(), row.dose.time, row.dose.drug)
-        else:
-            self._log.record(entry)
-        self.refresh()
-
     def _set_taken(self, row: DoseRow, amount: str, taken: bool, text: str) -> None:
         before = self._entry(row)
-        value = parse_mg(amount)
-        if taken and value is None:
-            row.amount.setFocus()
-            row.taken.setChecked(False)
-            self.next_change.setText("The amount must be a number of mg, such as 0.25.")
-            return
+        value: Decimal | None = None
+        if taken:
+            try:
+                value = parse_mg(amount)
+            except InputError as error:
+                row.amount.setFocus()
+                row.taken.setChecked(before is not None and before.taken_mg is not None)
+                self.dose_message.setText(f"Not recorded: {error}")
+                return
         after = (
             DoseLogEntry(self._today(), row.dose.time, row.dose.drug, row.dose.mg, value)
             if taken
@@ -386,16 +455,11 @@ class TodayPage(QWidget):
         )
         if before is not None and after is not None:
             after = replace(before, taken_mg=value)
-        time, drug = row.dose.time, row.dose.drug
-
-        def find() -> DoseRow:
-            return next(r for r in self.rows if (r.dose.time, r.dose.drug) == (time, drug))
-
-        self._undo.push(
-            CallbackCommand(
-                text, lambda: self._write(find(), after), lambda: self._write(find(), before)
-            )
-        )
+        assert self._log is not None
+        self.dose_message.setText("")
+        key = (self._today(), row.dose.time, row.dose.drug)
+        if not self._ops.set_dose(self._log, key, before, after, text, initiator=self):
+            self.refresh()  # show the log as it is: the tick was not recorded
 
     def _taken_clicked(self, row: DoseRow) -> None:
         taken = row.taken.isChecked()
@@ -406,27 +470,42 @@ class TodayPage(QWidget):
         if not row.taken.isChecked():
             return
         before = self._entry(row)
-        value = parse_mg(row.amount.text())
-        if before is not None and value == before.taken_mg:
+        try:
+            value: Decimal | None = parse_mg(row.amount.text())
+        except InputError:
+            value = None
+        if before is not None and value is not None and value == before.taken_mg:
             return
         self._set_taken(row, row.amount.text(), True, f"Change amount at {row.dose.time}")
 
     def record_check_in(self) -> None:
+        """Merge the check-in into today's journal day, asking first if that day changed
+        elsewhere since the boxes were filled (values the person has not seen)."""
         if self._journal is None:
             return
         today = self._today()
-        before = self._journal.get(today)
-        values = {key: spin.value() for key, spin in self.symptoms.items()}
-        base = before or JournalDay(today)
+        values = self.check_in_values()
+        stored = self._journal.get(today)
+        base = stored or JournalDay(today)
         after = replace(base, symptoms={**base.symptoms, **values})
-        journal = self._journal
-
-        def put(value: JournalDay | None) -> None:
-            if value is None:
-                journal.delete_day(today)
-            else:
-                journal.save_day(value)
-            self._show_check_in(today)
-
-        self._undo.push(CallbackCommand("Save check-in", lambda: put(after), lambda: put(before)))
-        self.check_in_message.setText("✓ Saved in your journal.")
+        seen = self._seen if self._check_in_day == today else None
+        found = unseen_replacements(seen, stored, after)
+        if found:
+            labels = dict(QUICK_SYMPTOMS)
+            lines = replaced_lines(found, lambda key: labels.get(key, key))
+            answer = ask_before_replacing(self, today, lines)
+            if answer is Answer.SHOW_SAVED:
+                self._show_check_in(today, force=True)
+                self.check_in_message.setText("Showing the saved values; nothing was changed.")
+                return
+            if answer is Answer.CANCEL:
+                self.check_in_message.setText("Not saved yet.")
+                return
+        saved = self._ops.save_journal_day(
+            self._journal, stored, after, "Save check-in", initiator=self
+        )
+        if saved:
+            self._seen, self._shown, self._check_in_day = after, values, today
+            self.check_in_message.setText("✓ Saved in your journal.")
+        else:
+            self.check_in_message.setText(self._last_failure or "Not saved.")

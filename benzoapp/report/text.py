@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from benzoapp.core.dates import format_date as core_format_date
 from benzoapp.core.model import Form, Method, Plan, Step, StepDose
 
 STATEMENT = "This plan informs; the prescriber decides. Change doses only with them."
@@ -24,7 +25,7 @@ def format_mg(value: Decimal) -> str:
 
 def format_date(day: dt.date) -> str:
     """``3 Mar 2025``: no leading zero, month in letters, the same in every locale."""
-    return f"{day.day} {day:%b %Y}"
+    return core_format_date(day)
 
 
 def format_duration(days: int) -> str:
@@ -129,11 +130,8 @@ def drugs_taken(step: Step) -> tuple[str, ...]:
 
 
 def step_on(plan: Plan, day: dt.date) -> Step | None:
-    """The step whose days include ``day``: the plan ahead before any kept history."""
-    matches = [s for s in plan.steps if s.start <= day <= s.end]
-    ahead = [s for s in matches if not s.history]
-    chosen = ahead or matches
-    return chosen[-1] if chosen else None
+    """The step whose days include ``day`` (the core's rule: ``Plan.step_on``)."""
+    return plan.step_on(day)
 
 
 def today_text(plan: Plan, day: dt.date) -> str:

@@ -70,7 +70,7 @@ def test_tab_walks_the_plan_page_in_reading_order(
     plan_page.show()
     plan_page.regimen.setFocus()
     order = [plan_page.regimen]
-    for _ in range(10):  # the date field takes a Tab per section (year, month, day)
+    for _ in range(12):  # the date field takes a Tab per section (year, month, day)
         current = plan_page.focusWidget()
         assert current is not None, order
         qtbot.keyClick(current, Qt.Key.Key_Tab)
@@ -79,8 +79,10 @@ def test_tab_walks_the_plan_page_in_reading_order(
             focused = focused.parentWidget()
         if focused is not order[-1]:
             order.append(focused)
-    assert order[:8] == [
+    assert order[:10] == [
         plan_page.regimen,
+        plan_page.form.rows_button,
+        plan_page.form.guide_button,
         plan_page.method,
         plan_page.rate,
         plan_page.every,

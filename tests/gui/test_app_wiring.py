@@ -150,3 +150,24 @@ def test_export_pdf_writes_the_plan_with_the_medications(
     assert "diazepam" in text
     assert "Cipro" in text
     assert window.statusBar().currentMessage() == f"Saved {target}"
+
+
+def test_journal_and_today_share_the_stored_day_in_the_running_app(
+    qtbot: QtBot, window: MainWindow, data_dir: Path
+) -> None:
+    """The issue's data loss, on the real store: a Journal save, then Today's check-in,
+    keeps the Journal's values (the day's five shared symptoms are not reset)."""
+    journal_page, today_page = window.pages["Journal"], window.pages["Today"]
+    window.show_page("Journal")
+    spin = journal_page.entry.spin_box("fatigue")
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, "7")
+    journal_page.entry.save()
+    window.show_page("Today")
+    assert today_page.symptoms["fatigue"].value() == 7
+    qtbot.mouseClick(today_page.save_check_in, Qt.MouseButton.LeftButton)
+    with open_store(data_dir) as store:
+        stored = store.journal.get(dt.date.today())
+        assert stored is not None
+        assert stored.symptoms["fatigue"] == 7

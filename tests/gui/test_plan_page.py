@@ -58,8 +58,8 @@ def test_changing_the_rate_updates_table_and_shows_warning_with_source(
     assert "▲ Caution: Faster than 10% per step" in page.plan_warnings.text()
     assert "Source: ASAM 2025 Rec. 6" in page.plan_warnings.text()
     # a warning caused by a step is shown in that step's row
-    assert "◇ Note: A big first cut" in cell(page, 1, "Notes")
-    assert cell(page, 1, "Step") == "2 ▲"
+    assert cell(page, 1, "Notes") == "◇ Note: A big first cut"  # the level's word leads
+    assert cell(page, 1, "Step") == "2 ◇"
     page.table.setFocus()
     page.table.selectRow(1)
     assert "◇ Note: A big first cut Source: test" in page.step_details.text()

@@ -84,7 +84,8 @@ def test_bad_amount_is_not_stored(qtbot: QtBot, page: TodayPage, dose_log, today
     qtbot.mouseClick(row.taken, Qt.MouseButton.LeftButton)
     assert dose_log.between(today, today) == []
     assert not page.rows[0].taken.isChecked()
-    assert "number of mg" in page.next_change.text()
+    # The core's own words (dose_parse), in full, beside the doses.
+    assert page.dose_message.text().startswith('Not recorded: "half" is not a dose I can read')
 
 
 def test_check_in_goes_to_the_journal(

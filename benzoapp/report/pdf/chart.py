@@ -12,10 +12,12 @@ import math
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from benzoapp.core.dates import month_year
 from benzoapp.core.model import Plan
+from benzoapp.core.plan_chart import daily_value, dose_series, plots_equivalent
 from benzoapp.report.pdf.outline import PartHeading
 from benzoapp.report.pdf.styles import FONT, INK, MUTED, RULE, SHADE, Styles
-from benzoapp.report.text import format_date, format_mg, several_drugs
+from benzoapp.report.text import format_date, format_mg
 
 CHART_HEIGHT = 190.0
 LEFT_GUTTER = 46.0
@@ -66,8 +68,7 @@ def dose_chart(plan: Plan, width: float) -> Drawing:
     drawing.initialFontName = FONT  # the renderer would otherwise set unembedded Helvetica
     if not plan.steps:
         return drawing
-    use_equivalent = several_drugs(plan)
-    values = [float(s.diazepam_equivalent_mg if use_equivalent else s.total_mg) for s in plan.steps]
+    values = [float(stretch.mg) for stretch in dose_series(plan)]  # as the window plots
     first = plan.steps[0].start
     end = plan.steps[-1].end + dt.timedelta(days=1)
     span = max((end - first).days, 1)
@@ -114,7 +115,7 @@ def dose_chart(plan: Plan, width: float) -> Drawing:
     for day in ticks:
         x = x_of(day)
         drawing.add(Line(x, BOTTOM_GUTTER, x, BOTTOM_GUTTER - 3, strokeColor=RULE, strokeWidth=0.5))
-        label = f"{day:%b %Y}" if span > 92 else format_date(day)
+        label = month_year(day) if span > 92 else format_date(day)
         drawing.add(
             String(
                 x,
@@ -150,11 +151,9 @@ def chart_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     if not plan.steps:
         story.append(Paragraph("The plan has no steps to draw.", styles.body))
         return [KeepTogether(story)]
-    several = several_drugs(plan)
-    what = "in diazepam equivalents, " if several else ""
+    what = "in diazepam equivalents, " if plots_equivalent(plan) else ""
     first, last = plan.steps[0], plan.steps[-1]
-    start_mg = first.diazepam_equivalent_mg if several else first.total_mg
-    end_mg = last.diazepam_equivalent_mg if several else last.total_mg
+    start_mg, end_mg = daily_value(plan, first), daily_value(plan, last)
     story.append(dose_chart(plan, width))
     story.append(
         Paragraph(

@@ -11,6 +11,7 @@ import datetime as dt
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
+from benzoapp.core.dates import format_day
 from benzoapp.core.model import Plan, Step
 from benzoapp.report.data import ReportData
 from benzoapp.report.pdf.outline import PartHeading
@@ -55,7 +56,7 @@ def checklist_rows(plan: Plan, days: list[tuple[dt.date, Step]]) -> list[list[st
                 if d.mg > 0
             ]
             cells.append("\n".join(boxes))
-        rows.append([f"{day:%a} {format_date(day)}", *cells, ""])
+        rows.append([format_day(day), *cells, ""])
     return rows
 
 
