@@ -92,6 +92,13 @@ def run_command(args: argparse.Namespace) -> int:
         # written is left out whole (every writer renames a finished temporary file).
         print(f"benzoapp {args.command}: {plain_os_error(error)}", file=sys.stderr)
         return 2
+    except (OverflowError, ZeroDivisionError):
+        print(
+            f"benzoapp {args.command}: a number or date is out of the range BenzoApp can "
+            "work with; nothing was changed.",
+            file=sys.stderr,
+        )
+        return 2
     except (RecursionError, MemoryError):
         print(
             f"benzoapp {args.command}: the input is too large or too deeply nested to read; "

@@ -30,9 +30,19 @@ def _weeks(text: str) -> int:
     return value
 
 
+def _name(text: str) -> str:
+    from benzoapp.core.validation import NAME_MAX
+
+    if len(text) > NAME_MAX or "\0" in text:
+        raise argparse.ArgumentTypeError(f"a name is at most {NAME_MAX} characters")
+    return text
+
+
 def add_print_arguments(parser: argparse.ArgumentParser) -> None:
     """Options that shape the printout but not the plan."""
-    parser.add_argument("--name", metavar="NAME", default="", help="name printed on the plan")
+    parser.add_argument(
+        "--name", metavar="NAME", type=_name, default="", help="name printed on the plan"
+    )
     parser.add_argument(
         "--page-size",
         choices=("a4", "letter"),

@@ -36,11 +36,23 @@ SPLIT_MAX = 8
 NAME_MAX = 200
 NOTE_MAX = 10_000
 SCORE_RANGE = range(11)
+OPTION_NAMES = {
+    "rate_percent": "rate",
+    "every_days": "every",
+    "final_dose_mg": "final-dose",
+    "crossover_stage_de_mg": "crossover-stage",
+    "crossover_to": "crossover",
+    "liquid_mg_per_ml": "liquid-mg-per-ml",
+    "tablets": "tablet",
+}
 TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 
 
 def refuse(where: str, why: str) -> NoReturn:
     where = where.lstrip(".")
+    if where.startswith("--."):  # a command-line option, by the name the person typed
+        field, _, rest = where[3:].partition(".")
+        where = "--" + OPTION_NAMES.get(field, field.replace("_", "-")) + (rest and f".{rest}")
     raise InputError(f"{where}: {why}" if where else why)
 
 
@@ -86,7 +98,9 @@ def check_int(value: Any, where: str, low: int, high: int) -> int:
 
 def check_mg(value: Decimal, where: str, *, low: Decimal = Decimal(0)) -> Decimal:
     """An amount in mg: finite, at least ``low``, at most 1,000, at most 6 decimal places."""
-    if not isinstance(value, Decimal) or not value.is_finite():
+    if not isinstance(value, Decimal):  # a float would lose the exact amount
+        raise TypeError(f"milligrams must be Decimal, not {type(value).__name__}")
+    if not value.is_finite():
         refuse(where, f"{value!r} is not an amount")
     if value < low:
         refuse(where, "a dose cannot be below zero" if low == 0 else f"must be at least {low}")
@@ -124,15 +138,20 @@ def check_rate(value: Decimal, where: str = "rate") -> Decimal:
     return value
 
 
-def check_drug(drug: Any, known: Iterable[str], where: str) -> str:
+def check_drug(drug: Any, known: Iterable[str] | None, where: str) -> str:
+    """A drug BenzoApp knows; with ``known=None`` (the store's own bound) any short name."""
+    if known is None:
+        return check_text(drug, where, NAME_MAX)
     if not isinstance(drug, str) or drug not in set(known):
         refuse(where, f"{drug!r} is not a benzodiazepine or Z-drug BenzoApp knows")
     return drug
 
 
-def check_settings(settings: Any, known_drugs: Iterable[str], where: str = "settings") -> None:
+def check_settings(
+    settings: Any, known_drugs: Iterable[str] | None, where: str = "settings"
+) -> None:
     """A ``PlanSettings``: rate and period in range, a sane start, known drugs, real amounts."""
-    known = set(known_drugs)
+    known = None if known_drugs is None else set(known_drugs)
     check_rate(settings.rate_percent, f"{where}.rate_percent")
     check_int(settings.every_days, f"{where}.every_days", 1, EVERY_MAX_DAYS)
     check_date(settings.start, f"{where}.start")
@@ -159,9 +178,13 @@ def check_settings(settings: Any, known_drugs: Iterable[str], where: str = "sett
         check_int(tablet.max_split, f"{where}.tablets[{i}].max_split", 1, SPLIT_MAX)
 
 
-def check_plan(plan: Any, known_drugs: Iterable[str], where: str = "plan") -> None:
-    """A whole ``Plan``: its settings, regimen and steps (contiguous, in range, known drugs)."""
-    known = set(known_drugs)
+def check_plan(plan: Any, known_drugs: Iterable[str] | None, where: str = "plan") -> None:
+    """A whole ``Plan``: its settings, regimen and steps (contiguous, in range, known drugs).
+
+    ``known_drugs=None`` is the store's own bound, where the drugs' names are only kept
+    short (the store does not load the drug data).
+    """
+    known = None if known_drugs is None else set(known_drugs)
     check_settings(plan.settings, known, f"{where}.settings")
     for i, dose in enumerate(plan.regimen.doses):
         check_drug(dose.drug, known, f"{where}.regimen.doses[{i}].drug")
@@ -196,8 +219,8 @@ def check_plan(plan: Any, known_drugs: Iterable[str], where: str = "plan") -> No
     for i, warning in enumerate(plan.warnings):
         check_text(warning.message, f"{where}.warnings[{i}].message")
         check_text(warning.source, f"{where}.warnings[{i}].source", NAME_MAX)
-        if warning.step_index is not None and not 0 <= warning.step_index < len(plan.steps):
-            refuse(f"{where}.warnings[{i}].step_index", "names no step of the plan")
+        if warning.step_index is not None:
+            check_int(warning.step_index, f"{where}.warnings[{i}].step_index", 0, MAX_STEPS)
 
 
 def check_profile(profile: Any, where: str = "profile") -> None:
@@ -227,7 +250,7 @@ def check_medication(medication: Any, where: str = "medication") -> None:
         check_date(medication.started, f"{where}.started")
 
 
-def check_dose_entry(entry: Any, known_drugs: Iterable[str], where: str = "dose") -> None:
+def check_dose_entry(entry: Any, known_drugs: Iterable[str] | None, where: str = "dose") -> None:
     check_date(entry.day, f"{where}.day")
     check_time(entry.time, f"{where}.time")
     check_drug(entry.drug, known_drugs, f"{where}.drug")

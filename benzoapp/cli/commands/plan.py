@@ -164,6 +164,9 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
         modified_release=tuple(sorted({_release(m, catalog) for m in args.modified_release})),
         final_dose_mg=_decimal(args.final_dose, "--final-dose") if args.final_dose else None,
     )
+    from benzoapp.core.validation import check_settings
+
+    check_settings(settings, catalog.drugs, "--")  # the shared bounds: rate, period, dates
     regimen = parse_regimen(args.regimen, catalog)
     taken = {catalog.get(dose.drug).id for dose in regimen.doses}
     for form_id in settings.modified_release:
