@@ -96,9 +96,10 @@ def _names_data(resolved: Path, info: os.stat_result | None, folder: Path) -> st
         return f"it is in your backups folder ({backups})"
     if info is not None and backups.is_dir():
         try:
-            for entry in os.scandir(backups):
-                if _same_file(info, Path(entry.path)):
-                    return f"it is one of your backups ({entry.path})"
+            with os.scandir(backups) as entries:
+                for entry in entries:
+                    if _same_file(info, Path(entry.path)):
+                        return f"it is one of your backups ({entry.path})"
         except OSError:
             pass
     return ""

@@ -11,8 +11,9 @@ Three rules keep the good copies (see docs/store.md, "What cannot destroy your d
 - Pruning keeps the newest good backups of distinct days, never deletes the last good
   ones, and runs only after the operation it guarded succeeded.
 - Backups are ordered by the time the file system recorded for each file, not by its
-  name; a time in the future (a clock once ahead) counts as "now", so a new backup is
-  never the one pruned.
+  name; a time in the future (a clock once ahead) cannot be believed, so such a backup
+  counts as older than every backup with a believable time and a new backup is never
+  the one pruned.
 """
 
 from __future__ import annotations
@@ -100,10 +101,12 @@ def recorded_time(path: Path) -> float:
         return 0.0
 
 
-def _order_key(path: Path, now: float) -> tuple[float, float, str]:
-    """Newest first: a recorded time in the future counts as now (a clock once ahead)."""
+def _order_key(path: Path, now: float) -> tuple[bool, float, str]:
+    """Sort key, newest last. A time in the future (a clock once ahead) cannot be
+    believed: such a backup already existed before any made now, so it counts as older
+    than every backup with a believable time (among themselves, by their times)."""
     made = recorded_time(path)
-    return (min(made, now), made, path.name)
+    return (made <= now, made, path.name)
 
 
 def list_backups(backups_dir: Path, now: dt.datetime | None = None) -> list[Path]:
@@ -118,10 +121,10 @@ def list_backups(backups_dir: Path, now: dt.datetime | None = None) -> list[Path
     return sorted(found, key=lambda p: _order_key(p, clock), reverse=True)
 
 
-def backup_day(path: Path, now: dt.datetime | None = None) -> dt.date:
-    """The day a backup was made: its recorded time, a future one counted as today."""
-    clock = (now or dt.datetime.now()).timestamp()
-    return dt.datetime.fromtimestamp(min(recorded_time(path), clock)).date()
+def backup_day(path: Path) -> dt.date:
+    """The day a backup was made, by its recorded time (a future day never counts as
+    today, so a clock once ahead cannot stop today's backup)."""
+    return dt.datetime.fromtimestamp(recorded_time(path)).date()
 
 
 def file_problem(db_path: Path) -> str:
@@ -279,9 +282,9 @@ def prune_backups(
     if not good:
         return []
     kept: list[Path] = [made] if made is not None and made in good else []
-    days = {backup_day(p, clock) for p in kept}
+    days = {backup_day(p) for p in kept}
     for path in good:
-        day = backup_day(path, clock)
+        day = backup_day(path)
         if len(kept) < keep and path not in kept and day not in days:
             kept.append(path)
             days.add(day)
@@ -298,7 +301,7 @@ def prune_backups(
 
 def daily_backup_due(backups_dir: Path, today: dt.date, now: dt.datetime | None = None) -> bool:
     """True when no backup was recorded today."""
-    return all(backup_day(p, now) != today for p in list_backups(backups_dir, now))
+    return all(backup_day(p) != today for p in list_backups(backups_dir, now))
 
 
 def check_backup(backup_path: Path, backups: Sequence[Path] | None = None) -> str:
