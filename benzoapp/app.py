@@ -82,7 +82,7 @@ def data_folder_problem(folder: Path) -> str:
 
     try:
         check_data_folder(folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the person's eyes only
     except InputError as error:
         return str(error)
     except OSError as error:

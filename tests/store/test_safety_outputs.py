@@ -90,12 +90,12 @@ COMMANDS: dict[str, Callable[[Path], list[str]]] = {
 )
 def test_no_command_writes_over_the_data_or_its_backups(
     data_dir: Path,
-    tmp_path: Path,
     command: str,
     target: str,
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    tmp_path = data_dir.parent
     monkeypatch.chdir(tmp_path)
     before = fingerprint(data_dir)
     path = targets(data_dir)[target]
