@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benzoapp.store.errors import CorruptDatabaseError, NewerDatabaseError, StoreError
-from benzoapp.store.schema import BACKUP_FOLDER, DB_FILENAME, KNOWN_REVISIONS, read_stored_revision
+from benzoapp.store.schema import BACKUP_FOLDER, DB_FILENAME, KNOWN_REVISIONS, revision_in
 
 DEFAULT_KEEP_BACKUPS = 14
 PREFIX = "benzoapp-"
@@ -127,16 +127,18 @@ def backup_day(path: Path) -> dt.date:
     return dt.datetime.fromtimestamp(recorded_time(path)).date()
 
 
-def file_problem(db_path: Path) -> str:
+def file_problem(db_path: Path, *, settled: bool = False) -> str:
     """What ``PRAGMA quick_check`` finds wrong with a database file; "" when it is sound.
 
     An empty file and one with no BenzoApp tables count as problems too: neither is a
-    copy worth keeping in place of a good one.
+    copy worth keeping in place of a good one. ``settled`` says nothing writes the file
+    and nothing is left beside it (a backup): it is then read as immutable, which leaves
+    no side files behind in the backups folder.
     """
     try:
         if db_path.stat().st_size == 0:
             return "the file is empty (0 bytes)"
-        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = _connect_ro(db_path, settled)
         try:
             found = [str(r[0]) for r in conn.execute("PRAGMA quick_check")]
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
@@ -149,6 +151,11 @@ def file_problem(db_path: Path) -> str:
     if not tables:
         return "the file holds no BenzoApp data"
     return ""
+
+
+def _connect_ro(path: Path, settled: bool) -> sqlite3.Connection:
+    flags = "mode=ro&immutable=1" if settled else "mode=ro"
+    return sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
 
 
 def backup_into(source: sqlite3.Connection, target: Path) -> None:
@@ -218,6 +225,7 @@ def make_backup(
     try:
         tmp.unlink(missing_ok=True)
         _copy_with_sqlite(db_path, tmp)
+        _rollback_journal_mode(tmp)
         owner_only(tmp)
         os.replace(tmp, target)
         if now is not None:
@@ -232,6 +240,15 @@ def make_backup(
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
     return target
+
+
+def _rollback_journal_mode(path: Path) -> None:
+    """A backup keeps no write-ahead log: reading it later leaves no side files beside it."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=DELETE").fetchone()
+    finally:
+        conn.close()
 
 
 def keep_damaged_copy(db_path: Path, backups_dir: Path) -> Path:
@@ -257,10 +274,14 @@ def keep_damaged_copy(db_path: Path, backups_dir: Path) -> Path:
 
 def is_good_backup(path: Path) -> bool:
     """Whether a backup passes ``quick_check`` and holds a revision this build knows."""
-    if file_problem(path):
+    if file_problem(path, settled=True):
         return False
     try:
-        return read_stored_revision(path) in KNOWN_REVISIONS
+        conn = _connect_ro(path, True)
+        try:
+            return revision_in(conn) in KNOWN_REVISIONS
+        finally:
+            conn.close()
     except (sqlite3.Error, OSError):
         return False
 
@@ -295,7 +316,8 @@ def prune_backups(
     for path in doomed:
         with contextlib.suppress(OSError):
             path.unlink(missing_ok=True)
-            path.with_name(path.name + "-wal").unlink(missing_ok=True)
+            for side in SIDE_SUFFIXES:
+                path.with_name(path.name + side).unlink(missing_ok=True)
     return doomed
 
 
@@ -313,12 +335,16 @@ def check_backup(backup_path: Path, backups: Sequence[Path] | None = None) -> st
     if backups is None:
         backups = list_backups(backup_path.parent)
     try:
-        conn = sqlite3.connect(f"{backup_path.resolve().as_uri()}?mode=ro", uri=True)
+        if backup_path.stat().st_size == 0:
+            raise sqlite3.DatabaseError("the file is empty")
+        # Read as immutable: a backup (or a file chosen to restore) is not being written,
+        # and this leaves no side files beside it.
+        conn = _connect_ro(backup_path, True)
         try:
             verdict = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            revision = revision_in(conn)
         finally:
             conn.close()
-        revision = read_stored_revision(backup_path)
     except sqlite3.DatabaseError as error:
         raise CorruptDatabaseError(
             f"The backup {backup_path} cannot be read ({error}); nothing was restored.", backups

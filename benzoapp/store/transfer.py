@@ -253,9 +253,11 @@ def _decode(value: Any, where: str, decoder: Callable[[Any], T]) -> T:
     except _NamedEntryError:
         raise
     except InputError as error:
-        raise InputError(f"{where}: {error}") from error
+        raise _NamedEntryError(f"{where}: {error}") from error
     except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as error:
-        raise InputError(f"{where} is malformed ({type(error).__name__}: {error}).") from error
+        raise _NamedEntryError(
+            f"{where} is malformed ({type(error).__name__}: {error})."
+        ) from error
 
 
 def _mg(value: Any) -> Decimal:
@@ -278,27 +280,27 @@ def _opt_mg(value: Any) -> Decimal | None:
     return None if value is None else _mg(value)
 
 
-def _date(value: Any) -> dt.date:
+def _date(value: Any, name: str = "") -> dt.date:
     if not isinstance(value, str):
-        raise InputError(f"expected a date like 2030-01-07, not {value!r}")
-    return valid.check_date(value, "")
+        valid.refuse(name, f"expected a date like 2030-01-07, not {value!r}")
+    return valid.check_date(value, name)
 
 
-def _bool(value: Any) -> bool:
-    return bool(valid.check_bool(value, ""))
+def _bool(value: Any, name: str = "") -> bool:
+    return bool(valid.check_bool(value, name))
 
 
-def _opt_date(value: Any) -> dt.date | None:
-    return None if value is None else _date(value)
+def _opt_date(value: Any, name: str = "") -> dt.date | None:
+    return None if value is None else _date(value, name)
 
 
-def _opt_bool(value: Any) -> bool | None:
-    return valid.check_bool(value, "", optional=True)
+def _opt_bool(value: Any, name: str = "") -> bool | None:
+    return valid.check_bool(value, name, optional=True)
 
 
-def _int(value: Any) -> int:
+def _int(value: Any, name: str = "") -> int:
     # Wide enough for any count or index; SQLite's integers end at 2**63.
-    return valid.check_int(value, "", -1_000_000, 1_000_000)
+    return valid.check_int(value, name, -1_000_000, 1_000_000)
 
 
 def _str(value: Any) -> str:
@@ -310,14 +312,18 @@ def _str(value: Any) -> str:
 def _profile(d: Mapping[str, Any]) -> Profile:
     profile = Profile(
         name=_str(d.get("name", "")),
-        benzo_start=_opt_date(d.get("benzo_start")),
-        prior_tapers=_int(d.get("prior_tapers", 0)),
-        prior_withdrawals=_int(d.get("prior_withdrawals", 0)),
-        reinstatements=_int(d.get("reinstatements", 0)),
-        well_before_exposure=_opt_bool(d.get("well_before_exposure")),
-        classical_trigger=_opt_bool(d.get("classical_trigger")),
-        onset_during_or_after_taper=_opt_bool(d.get("onset_during_or_after_taper")),
-        post_exertional_malaise=_opt_bool(d.get("post_exertional_malaise")),
+        benzo_start=_opt_date(d.get("benzo_start"), "benzo_start"),
+        prior_tapers=_int(d.get("prior_tapers", 0), "prior_tapers"),
+        prior_withdrawals=_int(d.get("prior_withdrawals", 0), "prior_withdrawals"),
+        reinstatements=_int(d.get("reinstatements", 0), "reinstatements"),
+        well_before_exposure=_opt_bool(d.get("well_before_exposure"), "well_before_exposure"),
+        classical_trigger=_opt_bool(d.get("classical_trigger"), "classical_trigger"),
+        onset_during_or_after_taper=_opt_bool(
+            d.get("onset_during_or_after_taper"), "onset_during_or_after_taper"
+        ),
+        post_exertional_malaise=_opt_bool(
+            d.get("post_exertional_malaise"), "post_exertional_malaise"
+        ),
         notes=_str(d.get("notes", "")),
     )
     valid.check_profile(profile, "")
@@ -330,7 +336,7 @@ def _medication(d: Mapping[str, Any]) -> Medication:
         kind=_str(d.get("kind", "medication")),
         dose=_str(d.get("dose", "")),
         notes=_str(d.get("notes", "")),
-        started=_opt_date(d.get("started")),
+        started=_opt_date(d.get("started"), "started"),
     )
     valid.check_medication(medication, "")
     return medication
@@ -338,7 +344,7 @@ def _medication(d: Mapping[str, Any]) -> Medication:
 
 def _dose_entry(d: Mapping[str, Any]) -> DoseLogEntry:
     entry = DoseLogEntry(
-        day=_date(d["day"]),
+        day=_date(d["day"], "day"),
         time=_str(d["time"]),
         drug=_str(d["drug"]),
         planned_mg=_dose_mg(d["planned_mg"]),
@@ -362,7 +368,7 @@ def _scores(d: Any) -> dict[str, int]:
 
 def _journal_day(d: Mapping[str, Any]) -> JournalDay:
     day = JournalDay(
-        day=_date(d["day"]),
+        day=_date(d["day"], "day"),
         symptoms=_scores(d.get("symptoms", {})),
         exertion=_scores(d.get("exertion", {})),
         notes=_str(d.get("notes", "")),
@@ -377,17 +383,17 @@ def plan_from_plain(d: Mapping[str, Any]) -> Plan:
     settings = PlanSettings(
         method=Method(s["method"]),
         rate_percent=_mg(s["rate_percent"]),
-        every_days=_int(s["every_days"]),
+        every_days=_int(s["every_days"], "settings.every_days"),
         form=Form(s["form"]),
-        start=_date(s["start"]),
+        start=_date(s["start"], "settings.start"),
         crossover_to=None if s.get("crossover_to") is None else _str(s["crossover_to"]),
         table=_str(s["table"]),
         liquid_mg_per_ml=_opt_mg(s.get("liquid_mg_per_ml")),
         tablets=tuple(
-            TabletStrength(_str(t["drug"]), _mg(t["mg"]), _int(t["max_split"]))
+            TabletStrength(_str(t["drug"]), _mg(t["mg"]), _int(t["max_split"], "max_split"))
             for t in s.get("tablets", [])
         ),
-        micro=_bool(s.get("micro", False)),
+        micro=_bool(s.get("micro", False), "settings.micro"),
         final_dose_mg=_opt_mg(s.get("final_dose_mg")),
         hyperbolic_k_de_mg=_mg(s.get("hyperbolic_k_de_mg", "5")),
         rate_base_de_mg=_opt_mg(s.get("rate_base_de_mg")),
@@ -402,26 +408,26 @@ def plan_from_plain(d: Mapping[str, Any]) -> Plan:
     )
     steps = tuple(
         Step(
-            index=_int(st["index"]),
-            start=_date(st["start"]),
-            days=_int(st["days"]),
+            index=_int(st["index"], f"steps[{k}].index"),
+            start=_date(st["start"], f"steps[{k}].start"),
+            days=_int(st["days"], f"steps[{k}].days"),
             doses=tuple(
                 StepDose(
                     _str(x["drug"]),
                     _str(x["time"]),
                     _mg(x["mg"]),
                     _str(x.get("units", "")),
-                    _bool(x.get("makeable", True)),
+                    _bool(x.get("makeable", True), f"steps[{k}].doses[{n}].makeable"),
                 )
-                for x in st["doses"]
+                for n, x in enumerate(st["doses"])
             ),
             diazepam_equivalent_mg=_mg(st["diazepam_equivalent_mg"]),
-            hold=_bool(st.get("hold", False)),
-            edited=_bool(st.get("edited", False)),
+            hold=_bool(st.get("hold", False), f"steps[{k}].hold"),
+            edited=_bool(st.get("edited", False), f"steps[{k}].edited"),
             note=_str(st.get("note", "")),
-            history=_bool(st.get("history", False)),
+            history=_bool(st.get("history", False), f"steps[{k}].history"),
         )
-        for st in d["steps"]
+        for k, st in enumerate(d["steps"])
     )
     warnings = tuple(
         PlanWarning(
@@ -429,7 +435,7 @@ def plan_from_plain(d: Mapping[str, Any]) -> Plan:
             WarningLevel(w["level"]),
             _str(w["message"]),
             _str(w["source"]),
-            None if w.get("step_index") is None else _int(w["step_index"]),
+            None if w.get("step_index") is None else _int(w["step_index"], "step_index"),
         )
         for w in d.get("warnings", [])
     )
@@ -499,7 +505,7 @@ PlanRecord = tuple[str, bool, str, list[tuple[int, str, str, Plan]]]
 def _plan_version(v: Mapping[str, Any], where: str) -> tuple[int, str, str, Plan]:
     plan = plan_from_plain(v["plan"])
     check_plan(plan, f"{where}.plan")
-    return _int(v["number"]), _str(v["created_at"]), _str(v.get("note", "")), plan
+    return _int(v["number"], "number"), _str(v["created_at"]), _str(v.get("note", "")), plan
 
 
 def _plan_record(d: Mapping[str, Any], where: str) -> PlanRecord:
@@ -515,4 +521,4 @@ def _plan_record(d: Mapping[str, Any], where: str) -> PlanRecord:
         raise InputError("version numbers start at 1")
     name = valid.check_text(d["name"], "name", valid.NAME_MAX)
     created = valid.check_text(d["created_at"], "created_at", valid.NAME_MAX)
-    return name, _bool(d.get("active", False)), created, versions
+    return name, _bool(d.get("active", False), "active"), created, versions
