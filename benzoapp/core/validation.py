@@ -5,7 +5,7 @@ value one of them accepts is one every other part can plan, print, export and sh
 Each check raises ``InputError`` naming the place (``dose_log[3].time``) and the rule.
 
 The bounds are wide enough for every real taper and narrow enough that nothing
-downstream can hang, overflow or crash: a plan of a few thousand steps at most, dates
+downstream can hang, overflow or crash: a plan of at most 12,000 steps, dates
 between 1900 and 2200, a dose of at most 1,000 mg at the store and import boundary
 (whether a regimen's dose is plausible is the drug data's question, not this one's),
 names of 200 and notes of 10,000 characters. Dose times are ``HH:MM`` only, which also
@@ -28,7 +28,7 @@ RATE_MIN = Decimal("0.5")  # percent; the taper engine's own bound is "more than
 RATE_MAX = Decimal(100)
 EVERY_MAX_DAYS = 365
 STEP_MAX_DAYS = 3650
-MAX_STEPS = 5000
+MAX_STEPS = 12_000  # a daily plan of 30 years (the taper engine's limit) has 10,950
 MG_MAX = Decimal(1000)
 MG_PLACES = 6  # 0.000001 mg: finer than any scale or liquid can measure
 COUNT_MAX = 1000  # earlier tapers, withdrawals, reinstatements
@@ -218,7 +218,7 @@ def check_plan(plan: Any, known_drugs: Iterable[str] | None, where: str = "plan"
         previous = step
     for i, warning in enumerate(plan.warnings):
         check_text(warning.message, f"{where}.warnings[{i}].message")
-        check_text(warning.source, f"{where}.warnings[{i}].source", NAME_MAX)
+        check_text(warning.source, f"{where}.warnings[{i}].source")
         if warning.step_index is not None:
             check_int(warning.step_index, f"{where}.warnings[{i}].step_index", 0, MAX_STEPS)
 

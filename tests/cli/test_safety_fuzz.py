@@ -17,6 +17,7 @@ import contextlib
 import copy
 import io
 import json
+import os
 import sqlite3
 import time
 from pathlib import Path
@@ -52,6 +53,8 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     export = root / "export.json"
     assert main(["--data-dir", str(data), "export", str(export)]) == 0
     (root / "folder").mkdir()
+    # A device stand-in: a real /dev/null could be replaced by a file if the guard broke.
+    os.mkfifo(root / "fifo")
     pristine = root / "pristine.json"  # the command-line fuzz may write over export.json
     pristine.write_bytes(export.read_bytes())
     return {"root": root, "data": data, "export": export, "pristine": pristine}
@@ -95,7 +98,7 @@ def paths(world: dict[str, Path]) -> st.SearchStrategy[str]:
             str(next((data / "backups").glob("benzoapp-*.sqlite3"))),
             str(world["root"] / "folder"),
             str(world["root"] / "missing" / "x.pdf"),
-            "/dev/null",
+            str(world["root"] / "fifo"),
             str(world["root"] / "out.pdf"),
             str(world["root"] / "out.csv"),
             str(world["export"]),

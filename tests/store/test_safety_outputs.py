@@ -142,8 +142,11 @@ def test_the_default_data_folder_is_protected_without_data_dir(
 def test_devices_folders_and_missing_folders_are_refused(tmp_path: Path) -> None:
     from benzoapp.output_guard import UnsafeOutputError, check_output_path
 
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
     for path, why in (
-        (Path(os.devnull), "not a plain file"),
+        (fifo, "not a plain file"),
+        (Path(os.devnull), "not a plain file"),  # only checked here, never written
         (tmp_path, "it is a folder"),
         (tmp_path / "missing" / "out.pdf", "does not exist"),
     ):
