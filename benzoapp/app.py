@@ -185,6 +185,11 @@ def _attach_store(
     if store is None:
         window.finish_loading()
         return
+    from benzoapp.gui import crash
+
+    for notice in store.notices:  # e.g. a data folder others can read: said once, logged
+        window.statusBar().showMessage(notice, 15_000)
+        crash.log.warning(notice)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(store.close)
