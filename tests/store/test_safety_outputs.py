@@ -174,3 +174,14 @@ def test_a_plain_output_beside_the_data_is_still_written(
     assert main(["--data-dir", str(data_dir), "export", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("{")
     capsys.readouterr()
+
+
+def test_the_guard_names_the_same_files_as_the_store() -> None:
+    """The guard sits below every layer, so it repeats two names; they must not drift."""
+    from benzoapp import output_guard
+    from benzoapp.store import schema
+
+    assert (output_guard.DB_FILENAME, output_guard.BACKUP_FOLDER) == (
+        schema.DB_FILENAME,
+        schema.BACKUP_FOLDER,
+    )
