@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sqlite3
 import stat
 from pathlib import Path
@@ -47,6 +48,38 @@ def create_data_file(db_path: Path) -> bool:
         return True
     finally:
         _remove_with_sides(tmp)
+
+
+def remove_stale_temporaries(data_dir: Path, db_name: str) -> list[Path]:
+    """Remove what a killed ``create_data_file`` or ``demo`` left (its process is gone).
+
+    Names carry the process id; one whose process still runs is left alone.
+    """
+    removed: list[Path] = []
+    patterns = (f".{db_name}.new-*", ".demo-*")
+    for pattern in patterns:
+        for path in data_dir.glob(pattern):
+            pid_text = path.name.rsplit("-", 1)[-1].split(".")[0]
+            if not pid_text.isdigit() or _alive(int(pid_text)):
+                continue
+            if path.is_dir():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                _remove_with_sides(path)
+            removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OSError, OverflowError):
+        return True  # someone else's process, or cannot tell: leave it
+    return True
 
 
 def _remove_with_sides(path: Path) -> None:

@@ -28,7 +28,12 @@ from benzoapp.store.backups import (
     owner_only,
     prune_backups,
 )
-from benzoapp.store.creation import create_data_file, folder_privacy_note, settle_leftovers
+from benzoapp.store.creation import (
+    create_data_file,
+    folder_privacy_note,
+    remove_stale_temporaries,
+    settle_leftovers,
+)
 from benzoapp.store.engine import Database, make_engine, make_read_only_engine
 from benzoapp.store.errors import NewerDatabaseError, ReadOnlyDatabaseError
 from benzoapp.store.migrate import ensure_schema, stored_revision_or_raise, upgrade
@@ -197,6 +202,7 @@ def _open_writable(
     data_dir: Path, keep_backups: int, today: dt.date | None, db_path: Path, backups_dir: Path
 ) -> Store:
     created = False
+    remove_stale_temporaries(data_dir, db_path.name)
     if not db_path.exists():
         created = create_data_file(db_path)
     else:

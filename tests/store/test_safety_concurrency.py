@@ -94,3 +94,23 @@ def test_a_killed_demo_leaves_nothing_or_everything(tmp_path: Path) -> None:
             )
             assert store.is_empty() or complete
         assert os.path.exists(folder / DB_FILENAME)
+
+
+def test_what_a_killed_creation_or_demo_left_is_cleared(tmp_path: Path) -> None:
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    pid = int(dead.stdout)  # that process has ended
+    folder = tmp_path / "data"
+    open_store(folder).close()
+    leftovers = [folder / f".{DB_FILENAME}.new-{pid}", folder / f".demo-{pid}"]
+    leftovers[0].write_bytes(b"half a new file")
+    leftovers[1].mkdir()
+    mine = folder / f".demo-{os.getpid()}"  # a live process's: left alone
+    mine.mkdir()
+    open_store(folder).close()
+    assert [p.exists() for p in leftovers] == [False, False]
+    assert mine.exists()
