@@ -52,7 +52,7 @@ python_setup() {
     say "creating $VENV"
     python3 -m venv "$VENV"
   fi
-  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ uv.lock -nt "$stamp" ]; then
     local uv="$VENV/bin/uv"
     if [ ! -x "$uv" ]; then
       if "$PY" -m pip --version >/dev/null 2>&1; then
@@ -61,8 +61,15 @@ python_setup() {
         uv="$(command -v uv)"   # a venv made by uv itself has no pip
       fi
     fi
-    say "installing BenzoApp and its dependencies into $VENV"
-    "$uv" pip install -q --python "$PY" --compile-bytecode -e ".[test,build]"
+    say "installing BenzoApp and the exact versions in uv.lock into $VENV"
+    # The lock, not the newest releases: a new major version of a dependency cannot turn
+    # a build red with no change of ours. --frozen refuses to touch the lock; the hashes
+    # make pip-style installs verify every file. See README, "Updating the lock file".
+    local pinned="$VENV/requirements.lock.txt"
+    "$uv" export -q --frozen --format requirements-txt --extra test --extra build \
+      --no-emit-project -o "$pinned"
+    "$uv" pip install -q --python "$PY" --compile-bytecode --require-hashes -r "$pinned"
+    "$uv" pip install -q --python "$PY" --compile-bytecode --no-deps -e .
     touch "$stamp"
   fi
 }

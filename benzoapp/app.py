@@ -81,7 +81,7 @@ def data_folder_problem(folder: Path) -> str:
 
     try:
         check_data_folder(folder)
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # the person's eyes only
     except InputError as error:
         return str(error)
     except OSError as error:
@@ -186,6 +186,11 @@ def _attach_store(
     if store is None:
         window.finish_loading()
         return
+    from benzoapp.gui import crash
+
+    for notice in store.notices:  # e.g. a data folder others can read: said once, logged
+        window.statusBar().showMessage(notice, 15_000)
+        crash.log.warning(notice)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(store.close)

@@ -61,10 +61,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         from benzoapp.cli.selftest import run_self_test
 
         return run_self_test()
-    if args.command is None:
-        from benzoapp.app import run_gui
+    # Every file and folder BenzoApp creates is its owner's only (600 / 700): the data,
+    # exports, PDFs, the log and the settings alike, whichever code creates them.
+    previous_umask = os.umask(0o077)
+    try:
+        if args.command is None:
+            from benzoapp.app import run_gui
 
-        return run_gui(args.data_dir)
+            return run_gui(args.data_dir)
+        return run_command(args)
+    finally:
+        os.umask(previous_umask)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a subcommand: a plain line and exit status 2 for anything it refuses or cannot do."""
     try:
         result: int = args.handler(args)
     except BenzoAppError as error:
@@ -76,4 +87,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
+    except OSError as error:
+        # A full disk, no permission, a path that is not a folder: whatever was being
+        # written is left out whole (every writer renames a finished temporary file).
+        print(f"benzoapp {args.command}: {plain_os_error(error)}", file=sys.stderr)
+        return 2
+    except (OverflowError, ZeroDivisionError):
+        print(
+            f"benzoapp {args.command}: a number or date is out of the range BenzoApp can "
+            "work with; nothing was changed.",
+            file=sys.stderr,
+        )
+        return 2
+    except (RecursionError, MemoryError):
+        print(
+            f"benzoapp {args.command}: the input is too large or too deeply nested to read; "
+            "nothing was changed.",
+            file=sys.stderr,
+        )
+        return 2
     return result
+
+
+def plain_os_error(error: OSError) -> str:
+    """One line for a file-system failure: what could not be done, why, what was kept."""
+    from benzoapp.store.access import why_not_writable
+
+    where = f" {error.filename}" if error.filename else ""
+    return f"could not use{where}: {why_not_writable(error)}. Nothing was changed."

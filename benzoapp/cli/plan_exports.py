@@ -10,8 +10,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from benzoapp.core.errors import InputError
-
 if TYPE_CHECKING:
     from benzoapp.core.model import Plan, Profile
     from benzoapp.report.data import (
@@ -43,9 +41,19 @@ def _bottle_ml(text: str) -> Decimal:
     return value
 
 
+def _name(text: str) -> str:
+    from benzoapp.core.validation import NAME_MAX
+
+    if len(text) > NAME_MAX or "\0" in text:
+        raise argparse.ArgumentTypeError(f"a name is at most {NAME_MAX} characters")
+    return text
+
+
 def add_print_arguments(parser: argparse.ArgumentParser) -> None:
     """Options that shape the printout but not the plan."""
-    parser.add_argument("--name", metavar="NAME", default="", help="name printed on the plan")
+    parser.add_argument(
+        "--name", metavar="NAME", type=_name, default="", help="name printed on the plan"
+    )
     parser.add_argument(
         "--page-size",
         choices=("a4", "letter"),
@@ -98,11 +106,14 @@ def options_from_args(args: argparse.Namespace) -> ReportOptions:
     )
 
 
-def _writable(path_text: str) -> Path:
-    path = Path(path_text).expanduser()
-    if not path.parent.is_dir():
-        raise InputError(f"cannot write {path}: the folder {path.parent} does not exist")
-    return path
+def _writable(path_text: str, args: argparse.Namespace | None = None) -> Path:
+    """The output path, refused (one plain line, exit 2) when it would overwrite the data
+    file, a backup, a folder or a device, or its folder does not exist."""
+    from benzoapp.output_guard import check_output_path
+    from benzoapp.paths import resolve_data_dir
+
+    data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+    return check_output_path(path_text, [data_dir])
 
 
 def write_exports(
@@ -128,7 +139,7 @@ def write_exports(
         getattr(args, "ics", None),
         getattr(args, "csv", None),
     )
-    targets = [_writable(p) for p in (pdf, ics, csv) if p]  # check all before writing any
+    targets = [_writable(p, args) for p in (pdf, ics, csv) if p]  # check all before writing any
     if not targets:
         return written
     options = options_from_args(args)
@@ -158,13 +169,13 @@ def write_exports(
             clinician=clinician or ClinicianNotes(),
             options=options,
         )
-        written.append(write_plan_pdf(_writable(pdf), data))
+        written.append(write_plan_pdf(_writable(pdf, args), data))
     if ics:
         from benzoapp.report.ics import write_plan_ics
 
-        written.append(write_plan_ics(_writable(ics), plan, options.generated_on))
+        written.append(write_plan_ics(_writable(ics, args), plan, options.generated_on))
     if csv:
         from benzoapp.report.csv_export import write_plan_csv
 
-        written.append(write_plan_csv(_writable(csv), plan))
+        written.append(write_plan_csv(_writable(csv, args), plan))
     return written

@@ -28,6 +28,8 @@ def load_active_report_data(data_dir: Path, options: ReportOptions) -> ReportDat
     from benzoapp.store import open_store
 
     with open_store(data_dir) as store:
+        for notice in store.notices:  # a data folder others can read
+            print(f"benzoapp report: note: {notice}", file=sys.stderr)
         if store.read_only:  # printing works; say once that nothing can be saved there
             print(f"benzoapp report: note: {store.read_only_reason}", file=sys.stderr)
         active = store.plans.active()

@@ -28,6 +28,21 @@ def data_dir_of(args: argparse.Namespace) -> Path:
     return folder
 
 
+def checked_output(args: argparse.Namespace, path: str | Path) -> Path:
+    """An output path of a command, refused (exit 2, nothing written) when it names the
+    data file or its side files, the backups folder or anything in it, a folder or a
+    device (:func:`benzoapp.output_guard.check_output_path`)."""
+    from benzoapp.output_guard import check_output_path
+
+    return check_output_path(path, [resolve_data_dir(getattr(args, "data_dir", None))])
+
+
+def print_notices(command: str, store: Store) -> None:
+    """The store's one-line notes (a data folder others can read) on stderr."""
+    for notice in store.notices:
+        print(f"benzoapp {command}: note: {notice}", file=sys.stderr)
+
+
 def with_restore_hint(error: StoreError) -> StoreError:
     """The same error, its message ending with how to restore one of the listed backups."""
     if not error.backups:
@@ -66,7 +81,8 @@ def open_for_command(
         store = open_store(folder)
     except StoreError as error:
         raise with_restore_hint(error) from error
+    command = getattr(args, "command", None) or "benzoapp"
+    print_notices(command, store)
     if store.read_only:
-        command = getattr(args, "command", None) or "benzoapp"
         print(f"benzoapp {command}: note: {store.read_only_reason}", file=sys.stderr)
     return store

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import faulthandler
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -34,13 +35,15 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 
 def setup_logging(data_dir: Path) -> Path:
     """Log to a rotating file in the data folder; returns its path."""
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = data_dir / LOG_NAME
     if not any(getattr(h, "baseFilename", None) == str(path) for h in log.handlers):
         # Rotated by hand at start: logging.handlers costs start-up time we avoid.
         if path.exists() and path.stat().st_size > MAX_LOG_BYTES:
             path.replace(path.with_suffix(".log.1"))
         handler = logging.FileHandler(path, encoding="utf-8")
+        if os.name == "posix":
+            path.chmod(0o600)  # the log names medicines: the owner's eyes only
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
         log.addHandler(handler)
         log.setLevel(logging.INFO)
@@ -50,6 +53,8 @@ def setup_logging(data_dir: Path) -> Path:
 def enable_faulthandler(data_dir: Path) -> IO[str]:
     """Write native crashes (which Python cannot catch) to a file; keep the file open."""
     stream = (data_dir / FAULT_NAME).open("a", encoding="utf-8")
+    if os.name == "posix":
+        (data_dir / FAULT_NAME).chmod(0o600)
     faulthandler.enable(stream)
     return stream
 

@@ -38,6 +38,9 @@ def export_pdf(parent: QWidget, render: Callable[[], bytes], suggested: Path) ->
         return None
     path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
     try:
+        from benzoapp.output_guard import check_output_path
+
+        check_output_path(path)  # never the data file, a backup, a folder or a device
         write_atomically(path, render())
     except (OSError, BenzoAppError) as error:
         QMessageBox.warning(parent, "Export PDF", f"The PDF could not be saved: {error}")

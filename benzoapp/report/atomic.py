@@ -11,17 +11,15 @@ import os
 import tempfile
 from pathlib import Path
 
-from benzoapp.core.errors import InputError
-
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> Path:
     """Write ``data`` to ``path`` via a temporary file in the same folder; return the path."""
-    target = Path(path).expanduser()
+    from benzoapp.output_guard import check_output_path
+
+    # Never the person's data, a backup, a folder or a device (every data folder opened
+    # in this process is checked); raises an InputError with one plain line.
+    target = check_output_path(path)
     folder = target.parent
-    if not folder.is_dir():
-        raise InputError(f"cannot write {target}: the folder {folder} does not exist")
-    if target.is_dir():
-        raise InputError(f"cannot write {target}: it is a folder")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:

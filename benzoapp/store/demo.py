@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import random
 from decimal import Decimal
 
@@ -188,3 +189,41 @@ def fill_demo(store: Store, today: dt.date | None = None, seed: int = 2026) -> d
         "journal_days": len(journal),
         "medications": len(DEMO_MEDICATIONS),
     }
+
+
+def fill_demo_all_or_nothing(
+    store: Store, today: dt.date | None = None, seed: int = 2026
+) -> dict[str, int]:
+    """:func:`fill_demo`, but all or nothing: a demo killed midway leaves the folder empty.
+
+    The sample is written into a new file in a temporary folder beside the data file,
+    then copied over the (still empty) data file with SQLite's backup API in one step,
+    which is a single transaction: either the whole sample arrives or none of it.
+    """
+    import shutil
+    import sqlite3
+
+    from benzoapp.core.errors import InputError
+    from benzoapp.store.creation import create_data_file
+
+    scratch = store.data_dir / f".demo-{os.getpid()}"
+    shutil.rmtree(scratch, ignore_errors=True)
+    scratch.mkdir(mode=0o700)
+    try:
+        sample_path = scratch / store.db_path.name
+        create_data_file(sample_path)
+        with Store(scratch, store.keep_backups) as sample:
+            counts = fill_demo(sample, today, seed)
+        if not store.is_empty():
+            raise InputError(f"The data folder {store.data_dir} holds data now; nothing was added.")
+        store.db.dispose()  # the copy below takes the file's write lock itself
+        source = sqlite3.connect(f"{sample_path.as_uri()}?mode=ro", uri=True)
+        target = sqlite3.connect(store.db_path, timeout=15)
+        try:
+            source.backup(target)  # one step (all pages): one transaction
+        finally:
+            target.close()
+            source.close()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    return counts

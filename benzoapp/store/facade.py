@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,6 +18,7 @@ from benzoapp.store.access import (
     write_problem,
 )
 from benzoapp.store.backups import (
+    BackupError,
     backup_into,
     backups_dir_of,
     daily_backup_due,
@@ -27,6 +27,12 @@ from benzoapp.store.backups import (
     make_backup,
     owner_only,
     prune_backups,
+)
+from benzoapp.store.creation import (
+    create_data_file,
+    folder_privacy_note,
+    remove_stale_temporaries,
+    settle_leftovers,
 )
 from benzoapp.store.engine import Database, make_engine, make_read_only_engine
 from benzoapp.store.errors import NewerDatabaseError, ReadOnlyDatabaseError
@@ -74,6 +80,9 @@ class Store:
         self.read_only = bool(read_only_reason)
         self.read_only_reason = read_only_reason
         self._scratch = scratch
+        # One-line notes for the person (an existing folder others can read); the CLI
+        # prints them on stderr, the window logs them.
+        self.notices: list[str] = []
         engine = (
             make_read_only_engine(read_from or self.db_path)
             if self.read_only
@@ -91,18 +100,36 @@ class Store:
         return list_backups(self.backups_dir)
 
     def backup_now(
-        self, reason: str = "manual", now: dt.datetime | None = None, keep: int | None = None
+        self,
+        reason: str = "manual",
+        now: dt.datetime | None = None,
+        keep: int | None = None,
+        *,
+        prune: bool = True,
     ) -> Path:
         """A consistent copy of the data file in the backups folder.
 
         Older ones beyond the newest ``keep`` (by default the store's ``keep_backups``)
         are deleted; the window passes the number in its preferences as it is now.
+        ``prune=False`` keeps them all: an operation that may still be refused (an
+        import) takes its backup that way and calls :meth:`prune_backups` once it has
+        succeeded, so a refused operation never deletes a backup.
         """
         if self.read_only:
             raise ReadOnlyDatabaseError(self.read_only_reason)
         path = make_backup(self.db_path, self.backups_dir, reason, now)
-        prune_backups(self.backups_dir, self.keep_backups if keep is None else keep)
+        if prune:
+            self.prune_backups(keep, now=now, made=path)
         return path
+
+    def prune_backups(
+        self, keep: int | None = None, *, now: dt.datetime | None = None, made: Path | None = None
+    ) -> list[Path]:
+        """Delete backups beyond the newest good ``keep`` (see ``backups.prune_backups``)."""
+        if self.read_only:
+            return []
+        limit = self.keep_backups if keep is None else keep
+        return prune_backups(self.backups_dir, limit, now=now, made=made)
 
     def is_empty(self) -> bool:
         """True when no profile, medication, plan, dose or journal day is saved."""
@@ -137,42 +164,67 @@ class Store:
 
 
 def open_store_now(data_dir: Path, keep_backups: int, today: dt.date | None = None) -> Store:
-    """Create or upgrade the data file, make the daily backup, and return the open store."""
+    """Create or upgrade the data file, make the daily backup, and return the open store.
+
+    A new data file is built whole beside the real name and linked into place, so two
+    programs opening a new folder at once both succeed and an empty data file can only
+    be something that went wrong: it is refused, never re-created over. When a backup
+    cannot be written (a full disk, ``backups`` not a folder) the data opens read-only
+    with that reason instead of failing.
+    """
+    from benzoapp.output_guard import protect_data_folder
+
     check_data_folder(data_dir)
     try:
         data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         raise no_data_error(data_dir, error) from error
+    protect_data_folder(data_dir)
+    note = folder_privacy_note(data_dir)
     db_path = db_path_of(data_dir)
     backups_dir = backups_dir_of(data_dir)
     problem = write_problem(data_dir, db_path)
     if problem is not None:
-        return open_read_only(data_dir, keep_backups, problem)
+        store = open_read_only(data_dir, keep_backups, problem)
+    else:
+        try:
+            store = _open_writable(data_dir, keep_backups, today, db_path, backups_dir)
+        except BackupError as error:
+            store = open_read_only(
+                data_dir, keep_backups, error.cause or OSError(str(error)), str(error)
+            )
+    if note:
+        store.notices.append(note)
+    return store
+
+
+def _open_writable(
+    data_dir: Path, keep_backups: int, today: dt.date | None, db_path: Path, backups_dir: Path
+) -> Store:
+    created = False
+    remove_stale_temporaries(data_dir, db_path.name)
     if not db_path.exists():
-        # Created empty with owner-only permissions before SQLite writes a byte.
-        os.close(os.open(db_path, os.O_CREAT | os.O_WRONLY, 0o600))
-    previous = ensure_schema(db_path, backups_dir, keep_backups)
+        created = create_data_file(db_path)
+    else:
+        settle_leftovers(db_path)
+    ensure_schema(db_path, backups_dir, keep_backups)
     owner_only(db_path)
     store = Store(data_dir, keep_backups)
     now = dt.datetime.now()
     if today is not None:
         now = dt.datetime.combine(today, now.time())
-    if previous is not None and daily_backup_due(backups_dir, now.date()):
-        # Check before copying, so a damaged file never pushes good backups out.
-        problems = store.integrity_problems()
-        if problems:
+    if not created and daily_backup_due(backups_dir, now.date(), now):
+        try:
+            # make_backup checks the file first, so a damaged file never pushes good
+            # backups out; it is refused with a plain message instead.
+            store.backup_now("daily", now)
+        except BaseException:
             store.close()
-            from benzoapp.store.errors import CorruptDatabaseError
-
-            raise CorruptDatabaseError(
-                f"Your data file {db_path} is damaged ({problems[0]}). Nothing was changed.",
-                list_backups(backups_dir),
-            )
-        store.backup_now("daily", now)
+            raise
     return store
 
 
-def open_read_only(data_dir: Path, keep_backups: int, problem: OSError) -> Store:
+def open_read_only(data_dir: Path, keep_backups: int, problem: OSError, reason: str = "") -> Store:
     """Open data that cannot be written, for reading only; no backup, no upgrade in place.
 
     A file from an older BenzoApp is upgraded in a temporary copy, so it can be shown,
@@ -194,6 +246,11 @@ def open_read_only(data_dir: Path, keep_backups: int, problem: OSError) -> Store
             list_backups(backups_dir),
         )
     message = read_only_message(data_dir, problem, db_path)
+    if reason:
+        message = (
+            f"Changes cannot be saved. {reason} You can still see and print everything, "
+            "but nothing you change will be kept until a backup can be made again."
+        )
     if stored == SCHEMA_HEAD:
         return Store(data_dir, keep_backups, read_only_reason=message)
     scratch = Path(tempfile.mkdtemp(prefix="benzoapp-read-only-"))

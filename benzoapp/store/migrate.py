@@ -37,6 +37,13 @@ def stored_revision_or_raise(
             "Nothing was changed.",
             backups,
         )
+    if db_path.exists() and db_path.stat().st_size == 0:
+        raise CorruptDatabaseError(
+            f"Your data file {db_path} is empty (0 bytes): the data it held is not in it. "
+            "Nothing was changed or overwritten; BenzoApp will not start a new, empty file "
+            "in its place.",
+            backups,
+        )
     try:
         return read_stored_revision(db_path, folder_writable=False if read_only else None)
     except sqlite3.OperationalError as error:
@@ -66,6 +73,14 @@ def ensure_schema(db_path: Path, backups_dir: Path, keep_backups: int) -> str | 
     stored = stored_revision_or_raise(db_path, backups_dir)
     if stored == SCHEMA_HEAD:
         return stored
+    if stored is None:
+        # A new file is created at the head (``creation``); a file with no tables is not
+        # one of ours any more and is never made into a new, empty store.
+        raise CorruptDatabaseError(
+            f"Your data file {db_path} holds no BenzoApp data (it has no tables). Nothing "
+            "was changed or overwritten; move it away to start afresh, or restore a backup.",
+            list_backups(backups_dir),
+        )
     if stored is not None and stored not in KNOWN_REVISIONS:
         raise NewerDatabaseError(
             f"Your data file {db_path} was written by a newer version of BenzoApp "
@@ -73,10 +88,9 @@ def ensure_schema(db_path: Path, backups_dir: Path, keep_backups: int) -> str | 
             "untouched. Install the newer version, or restore a backup made by this one.",
             list_backups(backups_dir),
         )
-    if stored is not None:
-        make_backup(db_path, backups_dir, f"before-upgrade-from-{stored}")
-        prune_backups(backups_dir, keep_backups)
+    made = make_backup(db_path, backups_dir, f"before-upgrade-from-{stored}")
     upgrade(db_path, SCHEMA_HEAD)
+    prune_backups(backups_dir, keep_backups, made=made)  # only once the upgrade succeeded
     return stored
 
 

@@ -13,6 +13,7 @@ from typing import Any, cast
 
 from sqlalchemy import Connection, Table, delete, func, insert, select, update
 
+from benzoapp.core import validation as valid
 from benzoapp.core.model import (
     Plan,
 )
@@ -105,6 +106,8 @@ class PlanRepository:
 
     def save(self, plan: Plan, name: str, active: bool = True) -> int:
         """Save a new plan (version 1); returns its id. ``active`` makes it the only active one."""
+        valid.check_plan(plan, None)
+        valid.check_text(name, "plan name", valid.NAME_MAX)
         with self._db.write() as conn:
             if active:
                 conn.execute(update(PLANS).where(PLANS.c.active).values(active=False))
@@ -116,6 +119,8 @@ class PlanRepository:
 
     def revise(self, plan_id: int, plan: Plan, note: str = "") -> int:
         """Save an edited plan as its next version (the earlier ones stay); returns the number."""
+        valid.check_plan(plan, None)
+        valid.check_text(note, "note")
         with self._db.write() as conn:
             self._require(conn, plan_id)
             last = conn.execute(
@@ -197,6 +202,7 @@ class PlanRepository:
                 conn.execute(update(PLANS).where(PLANS.c.id == plan_id).values(active=True))
 
     def rename(self, plan_id: int, name: str) -> None:
+        valid.check_text(name, "plan name", valid.NAME_MAX)
         with self._db.write() as conn:
             self._require(conn, plan_id)
             conn.execute(update(PLANS).where(PLANS.c.id == plan_id).values(name=name))

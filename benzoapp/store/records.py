@@ -14,6 +14,7 @@ from typing import Any, cast
 from sqlalchemy import Connection, Table, delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from benzoapp.core import validation as valid
 from benzoapp.core.model import DoseLogEntry, JournalDay, Medication, Profile
 from benzoapp.store.engine import Database, plain_rows
 from benzoapp.store.errors import StoreError
@@ -70,6 +71,7 @@ class ProfileRepository:
         return Profile(**{name: row[name] for name in PROFILE_FIELDS})
 
     def save(self, profile: Profile) -> None:
+        valid.check_profile(profile)
         values = {name: getattr(profile, name) for name in PROFILE_FIELDS}
         with self._db.write() as conn:
             stmt = sqlite_insert(PROFILE).values(id=1, **values)
@@ -89,11 +91,13 @@ class MedicationRepository:
             return [(r.id, Medication(r.name, r.kind, r.dose, r.notes, r.started)) for r in rows]
 
     def add(self, medication: Medication) -> int:
+        valid.check_medication(medication)
         with self._db.write() as conn:
             result = conn.execute(insert(MEDICATIONS).values(**_medication_values(medication)))
             return int(result.lastrowid)
 
     def update(self, medication_id: int, medication: Medication) -> None:
+        valid.check_medication(medication)
         with self._db.write() as conn:
             result = conn.execute(
                 update(MEDICATIONS)
@@ -122,7 +126,14 @@ class DoseLogRepository:
         self.record_many([entry])
 
     def record_many(self, entries: Iterable[DoseLogEntry]) -> None:
-        """Record several entries in one transaction: all of them are saved, or none."""
+        """Record several entries in one transaction: all of them are saved, or none.
+
+        Each is bounded first (a date from 1900 to 2200, HH:MM, at most 1,000 mg, a
+        note of at most 10,000 characters): ``InputError`` and nothing saved otherwise.
+        """
+        entries = list(entries)
+        for i, entry in enumerate(entries):
+            valid.check_dose_entry(entry, None, f"dose[{i}]" if len(entries) > 1 else "dose")
         with self._db.write() as conn:
             upsert_dose_log(conn, entries)
 
@@ -162,7 +173,10 @@ class JournalRepository:
         self.save_days([day])
 
     def save_days(self, days: Iterable[JournalDay]) -> None:
-        """Save several days in one transaction (all or none)."""
+        """Save several days in one transaction (all or none), each bounded first."""
+        days = list(days)
+        for day in days:
+            valid.check_journal_day(day, f"journal day {day.day}")
         with self._db.write() as conn:
             replace_journal_days(conn, days)
 

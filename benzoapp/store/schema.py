@@ -86,7 +86,7 @@ def _revision_at(uri: str) -> str | None:
 
 
 def revision_in(conn: sqlite3.Connection) -> str | None:
-    """The Alembic revision of an open database; None when it has no tables yet.
+    """The Alembic revision of an open database; None when it has no tables at all.
 
     Shared by the start-up check above and the quick read, which asks inside its own
     read transaction so the revision and the rows it reads belong to one snapshot.
@@ -97,5 +97,8 @@ def revision_in(conn: sqlite3.Connection) -> str | None:
         return None
     if "alembic_version" not in tables:
         raise sqlite3.DatabaseError("file is a database, but not one made by BenzoApp")
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    return str(row[0]) if row else None
+    rows = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    if len(rows) != 1 or not isinstance(rows[0][0], str) or not rows[0][0]:
+        # An emptied (or doubled) version table: not a file to upgrade or build over.
+        raise sqlite3.DatabaseError("its schema version record is missing or damaged")
+    return str(rows[0][0])

@@ -18,8 +18,9 @@ from typing import Any, NoReturn, TypeVar
 from sqlalchemy import delete, insert, select
 
 from benzoapp import __version__
+from benzoapp.core import validation as valid
 from benzoapp.core.drugs import load_catalog
-from benzoapp.core.errors import InputError
+from benzoapp.core.errors import BenzoAppError, InputError
 from benzoapp.core.model import (
     DoseLogEntry,
     Form,
@@ -53,6 +54,7 @@ from benzoapp.store.schema import SCHEMA_HEAD
 
 FORMAT = "benzoapp-export"
 FORMAT_VERSION = 1
+MAX_IMPORT_BYTES = 200_000_000
 T = TypeVar("T")
 
 
@@ -135,9 +137,16 @@ def export_to_file(store: Store, path: Path) -> dict[str, Any]:
 def read_export(path: Path) -> dict[str, Any]:
     """Load an export file, refusing anything that is not one this build understands."""
     try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise InputError(
+                f"{path} is larger than {MAX_IMPORT_BYTES // 1_000_000} MB, far more than "
+                "an export of many years holds; nothing was imported."
+            )
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as error:
         raise InputError(f"There is no file at {path}.") from error
+    except RecursionError as error:
+        raise InputError(f"{path} is nested too deeply to be a BenzoApp export.") from error
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise InputError(f"{path} is not a readable BenzoApp export ({error}).") from error
     if not isinstance(data, dict) or data.get("format") != FORMAT:
@@ -160,18 +169,7 @@ def import_data(store: Store, data: Mapping[str, Any], replace: bool = False) ->
     transaction); without it the store must hold nothing. Bad content raises
     ``InputError`` naming the entry, and nothing changes.
     """
-    profile = _decode(data.get("profile", {}), "profile", _profile)
-    medications = [
-        _decode(m, f"medications[{i}]", _medication) for i, m in _items(data, "medications")
-    ]
-    dose_log = [_decode(e, f"dose_log[{i}]", _dose_entry) for i, e in _items(data, "dose_log")]
-    journal = [_decode(d, f"journal[{i}]", _journal_day) for i, d in _items(data, "journal")]
-    plans = [
-        _decode(p, f"plans[{i}]", partial(_plan_record, where=f"plans[{i}]"))
-        for i, p in _items(data, "plans")
-    ]
-    if sum(1 for p in plans if p[1]) > 1:
-        raise InputError("The export marks more than one plan as active.")
+    profile, medications, dose_log, journal, plans = decode_export(data)
     if not replace and not store.is_empty():
         raise InputError("This data folder already holds data; nothing was imported.")
     with store.db.write() as conn:
@@ -201,6 +199,36 @@ def import_data(store: Store, data: Mapping[str, Any], replace: bool = False) ->
     )
 
 
+Decoded = tuple[Profile, list[Medication], list[DoseLogEntry], list[JournalDay], list["PlanRecord"]]
+
+
+def decode_export(data: Mapping[str, Any]) -> Decoded:
+    """Every entry of an export, decoded and checked for sense by the shared validator
+    (:mod:`benzoapp.core.validation`); raises ``InputError`` naming the first bad one.
+
+    Nothing is written, so an import can be refused before any backup is taken.
+    """
+    if not isinstance(data, Mapping):
+        raise InputError("The export is not an object.")
+    profile = _decode(data.get("profile", {}), "profile", _profile)
+    medications = [
+        _decode(m, f"medications[{i}]", _medication) for i, m in _items(data, "medications")
+    ]
+    dose_log = [_decode(e, f"dose_log[{i}]", _dose_entry) for i, e in _items(data, "dose_log")]
+    journal = [_decode(d, f"journal[{i}]", _journal_day) for i, d in _items(data, "journal")]
+    plans = [
+        _decode(p, f"plans[{i}]", partial(_plan_record, where=f"plans[{i}]"))
+        for i, p in _items(data, "plans")
+    ]
+    valid.refuse_duplicates(
+        ((e.day, e.time, e.drug) for e in dose_log), "day, time and drug", "dose_log"
+    )
+    valid.refuse_duplicates((d.day for d in journal), "day", "journal")
+    if sum(1 for p in plans if p[1]) > 1:
+        raise InputError("The export marks more than one plan as active.")
+    return profile, medications, dose_log, journal, plans
+
+
 def to_row(m: Medication) -> dict[str, Any]:
     return {"name": m.name, "kind": m.kind, "dose": m.dose, "notes": m.notes, "started": m.started}
 
@@ -225,9 +253,11 @@ def _decode(value: Any, where: str, decoder: Callable[[Any], T]) -> T:
     except _NamedEntryError:
         raise
     except InputError as error:
-        raise InputError(f"{where}: {error}") from error
+        raise _NamedEntryError(f"{where}: {error}") from error
     except (KeyError, TypeError, ValueError, InvalidOperation, AttributeError) as error:
-        raise InputError(f"{where} is malformed ({type(error).__name__}: {error}).") from error
+        raise _NamedEntryError(
+            f"{where} is malformed ({type(error).__name__}: {error})."
+        ) from error
 
 
 def _mg(value: Any) -> Decimal:
@@ -250,18 +280,18 @@ def _opt_mg(value: Any) -> Decimal | None:
     return None if value is None else _mg(value)
 
 
-def _date(value: Any) -> dt.date:
-    return dt.date.fromisoformat(value)
+def _date(value: Any, name: str = "") -> dt.date:
+    if not isinstance(value, str):
+        valid.refuse(name, f"expected a date like 2030-01-07, not {value!r}")
+    return valid.check_date(value, name)
 
 
-def _opt_date(value: Any) -> dt.date | None:
-    return None if value is None else _date(value)
+def _bool(value: Any, name: str = "") -> bool:
+    return bool(valid.check_bool(value, name))
 
 
-def _opt_bool(value: Any) -> bool | None:
-    if value is None or isinstance(value, bool):
-        return value
-    raise InputError(f"expected true, false or null, not {value!r}")
+def _opt_date(value: Any, name: str = "") -> dt.date | None:
+    return None if value is None else _date(value, name)
 
 
 def _flag(value: Any) -> bool:
@@ -270,10 +300,13 @@ def _flag(value: Any) -> bool:
     raise InputError(f"expected true or false, not {value!r}")
 
 
-def _int(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"expected a whole number, not {value!r}")
-    return value
+def _opt_bool(value: Any, name: str = "") -> bool | None:
+    return valid.check_bool(value, name, optional=True)
+
+
+def _int(value: Any, name: str = "") -> int:
+    # Wide enough for any count or index; SQLite's integers end at 2**63.
+    return valid.check_int(value, name, -1_000_000, 1_000_000)
 
 
 def _str(value: Any) -> str:
@@ -283,40 +316,50 @@ def _str(value: Any) -> str:
 
 
 def _profile(d: Mapping[str, Any]) -> Profile:
-    return Profile(
+    profile = Profile(
         name=_str(d.get("name", "")),
-        benzo_start=_opt_date(d.get("benzo_start")),
-        prior_tapers=_int(d.get("prior_tapers", 0)),
-        prior_withdrawals=_int(d.get("prior_withdrawals", 0)),
-        reinstatements=_int(d.get("reinstatements", 0)),
-        well_before_exposure=_opt_bool(d.get("well_before_exposure")),
-        classical_trigger=_opt_bool(d.get("classical_trigger")),
-        onset_during_or_after_taper=_opt_bool(d.get("onset_during_or_after_taper")),
-        post_exertional_malaise=_opt_bool(d.get("post_exertional_malaise")),
+        benzo_start=_opt_date(d.get("benzo_start"), "benzo_start"),
+        prior_tapers=_int(d.get("prior_tapers", 0), "prior_tapers"),
+        prior_withdrawals=_int(d.get("prior_withdrawals", 0), "prior_withdrawals"),
+        reinstatements=_int(d.get("reinstatements", 0), "reinstatements"),
+        well_before_exposure=_opt_bool(d.get("well_before_exposure"), "well_before_exposure"),
+        classical_trigger=_opt_bool(d.get("classical_trigger"), "classical_trigger"),
+        onset_during_or_after_taper=_opt_bool(
+            d.get("onset_during_or_after_taper"), "onset_during_or_after_taper"
+        ),
+        post_exertional_malaise=_opt_bool(
+            d.get("post_exertional_malaise"), "post_exertional_malaise"
+        ),
         notes=_str(d.get("notes", "")),
         birth_year=None if d.get("birth_year") is None else _int(d["birth_year"]),
     )
+    valid.check_profile(profile, "")
+    return profile
 
 
 def _medication(d: Mapping[str, Any]) -> Medication:
-    return Medication(
+    medication = Medication(
         name=_str(d["name"]),
         kind=_str(d.get("kind", "medication")),
         dose=_str(d.get("dose", "")),
         notes=_str(d.get("notes", "")),
-        started=_opt_date(d.get("started")),
+        started=_opt_date(d.get("started"), "started"),
     )
+    valid.check_medication(medication, "")
+    return medication
 
 
 def _dose_entry(d: Mapping[str, Any]) -> DoseLogEntry:
-    return DoseLogEntry(
-        day=_date(d["day"]),
+    entry = DoseLogEntry(
+        day=_date(d["day"], "day"),
         time=_str(d["time"]),
         drug=_str(d["drug"]),
         planned_mg=_dose_mg(d["planned_mg"]),
         taken_mg=None if d.get("taken_mg") is None else _dose_mg(d["taken_mg"]),
         note=_str(d.get("note", "")),
     )
+    valid.check_dose_entry(entry, load_catalog().drugs, "")
+    return entry
 
 
 def _scores(d: Any) -> dict[str, int]:
@@ -331,12 +374,14 @@ def _scores(d: Any) -> dict[str, int]:
 
 
 def _journal_day(d: Mapping[str, Any]) -> JournalDay:
-    return JournalDay(
-        day=_date(d["day"]),
+    day = JournalDay(
+        day=_date(d["day"], "day"),
         symptoms=_scores(d.get("symptoms", {})),
         exertion=_scores(d.get("exertion", {})),
         notes=_str(d.get("notes", "")),
     )
+    valid.check_journal_day(day, "")
+    return day
 
 
 def plan_from_plain(d: Mapping[str, Any]) -> Plan:
@@ -345,17 +390,17 @@ def plan_from_plain(d: Mapping[str, Any]) -> Plan:
     settings = PlanSettings(
         method=Method(s["method"]),
         rate_percent=_mg(s["rate_percent"]),
-        every_days=_int(s["every_days"]),
+        every_days=_int(s["every_days"], "settings.every_days"),
         form=Form(s["form"]),
-        start=_date(s["start"]),
+        start=_date(s["start"], "settings.start"),
         crossover_to=None if s.get("crossover_to") is None else _str(s["crossover_to"]),
         table=_str(s["table"]),
         liquid_mg_per_ml=_opt_mg(s.get("liquid_mg_per_ml")),
         tablets=tuple(
-            TabletStrength(_str(t["drug"]), _mg(t["mg"]), _int(t["max_split"]))
+            TabletStrength(_str(t["drug"]), _mg(t["mg"]), _int(t["max_split"], "max_split"))
             for t in s.get("tablets", [])
         ),
-        micro=bool(s.get("micro", False)),
+        micro=_bool(s.get("micro", False), "settings.micro"),
         final_dose_mg=_opt_mg(s.get("final_dose_mg")),
         hyperbolic_k_de_mg=_mg(s.get("hyperbolic_k_de_mg", "5")),
         rate_base_de_mg=_opt_mg(s.get("rate_base_de_mg")),
@@ -378,26 +423,26 @@ def plan_from_plain(d: Mapping[str, Any]) -> Plan:
     )
     steps = tuple(
         Step(
-            index=_int(st["index"]),
-            start=_date(st["start"]),
-            days=_int(st["days"]),
+            index=_int(st["index"], f"steps[{k}].index"),
+            start=_date(st["start"], f"steps[{k}].start"),
+            days=_int(st["days"], f"steps[{k}].days"),
             doses=tuple(
                 StepDose(
                     _str(x["drug"]),
                     _str(x["time"]),
                     _mg(x["mg"]),
                     _str(x.get("units", "")),
-                    bool(x.get("makeable", True)),
+                    _bool(x.get("makeable", True), f"steps[{k}].doses[{n}].makeable"),
                 )
-                for x in st["doses"]
+                for n, x in enumerate(st["doses"])
             ),
             diazepam_equivalent_mg=_mg(st["diazepam_equivalent_mg"]),
-            hold=bool(st.get("hold", False)),
-            edited=bool(st.get("edited", False)),
+            hold=_bool(st.get("hold", False), f"steps[{k}].hold"),
+            edited=_bool(st.get("edited", False), f"steps[{k}].edited"),
             note=_str(st.get("note", "")),
-            history=bool(st.get("history", False)),
+            history=_bool(st.get("history", False), f"steps[{k}].history"),
         )
-        for st in d["steps"]
+        for k, st in enumerate(d["steps"])
     )
     warnings = tuple(
         PlanWarning(
@@ -405,7 +450,7 @@ def plan_from_plain(d: Mapping[str, Any]) -> Plan:
             WarningLevel(w["level"]),
             _str(w["message"]),
             _str(w["source"]),
-            None if w.get("step_index") is None else _int(w["step_index"]),
+            None if w.get("step_index") is None else _int(w["step_index"], "step_index"),
         )
         for w in d.get("warnings", [])
     )
@@ -435,6 +480,11 @@ def check_plan(plan: Plan, where: str) -> None:
     catalog = load_catalog()
     known = catalog.drugs
     products = {f.id: f.drug for d in known.values() for f in d.modified_release}
+    try:
+        valid.check_plan(plan, known, where)
+        catalog.table(plan.settings.table)
+    except BenzoAppError as error:
+        raise _NamedEntryError(str(error) if where in str(error) else f"{where}: {error}") from None
 
     def refuse(path: str, why: str) -> NoReturn:
         raise _NamedEntryError(f"{where}.{path}: {why}")
@@ -486,7 +536,7 @@ PlanRecord = tuple[str, bool, str, list[tuple[int, str, str, Plan]]]
 def _plan_version(v: Mapping[str, Any], where: str) -> tuple[int, str, str, Plan]:
     plan = plan_from_plain(v["plan"])
     check_plan(plan, f"{where}.plan")
-    return _int(v["number"]), _str(v["created_at"]), _str(v.get("note", "")), plan
+    return _int(v["number"], "number"), _str(v["created_at"]), _str(v.get("note", "")), plan
 
 
 def _plan_record(d: Mapping[str, Any], where: str) -> PlanRecord:
@@ -496,4 +546,10 @@ def _plan_record(d: Mapping[str, Any], where: str) -> PlanRecord:
     ]
     if not versions:
         raise InputError("a plan needs at least one version")
-    return _str(d["name"]), bool(d.get("active", False)), _str(d["created_at"]), versions
+    numbers = [v[0] for v in versions]
+    valid.refuse_duplicates(numbers, "version number", f"{where}.versions")
+    if any(n < 1 for n in numbers):
+        raise InputError("version numbers start at 1")
+    name = valid.check_text(d["name"], "name", valid.NAME_MAX)
+    created = valid.check_text(d["created_at"], "created_at", valid.NAME_MAX)
+    return name, _bool(d.get("active", False), "active"), created, versions

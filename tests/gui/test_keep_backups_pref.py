@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
@@ -98,9 +99,11 @@ def old_backups(folder: Path, count: int) -> None:
     target = backups_dir_of(folder)
     target.mkdir(exist_ok=True)
     for n in range(count):
-        shutil.copyfile(
-            folder / "benzoapp.sqlite3", target / f"benzoapp-2020010{n + 1}-090000-000000-x.sqlite3"
-        )
+        made = target / f"benzoapp-2020010{n + 1}-090000-000000-x.sqlite3"
+        shutil.copyfile(folder / "benzoapp.sqlite3", made)
+        # Backups are ordered by the time recorded for the file, not by its name.
+        when = dt.datetime(2020, 1, n + 1, 9).timestamp()
+        os.utime(made, (when, when))
 
 
 def test_backups_are_pruned_to_the_chosen_number(qtbot: QtBot, data_dir: Path) -> None:

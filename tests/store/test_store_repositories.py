@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from benzoapp.core.errors import BenzoAppError
+from benzoapp.core.errors import BenzoAppError, InputError
 from benzoapp.core.model import DoseLogEntry, JournalDay, Medication, Plan, Profile
 from benzoapp.store import StoreError
 from benzoapp.store.facade import Store
@@ -162,7 +162,7 @@ def test_journal_replace_between_and_order(store: Store) -> None:
 def test_out_of_range_score_is_refused_whole(store: Store) -> None:
     good = JournalDay(dt.date(2030, 3, 1), {"anxiety": 2})
     bad = JournalDay(dt.date(2030, 3, 2), {"anxiety": 11})
-    with pytest.raises(StoreError, match="could not be saved"):
+    with pytest.raises(InputError, match="0-10"):
         store.journal.save_days([good, bad])
     assert store.journal.all() == []  # all or none
 

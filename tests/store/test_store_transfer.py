@@ -44,11 +44,16 @@ from benzoapp.store.transfer import (
 )
 
 mg = st.decimals(min_value=0, max_value=200, places=4, allow_nan=False, allow_infinity=False)
+# What the shared validator accepts (benzoapp.core.validation): positive rates, strengths
+# and K, no NUL in text, a medicine with a name, warnings about steps the plan has.
+positive = st.decimals(min_value="0.0001", max_value=200, places=4)
+rates = st.decimals(min_value="0.5", max_value=100, places=2)
 dates = st.dates(dt.date(2000, 1, 1), dt.date(2060, 12, 31))
 times = st.sampled_from(["08:00", "13:30", "22:00"])
 drugs = st.sampled_from(["diazepam", "clonazepam", "zolpidem"])
-text = st.text(max_size=12)
-scores = st.dictionaries(st.text(min_size=1, max_size=10), st.integers(0, 10), max_size=4)
+letters = st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00")
+text = st.text(letters, max_size=12)
+scores = st.dictionaries(st.text(letters, min_size=1, max_size=10), st.integers(0, 10), max_size=4)
 
 step_doses = st.builds(StepDose, drugs, times, mg, text, st.booleans())
 steps = st.builds(
@@ -82,25 +87,25 @@ plans = st.builds(
     st.builds(
         PlanSettings,
         st.sampled_from(Method),
-        mg,
+        rates,
         st.integers(1, 60),
         st.sampled_from(Form),
         dates,
         st.none() | drugs,
         st.just("ashton"),
-        st.none() | mg,
-        st.lists(st.builds(TabletStrength, drugs, mg, st.sampled_from([1, 2, 4])), max_size=2).map(
-            tuple
-        ),
+        st.none() | positive,
+        st.lists(
+            st.builds(TabletStrength, drugs, positive, st.sampled_from([1, 2, 4])), max_size=2
+        ).map(tuple),
         st.booleans(),
         final_dose_mg=st.none() | mg,
-        hyperbolic_k_de_mg=mg,
+        hyperbolic_k_de_mg=positive,
         rate_base_de_mg=st.none() | mg,
-        crossover_stage_de_mg=st.none() | mg,
+        crossover_stage_de_mg=st.none() | positive,
         country=st.none() | st.sampled_from(["US", "GB", "AU"]),
-        tablet_mass_mg=st.none() | mg.filter(lambda v: v > 0),
-        scale_resolution_mg=st.none() | mg.filter(lambda v: v > 0),
-        syringe_step_ml=st.none() | mg.filter(lambda v: v > 0),
+        tablet_mass_mg=st.none() | positive,
+        scale_resolution_mg=st.none() | positive,
+        syringe_step_ml=st.none() | positive,
     ),
     st.lists(steps, max_size=4).map(day_by_day),
     st.lists(
@@ -110,7 +115,7 @@ plans = st.builds(
             st.sampled_from(WarningLevel),
             text,
             text,
-            st.none() | st.integers(0, 9),
+            st.none(),
         ),
         max_size=2,
     ).map(tuple),
@@ -130,7 +135,7 @@ profiles = st.builds(
 )
 medications = st.builds(
     Medication,
-    st.text(min_size=1, max_size=12),
+    text.filter(str.strip),
     st.sampled_from(["medication", "supplement", "therapy"]),
     text,
     text,

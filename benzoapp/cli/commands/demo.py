@@ -22,7 +22,7 @@ def handle(args: argparse.Namespace) -> int:
     from benzoapp.cli.output import print_json
     from benzoapp.cli.store_access import open_for_command
     from benzoapp.core.errors import InputError
-    from benzoapp.store.demo import fill_demo
+    from benzoapp.store.demo import fill_demo_all_or_nothing
 
     with open_for_command(args, writes="fill the folder with sample data") as store:
         if not store.is_empty():
@@ -30,7 +30,7 @@ def handle(args: argparse.Namespace) -> int:
                 f"The data folder {store.data_dir} already holds data; the demo only fills "
                 "an empty folder. Try: benzoapp --data-dir SOME_NEW_FOLDER demo"
             )
-        counts = fill_demo(store)
+        counts = fill_demo_all_or_nothing(store)
         folder = store.data_dir
     if args.json:
         print_json({"data_dir": str(folder), **counts})

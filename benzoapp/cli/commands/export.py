@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
 
@@ -21,10 +20,10 @@ def register(subparsers: argparse._SubParsersAction[Any]) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     from benzoapp.cli.output import print_json
-    from benzoapp.cli.store_access import open_for_command
+    from benzoapp.cli.store_access import checked_output, open_for_command
     from benzoapp.store.transfer import export_to_file
 
-    target = Path(args.file).expanduser()
+    target = checked_output(args, args.file)  # never the data, a backup or a folder
     with open_for_command(args, must_exist=True) as store:
         data = export_to_file(store, target)
     summary = {

@@ -29,9 +29,10 @@ def handle(args: argparse.Namespace) -> int:
     from benzoapp.cli.output import print_json
     from benzoapp.cli.store_access import open_for_command
     from benzoapp.core.errors import InputError
-    from benzoapp.store.transfer import import_data, read_export
+    from benzoapp.store.transfer import decode_export, import_data, read_export
 
     data = read_export(Path(args.file).expanduser())
+    decode_export(data)  # every entry checked before anything is opened or backed up
     backup = None
     with open_for_command(args, writes="import the file") as store:
         if not store.is_empty():
@@ -41,8 +42,10 @@ def handle(args: argparse.Namespace) -> int:
                     "imported. Use --replace to replace it (a backup is made first), or "
                     "choose an empty folder with --data-dir."
                 )
-            backup = store.backup_now("before-import")
+            backup = store.backup_now("before-import", prune=False)
         summary = import_data(store, data, replace=args.replace)
+        if backup is not None:  # only now: a refused import never deletes a backup
+            store.prune_backups(made=backup)
     result = {**dataclasses.asdict(summary), "backup": str(backup) if backup else None}
     if args.json:
         print_json(result)

@@ -250,6 +250,9 @@ def plan_from_args(args: argparse.Namespace) -> Plan:
         ),
         syringe_step_ml=_decimal(args.syringe_ml, "--syringe-ml") if args.syringe_ml else None,
     )
+    from benzoapp.core.validation import check_settings
+
+    check_settings(settings, catalog.drugs, "--")  # the shared bounds: rate, period, dates
     try:
         regimen = parse_regimen(args.regimen, catalog, confirmed=args.confirm_dose)
     except DoseConfirmationError as error:

@@ -42,7 +42,6 @@ def handle(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace, loader: Any) -> int:
     """Load the active plan through ``loader``, write the files, say what was written."""
     import dataclasses
-    from pathlib import Path
 
     from benzoapp.cli.output import print_json
     from benzoapp.cli.plan_exports import options_from_args
@@ -54,10 +53,11 @@ def run_report(args: argparse.Namespace, loader: Any) -> int:
     options = options_from_args(args)
     if args.prescription_days is not None:
         options = dataclasses.replace(options, prescription_days=args.prescription_days)
-    targets = [Path(p).expanduser() for p in (args.file, args.ics, args.csv) if p]
-    for target in targets:
-        if not target.parent.is_dir():
-            raise InputError(f"cannot write {target}: the folder {target.parent} does not exist")
+    from benzoapp.cli.store_access import checked_output
+
+    for target in (args.file, args.ics, args.csv):  # all checked before anything is written
+        if target:
+            checked_output(args, target)
     data = loader(resolve_data_dir(getattr(args, "data_dir", None)), options)
     if data is None:
         raise InputError("there is no active plan yet: make one first with 'benzoapp plan'")

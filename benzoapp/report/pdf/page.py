@@ -60,8 +60,14 @@ def fit(text: str, width: float, size: float) -> str:
     """Shorten ``text`` with an ellipsis so it stays within ``width`` points."""
     if stringWidth(text, FONT, size) <= width:
         return text
-    while text and stringWidth(text + "…", FONT, size) > width:
-        text = text[:-1]
+    # One pass, adding each character's width (a string's width is the sum of its
+    # glyphs'), so a very long name costs linear time, not one measure per character.
+    room = width - stringWidth("…", FONT, size)
+    used = 0.0
+    for end, char in enumerate(text):
+        used += stringWidth(char, FONT, size)
+        if used > room:
+            return text[:end] + "…"
     return text + "…"
 
 
