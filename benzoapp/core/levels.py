@@ -32,7 +32,7 @@ def level_word(level_id: str) -> str:
         if level.value == level_id:
             return word
     # Imported here: the checker's package is not needed to show a plan (start-up time).
-    from benzoapp.core.cautions.checker import LEVEL_WORDS
+    from benzoapp.core.cautions.results import LEVEL_WORDS
 
     for checker_level, word in LEVEL_WORDS.items():
         if checker_level.value == level_id:

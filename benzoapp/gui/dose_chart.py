@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from benzoapp.core.dates import format_date
 from benzoapp.core.model import Plan
-from benzoapp.core.taper.engine import overlap_steps
 from benzoapp.core.plan_chart import (
     axis_words,
     daily_value,
@@ -19,6 +18,7 @@ from benzoapp.core.plan_chart import (
     plan_drugs,
     plots_equivalent,
 )
+from benzoapp.core.taper.engine import overlap_steps
 from benzoapp.gui.formatting import mg
 
 MARGIN_LEFT = 64

@@ -36,8 +36,8 @@ from benzoapp.core.errors import InputError
 from benzoapp.core.model import Medication
 from benzoapp.gui.announce import Announcer, describe
 from benzoapp.gui.formatting import badge
-from benzoapp.gui.operations import Operations
 from benzoapp.gui.level_list import LevelListModel, LevelListView, LevelRow
+from benzoapp.gui.operations import Operations
 from benzoapp.gui.regimen_flags_panel import FLAG_MARK, RegimenFlagsPanel
 from benzoapp.gui.result_detail import ResultDetail
 from benzoapp.gui.services import ActivePlanSource, MedicationRepository, RegimenLookup

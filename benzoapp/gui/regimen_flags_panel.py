@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from benzoapp.gui.formatting import badge
 from benzoapp.core.changes import Changes
+from benzoapp.gui.formatting import badge
 
 if TYPE_CHECKING:
     from benzoapp.core.cautions import RegimenCheck, RegimenFlag

@@ -30,8 +30,8 @@ from benzoapp.core.journal.overwrite import unseen_replacements
 from benzoapp.core.model import DoseLogEntry, JournalDay, Plan, Step, StepDose
 from benzoapp.gui.formatting import badge, day, mg, parse_mg
 from benzoapp.gui.operations import Operations
-from benzoapp.gui.replace_prompt import Answer, ask_before_replacing, replaced_lines
 from benzoapp.gui.regimen_flags_panel import RegimenFlagsPanel
+from benzoapp.gui.replace_prompt import Answer, ask_before_replacing, replaced_lines
 from benzoapp.gui.services import (
     ActivePlanSource,
     DoseLogRepository,

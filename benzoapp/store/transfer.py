@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal, InvalidOperation
 from functools import partial
@@ -510,8 +510,20 @@ def check_plan(plan: Plan, where: str) -> None:
     problem = _measuring_problem(plan.settings, catalog.countries())
     if problem is not None:
         refuse(*problem)
+    _check_steps(plan.steps, refuse, check_drug)
+
+
+PlanRecord = tuple[str, bool, str, list[tuple[int, str, str, Plan]]]
+
+
+def _check_steps(
+    steps: Sequence[Step],
+    refuse: Callable[[str, str], NoReturn],
+    check_drug: Callable[[str, str], None],
+) -> None:
+    """The steps of an imported plan: day after day, known drugs, no amount below zero."""
     previous: Step | None = None
-    for k, step in enumerate(plan.steps):
+    for k, step in enumerate(steps):
         if step.days < 1:
             refuse(f"steps[{k}].days", f"a step must last at least one day, not {step.days}")
         if previous is not None and step.start != previous.end + dt.timedelta(days=1):
@@ -528,9 +540,6 @@ def check_plan(plan: Plan, where: str) -> None:
         if step.diazepam_equivalent_mg < 0:
             refuse(f"steps[{k}].diazepam_equivalent_mg", "an amount cannot be below zero")
         previous = step
-
-
-PlanRecord = tuple[str, bool, str, list[tuple[int, str, str, Plan]]]
 
 
 def _plan_version(v: Mapping[str, Any], where: str) -> tuple[int, str, str, Plan]:
