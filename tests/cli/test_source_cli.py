@@ -42,3 +42,12 @@ def test_an_unknown_document_is_one_clear_line(capsys: pytest.CaptureFixture[str
     assert main(["source", "nope"]) == 2
     err = capsys.readouterr().err.strip()
     assert err == "benzoapp source: no source document called 'nope'"
+
+
+def test_a_document_without_a_section_opens_at_its_start_without_a_complaint(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["source", "muscular-effects"]) == 0
+    out = capsys.readouterr().out
+    assert "was not found" not in out
+    assert "Section: opening paragraph" in out

@@ -46,6 +46,8 @@ def handle(args: argparse.Namespace) -> int:
     section = " ".join(args.section)
     passage = document.passage(section)
     text = document.text[passage.start : passage.end].strip()
+    # No section asked for: the opening is the answer, not a passage that was missed.
+    found = passage.found or not section
     if args.json:
         print_json(
             {
@@ -53,14 +55,14 @@ def handle(args: argparse.Namespace) -> int:
                 "title": document.title,
                 "asked": section,
                 "section": passage.heading,
-                "found": passage.found,
+                "found": found,
                 "text": text,
             }
         )
-        return 0 if passage.found else 1
+        return 0 if found else 1
     print(f"{document.id}: {document.title}")
-    if not passage.found:
+    if not found:
         print(f"The section “{section}” was not found; showing the opening paragraph.")
     print(f"Section: {passage.heading}\n")
     print(text)
-    return 0 if passage.found else 1
+    return 0 if found else 1
