@@ -216,7 +216,8 @@ class PlanPage(QWidget):
         self.form.rows_button.clicked.connect(self.enter_dose_by_dose)
         self.form.guide_button.clicked.connect(self.start_guide)
         for first, second in (
-            (self.regimen, self.form.rows_button),
+            (self.regimen, self.form.understood),
+            (self.form.understood, self.form.rows_button),
             (self.form.rows_button, self.form.guide_button),
             (self.form.guide_button, self.method),
             (self.method, self.rate),
@@ -313,7 +314,7 @@ class PlanPage(QWidget):
         row = next((i for i, step in enumerate(plan.steps) if step.index == first.step_index), None)
         if row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.table.from_steps(self.proxy.mapFromSource(self.model.index(row, 0)))
         self.table.setCurrentIndex(index)
         self.table.selectRow(index.row())
         self.table.scrollTo(index)
@@ -480,7 +481,7 @@ class PlanPage(QWidget):
             if not current.isValid():
                 return None
             rows = [current]
-        return self.proxy.mapToSource(rows[0]).row()
+        return self.proxy.mapToSource(self.table.to_steps(rows[0])).row()
 
     def insert_hold(self) -> None:
         index = self.selected_step()
