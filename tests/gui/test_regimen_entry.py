@@ -48,7 +48,20 @@ def test_an_error_is_the_parsers_words_in_full_and_not_cut(
     # Wrapped to its width, the label is as tall as its text needs: nothing cut.
     qtbot.waitUntil(lambda: message.height() >= message.heightForWidth(message.width()) > 0)
     # The example under the field is whole (not a placeholder cut short).
-    assert page.form.example.text().startswith("For example: clonazepam 0.5mg 08:00;")
+    assert page.form.example.text().startswith(
+        "For example: clonazepam 0.5 mg morning and 1 mg at night, or "
+    )
+
+
+def test_the_example_is_what_people_write_and_reads_as_typed(
+    qtbot: QtBot, real_plan_page: PlanPage
+) -> None:
+    page = real_plan_page
+    written = page.form.example.text().removeprefix("For example: ").split(", or ")[0]
+    assert written == page.regimen.placeholderText()
+    qtbot.keyClicks(page.regimen, written)
+    assert page.regimen_message.text() == "✓ Understood: clonazepam 1.5 mg a day."
+    assert page.state.plan is not None
 
 
 def test_dose_rows_complete_drug_names_and_write_the_text(qtbot: QtBot, core_planner) -> None:
