@@ -255,6 +255,7 @@ def _attach_rest(
         ),
     )
     window.set_page("Plan", pages.plan)
+    _follow_country(window, pages.plan)
     window.set_page("Medications & supplements", pages.medications)
     window.set_page("Check", pages.check)
     window.set_page("Journal", pages.journal)
@@ -269,6 +270,21 @@ def _attach_rest(
         window.show_read_only(store.read_only_reason)
     window.finish_loading()
     quit_when_loaded_if_asked(window, "all")
+
+
+def _follow_country(window: MainWindow, plan_page: PlanPage) -> None:
+    """Plans use the products of the country chosen in Preferences: new plans at once,
+    the plan on screen re-made (undoably) when the person changes it there."""
+    from benzoapp.gui.preferences import COUNTRY
+
+    prefs = window.prefs
+    if prefs is None:
+        return
+    plan_page.set_country(str(prefs.get(COUNTRY.key)))
+    # Connected after the window's own handler, so this runs once the dialog is closed.
+    window.registry["edit.preferences"].triggered.connect(
+        lambda: plan_page.set_country(str(prefs.get(COUNTRY.key)), replan=True)
+    )
 
 
 def _active_plan(store: Store) -> Plan | None:

@@ -24,7 +24,10 @@ from benzoapp.core.drugs import DrugCatalog
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import Medication, Plan, PlanSettings, Profile, Regimen, StepDose
 from benzoapp.core.taper import build_plan, edit_step, insert_hold, replan
-from benzoapp.gui.services import Caution
+from benzoapp.core.taper.alternatives import alternatives, plan_figures
+from benzoapp.core.taper.limits import CrossoverCaps, crossover_caps
+from benzoapp.core.taper.pace import pace_suggestions
+from benzoapp.gui.services import Caution, PlanGuidance
 
 # Long-acting drugs a taper may cross over to (ASAM 2025 and the Ashton Manual use diazepam).
 
@@ -54,6 +57,23 @@ class CorePlanner:
 
     def replan(self, plan: Plan, today: dt.date, taking: Regimen) -> Plan:
         return replan(plan, today, taking, self.catalog)
+
+    def guidance(self, plan: Plan) -> PlanGuidance:
+        """The gentler options, the plan's figures, slower paces (from the stored
+        profile; without one, only those that need none) and the crossover caps."""
+        return PlanGuidance(
+            alternatives(plan, self.catalog),
+            plan_figures(plan),
+            pace_suggestions(plan, self.profile or Profile()),
+            self.crossover_caps(plan.settings),
+        )
+
+    def crossover_caps(self, settings: PlanSettings) -> CrossoverCaps | None:
+        """The caps a crossover keeps with these settings (None without a crossover)."""
+        target = settings.crossover_to
+        if target is None:
+            return None
+        return crossover_caps(self.catalog.get(target).id, settings, self.catalog)
 
     def drug_names(self) -> tuple[str, ...]:
         """Every drug id first, then brands: what the regimen rows complete from."""

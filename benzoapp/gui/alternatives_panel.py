@@ -46,7 +46,7 @@ class AlternativesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("alternativesPanel")
-        self.heading = QLabel("&Gentler options to discuss with your prescriber")
+        self.heading = QLabel("Ge&ntler options to discuss with your prescriber")
         self.heading.setWordWrap(True)
         self.summary = QLabel("")
         self.summary.setWordWrap(True)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from benzoapp.core.model import Form, Method, PlanSettings
-from benzoapp.gui.regimen_editor import EXAMPLE_TEXT, REGIMEN_EXAMPLE, UnderstoodRows
+from benzoapp.gui.regimen_editor import EXAMPLE_TEXT, WRITTEN_EXAMPLE, UnderstoodRows
 
 METHOD_LABELS = {
     Method.PERCENT: "Percent of the current dose",
@@ -62,7 +62,7 @@ class PlanForm(QWidget):
         top = QFormLayout()
         top.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.regimen = QLineEdit()
-        self.regimen.setPlaceholderText(REGIMEN_EXAMPLE)
+        self.regimen.setPlaceholderText(WRITTEN_EXAMPLE)
         top.addRow(_labelled("&Regimen:", self.regimen, "Regimen"), self.regimen)
         # Outside any form row: a wrapped label in a form row can be cut at top and
         # bottom, and an error must be read in full.
@@ -70,6 +70,11 @@ class PlanForm(QWidget):
         self.regimen_message.setWordWrap(True)
         self.regimen_message.setAccessibleName("Regimen check")
         self.regimen_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Beneath a dose the parser asks about: the person says it is right, once (a
+        # calm button rather than a dialog at every keystroke).
+        self.confirm_button = QPushButton("&Yes, this is what I take")
+        self.confirm_button.setAccessibleName("Confirm the dose: this is what I take")
+        self.confirm_button.setVisible(False)
         buttons = self._build_regimen_help()
         form = QFormLayout()
         form.setVerticalSpacing(10)
@@ -105,6 +110,7 @@ class PlanForm(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addLayout(top)
         box.addWidget(self.regimen_message)
+        box.addWidget(self.confirm_button, 0, Qt.AlignmentFlag.AlignLeft)
         box.addWidget(self.example)
         box.addWidget(self.understood)
         box.addLayout(buttons)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,22 +17,26 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from benzoapp.core.errors import BenzoAppError
+from benzoapp.core.errors import BenzoAppError, DoseConfirmationError
 from benzoapp.core.model import Plan, PlanSettings, Regimen
 from benzoapp.core.taper.equivalents import lacks_equivalent
 from benzoapp.core.taper.release import settings_for_regimen
+from benzoapp.gui.alternatives_panel import AlternativesPanel
 from benzoapp.gui.commands import PlanEditCommand, PlanState, SetValueCommand
 from benzoapp.gui.dose_chart import DoseChart
 from benzoapp.gui.first_plan_guide import FirstPlanGuide
 from benzoapp.gui.formatting import badge, mg
 from benzoapp.gui.operations import Operations
+from benzoapp.gui.pace_offers import PaceOffers
 from benzoapp.gui.plan_dialogs import EditStepDialog
 from benzoapp.gui.plan_form import PlanForm
 from benzoapp.gui.plan_model import StepTableModel, sorting_proxy
+from benzoapp.gui.plan_options import PlanOptions
 from benzoapp.gui.plan_panes import (
     AlternativesSlot,
     StepDetailsPane,
@@ -40,7 +45,7 @@ from benzoapp.gui.plan_panes import (
 )
 from benzoapp.gui.plan_table import EQUIVALENT, TOTAL, StepTable
 from benzoapp.gui.regimen_editor import DoseRowsDialog
-from benzoapp.gui.services import Planner, PlanRepository
+from benzoapp.gui.services import PlanGuidance, Planner, PlanRepository
 from benzoapp.report.text import several_drugs
 
 MERGE_REGIMEN, MERGE_SETTINGS = 101, 102
@@ -73,6 +78,9 @@ class PlanPage(QWidget):
         self._applying = False
         self._needs_sizing = False
         self._read_only_reason = ""
+        self._country: str | None = None  # Preferences > Country ("" there: None)
+        # Regimen texts whose doses the person confirmed ("This is what I take").
+        self._confirmed: set[str] = set()
         found = plans.active() if plans is not None else None
         self._plan_id: int | None = found[0] if found else None
         active = found[1] if found else None
@@ -81,6 +89,8 @@ class PlanPage(QWidget):
         self._state = PlanState(
             self._regimen_text(active.regimen) if active else "", settings, active
         )
+        if active is not None:  # a plan kept earlier: its doses were confirmed then
+            self._confirmed.add(self._state.regimen_text)
         self._build()
         self._apply_state(self._state)
 
@@ -96,6 +106,14 @@ class PlanPage(QWidget):
         left.setMaximumWidth(400)
         left_box = QVBoxLayout(left)
         left_box.addWidget(self.form)
+        self.options = PlanOptions()
+        left_box.addWidget(self.options)
+        self.paces = PaceOffers()
+        left_box.addWidget(self.paces)
+        # The gentler options in the settings pane beside the steps: it scrolls, so the
+        # steps, the selected step and the chart keep their height at any text size.
+        self.alternatives_slot = AlternativesSlot()
+        left_box.addWidget(self.alternatives_slot)
         left_box.addStretch(1)
         self._build_right(left)
         self._connect()
@@ -127,14 +145,12 @@ class PlanPage(QWidget):
         self.right_splitter.addWidget(top)
         self.details_pane = StepDetailsPane()
         self.step_details = self.details_pane.label
-        self.alternatives_slot = AlternativesSlot()
         self.right_splitter.addWidget(self.details_pane)
-        self.right_splitter.addWidget(self.alternatives_slot)
         self.right_splitter.addWidget(self.chart)
         # The steps get most of the height, then the selected step; the chart least.
         self.right_splitter.setStretchFactor(0, 4)
         self.right_splitter.setStretchFactor(1, 2)
-        self.right_splitter.setStretchFactor(3, 1)
+        self.right_splitter.setStretchFactor(2, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.left_scroll = QScrollArea()  # long warnings scroll rather than being cut off
@@ -147,6 +163,8 @@ class PlanPage(QWidget):
         self.splitter.addWidget(self.right_splitter)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 800])
+        self.alternatives = AlternativesPanel()
+        self.set_alternatives_panel(self.alternatives)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.splitter)
@@ -170,10 +188,15 @@ class PlanPage(QWidget):
     def _fit_orientation(self, *_needed: object) -> None:
         """Settings beside the plan when the steps table still fits beside them; else
         the settings above the plan, so the table never needs to scroll sideways."""
-        needed = LEFT_MIN + self.table.needed_width() + 24
+        # The plan's side needs the table's width and its buttons' (whichever is more).
+        beside = max(self.table.needed_width(), self._right_min_width())
+        left = self._left_min_width()
+        needed = left + beside + 24
         orientation = (
             Qt.Orientation.Vertical if self.width() < needed else Qt.Orientation.Horizontal
         )
+        if orientation == Qt.Orientation.Horizontal:
+            self.left_scroll.setMinimumWidth(left)  # larger text: a wider pane, no cut
         if self.splitter.orientation() == orientation:
             return
         self.splitter.setOrientation(orientation)
@@ -182,19 +205,47 @@ class PlanPage(QWidget):
             self.left_scroll.setMaximumWidth(QWIDGETSIZE_MAX)
             self.splitter.setSizes([self.height() * 3 // 10, self.height() * 7 // 10])
         else:
-            self.left_scroll.setMinimumWidth(LEFT_MIN)
+            self.left_scroll.setMinimumWidth(left)
             self.left_scroll.setMaximumWidth(LEFT_MAX)
             self.splitter.setSizes([300, max(self.width() - 300, 1)])
         layout = self.layout()
         if layout is not None:
             layout.activate()  # the new arrangement now, so the table fits its new width
 
+    def _left_min_width(self) -> int:
+        """The settings pane's width beside the plan: what its widest field needs (with
+        the scroll bar), at least ``LEFT_MIN`` and at most ``LEFT_MAX``."""
+        content = self.left_scroll.widget()
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        frame = 2 * self.left_scroll.frameWidth()
+        need = content.minimumSizeHint().width() + scroll_bar + frame if content else 0
+        return min(max(LEFT_MIN, need), LEFT_MAX)
+
+    def _right_min_width(self) -> int:
+        """The least width of the steps' side without the table (its buttons, banner)."""
+        return max(self.right_splitter.widget(0).layout().minimumSize().width(), 0)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """As narrow as the plan's side or the settings, whichever is wider: narrower
+        than settings and plan side by side, the page puts the settings above."""
+        hint = super().minimumSizeHint()
+        if self.splitter.orientation() == Qt.Orientation.Horizontal:
+            margins = self.contentsMargins()
+            box = self.layout()
+            inner = box.contentsMargins() if box is not None else margins
+            stacked = max(
+                self.left_scroll.minimumSizeHint().width(),
+                self.right_splitter.minimumSizeHint().width(),
+            )
+            hint.setWidth(min(hint.width(), stacked + inner.left() + inner.right()))
+        return hint
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
         super().resizeEvent(event)
         self._fit_orientation()
 
     def set_alternatives_panel(self, panel: QWidget) -> None:
-        """Place the list of alternative plans beneath the step details and show it;
+        """Place the list of alternative plans beside the steps (under the settings);
         applying one of its settings is :meth:`apply_settings` (undoable)."""
         self.alternatives_slot.place(panel)
 
@@ -215,23 +266,35 @@ class PlanPage(QWidget):
         self.save_button.clicked.connect(self.save_plan)
         self.form.rows_button.clicked.connect(self.enter_dose_by_dose)
         self.form.guide_button.clicked.connect(self.start_guide)
-        for first, second in (
-            (self.regimen, self.form.rows_button),
-            (self.form.rows_button, self.form.guide_button),
-            (self.form.guide_button, self.method),
-            (self.method, self.rate),
-            (self.rate, self.every),
-            (self.every, self.form_box),
-            (self.form_box, self.crossover),
-            (self.crossover, self.start),
-            (self.start, self.banner_button),
-            (self.banner_button, self.table),
-            (self.table, self.hold_button),
-            (self.hold_button, self.edit_button),
-            (self.edit_button, self.replan_button),
-            (self.replan_button, self.save_button),
-            (self.save_button, self.step_details),
-        ):
+        self.form.confirm_button.clicked.connect(self.confirm_doses)
+        self.options.changed.connect(self._settings_edited)
+        self.alternatives.apply_requested.connect(self.apply_settings)
+        self.paces.apply_requested.connect(self._apply_pace)
+        order: tuple[QWidget, ...] = (
+            self.regimen,
+            self.form.confirm_button,
+            self.form.understood,
+            self.form.rows_button,
+            self.form.guide_button,
+            self.method,
+            self.rate,
+            self.every,
+            self.form_box,
+            self.crossover,
+            self.start,
+            *self.options.focus_order(),
+            self.paces.button,
+            self.banner_button,
+            self.table,
+            self.hold_button,
+            self.edit_button,
+            self.replan_button,
+            self.save_button,
+            self.step_details,
+            self.alternatives.options,
+            self.alternatives.apply_button,
+        )
+        for first, second in itertools.pairwise(order):
             QWidget.setTabOrder(first, second)
 
     # -- state -------------------------------------------------------------------------
@@ -249,7 +312,8 @@ class PlanPage(QWidget):
         )
 
     def _settings_from_fields(self) -> PlanSettings:
-        return self.form.settings(self._state.settings)
+        settings = self.options.settings(self.form.settings(self._state.settings))
+        return replace(settings, country=self._country)
 
     def _apply_state(self, state: PlanState) -> None:
         """Show a state in every field, the table and the chart, without echoing edits."""
@@ -259,6 +323,7 @@ class PlanPage(QWidget):
             if self.regimen.text() != state.regimen_text:
                 self.regimen.setText(state.regimen_text)
             self.form.show_settings(state.settings)
+            self.options.show_settings(state.settings)
             self._show_plan(state.plan)
             regimen = self._check_regimen_text(state.regimen_text)
             if regimen is not None and state.plan is None:
@@ -288,10 +353,66 @@ class PlanPage(QWidget):
             )
         else:
             self.table_note.setText(f"Equivalents from the {table} (approximate: people differ).")
+        self._show_guidance(plan)
         general = [w for w in (plan.warnings if plan else ()) if w.step_index is None]
         self.plan_warnings.setText(
             "\n\n".join(f"{badge(w.level.value)}: {w.message}\nSource: {w.source}" for w in general)
         )
+
+    def _guidance(self, plan: Plan | None) -> PlanGuidance:
+        """What the core offers beside ``plan`` (nothing from a planner that cannot say)."""
+        ask = getattr(self._planner, "guidance", None)
+        if plan is None or not plan.steps or not callable(ask):
+            return PlanGuidance()
+        try:
+            found = ask(plan)
+        except BenzoAppError:
+            return PlanGuidance()
+        return found if isinstance(found, PlanGuidance) else PlanGuidance()
+
+    def _show_guidance(self, plan: Plan | None) -> None:
+        """The gentler options beside the steps, slower paces and the caps in force."""
+        guidance = self._guidance(plan)
+        self.alternatives.set_alternatives(guidance.alternatives, guidance.figures)
+        self.paces.show_suggestions(guidance.paces)
+        settings = self._state.settings
+        caps = guidance.caps
+        if caps is None and settings.crossover_to is not None:
+            ask = getattr(self._planner, "crossover_caps", None)
+            caps = ask(settings) if callable(ask) else None
+        self.options.show_caps(
+            settings.crossover_to,
+            caps.per_dose_mg if caps is not None else None,
+            caps.daily_mg if caps is not None else None,
+        )
+
+    def _apply_pace(self, suggestion: object) -> None:
+        """A slower pace the person chose from those offered (undoable)."""
+        rate = getattr(suggestion, "rate_percent", None)
+        every = getattr(suggestion, "every_days", None)
+        if not isinstance(rate, Decimal) or not isinstance(every, int):
+            return
+        settings = replace(self._state.settings, rate_percent=rate, every_days=every)
+        self.apply_settings(settings, "Use a slower pace")
+
+    def set_country(self, code: str, *, replan: bool = False) -> None:
+        """The country whose products plans use (Preferences; "" for the common
+        strengths). New plans use it; with ``replan`` the plan on screen is made again
+        with it (undoable)."""
+        country = code or None
+        if country == self._country:
+            return
+        self._country = country
+        if replan and self._state.regimen_text.strip():
+            settings = replace(self._state.settings, country=country)
+            self.apply_settings(settings, "Change country")
+        elif not self._state.regimen_text.strip():
+            self._state = replace(
+                self._state, settings=replace(self._state.settings, country=country)
+            )
+
+    def country(self) -> str | None:
+        return self._country
 
     def _show_step_details(self) -> None:
         row = self.selected_step()
@@ -313,7 +434,7 @@ class PlanPage(QWidget):
         row = next((i for i, step in enumerate(plan.steps) if step.index == first.step_index), None)
         if row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.table.from_steps(self.proxy.mapFromSource(self.model.index(row, 0)))
         self.table.setCurrentIndex(index)
         self.table.selectRow(index.row())
         self.table.scrollTo(index)
@@ -345,11 +466,17 @@ class PlanPage(QWidget):
     def _check_regimen_text(self, text: str) -> Regimen | None:
         """Parse as typed; say beside the field what was understood or what is wrong."""
         self.form.understood.show_regimen(None)
+        self.form.confirm_button.setVisible(False)
         if not text.strip():
             self.regimen_message.setText("Type what you take now.")
             return None
         try:
-            regimen = self._planner.parse_regimen(text)
+            regimen = self._parse(text)
+        except DoseConfirmationError as error:
+            # Not refused: asked. The button beside the words confirms it once.
+            self.regimen_message.setText(f"Not yet: {error}")
+            self.form.confirm_button.setVisible(True)
+            return None
         except BenzoAppError as error:
             self.regimen_message.setText(f"Not yet: {error}")
             return None
@@ -365,6 +492,20 @@ class PlanPage(QWidget):
         self.regimen_message.setText(f"✓ Understood: {per_drug} a day.")
         self.form.understood.show_regimen(regimen)
         return regimen
+
+    def _parse(self, text: str) -> Regimen:
+        """The core's reading of ``text``; doses the person confirmed are not asked again."""
+        if text in self._confirmed:
+            return self._planner.parse_regimen(text, confirmed=True)
+        return self._planner.parse_regimen(text)
+
+    def confirm_doses(self) -> None:
+        """ "Yes, this is what I take": read the regimen again with its doses confirmed
+        and plan it (undoable like any edit of the regimen); focus back on the field."""
+        text = self.regimen.text()
+        self._confirmed.add(text)
+        self._regimen_edited(text)
+        self.regimen.setFocus()
 
     def _say_why_no_plan(self, regimen: Regimen, settings: PlanSettings) -> None:
         """A regimen that reads but cannot be planned: keep the engine's reason in view
@@ -480,7 +621,7 @@ class PlanPage(QWidget):
             if not current.isValid():
                 return None
             rows = [current]
-        return self.proxy.mapToSource(rows[0]).row()
+        return self.proxy.mapToSource(self.table.to_steps(rows[0])).row()
 
     def insert_hold(self) -> None:
         index = self.selected_step()
@@ -593,5 +734,6 @@ class PlanPage(QWidget):
         The plan in use stays in force until the new one is saved with "Use this plan".
         """
         self._plan_id = None
-        self._push_state("New plan", PlanState("", PlanSettings(start=self._today()), None), -1)
+        fresh = PlanSettings(start=self._today(), country=self._country)
+        self._push_state("New plan", PlanState("", fresh, None), -1)
         self.regimen.setFocus()

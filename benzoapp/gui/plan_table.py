@@ -9,12 +9,27 @@ Notes takes the rest, never less than the words of the loudest level ("■ Stron
 caution"), and is shortened with "…" (the whole note is in the tooltip and the pane).
 The horizontal scroll bar is off: nothing is ever off to the side.
 
+The columns not shown are filtered out by a proxy (:class:`ShownColumns`) rather than
+hidden in the view: a hidden column is still announced by screen readers, which read the
+model's headers, so the table's own model holds exactly the columns on screen. Column
+numbers in this module (``STEP``, ``NOTES``...) are the steps model's; ``view_column``
+turns one into the table's.
+
 Tab and Shift+Tab leave the table (arrow keys move inside it), like every other field.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QWidget
 
@@ -28,6 +43,38 @@ STEP, FROM, TO, DAYS, DOSES, TOTAL, EQUIVALENT, NOTES = (
 ROW_PADDING = 8
 FIT_DELAY_MS = 50  # after a resize; long plans take a moment to measure
 NOTES_FLOOR_TEXT = badge("strong")  # Notes is never narrower than the loudest level's words
+
+
+class ShownColumns(QSortFilterProxyModel):
+    """The steps model with only the columns on screen; sorting is the source's.
+
+    Sorting is passed on to the source (the page's sorting proxy, which sorts by real
+    values), so the rows are in the same order whichever model is asked.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._shown: tuple[int, ...] = ()
+
+    def set_shown(self, columns: tuple[int, ...]) -> None:
+        if tuple(sorted(columns)) == self._shown:
+            return
+        self.beginFilterChange()
+        self._shown = tuple(sorted(columns))
+        self.endFilterChange(QSortFilterProxyModel.Direction.Columns)
+
+    def shown(self) -> tuple[int, ...]:
+        return self._shown
+
+    def filterAcceptsColumn(  # noqa: N802 (Qt name)
+        self, source_column: int, _parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        return source_column in self._shown
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if source is not None and 0 <= column < len(self._shown):
+            source.sort(self._shown[column], order)
 
 
 class StepTable(QTableView):
@@ -59,25 +106,51 @@ class StepTable(QTableView):
         self._fitted_width = -1
         self._measured: dict[int, int] | None = None
         self._total_column = TOTAL
+        self._columns = ShownColumns(self)
+        self._columns.set_shown(self.shown_columns())
         header.sortIndicatorChanged.connect(self._sort_changed)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 (Qt name)
+        """Show ``model`` (the steps, all columns) through the filter of shown columns."""
+        if model is None:
+            super().setModel(None)
+            return
+        self._columns.setSourceModel(model)
+        super().setModel(self._columns)
+
+    def steps_model(self) -> QAbstractItemModel | None:
+        """The model given to :meth:`setModel` (every column)."""
+        return self._columns.sourceModel()
+
+    def view_column(self, column: int) -> int:
+        """The table's column showing the steps model's ``column`` (-1 if not shown)."""
+        shown = self._columns.shown()
+        return shown.index(column) if column in shown else -1
+
+    def to_steps(self, index: QModelIndex) -> QModelIndex:
+        """A table index as an index of the steps model."""
+        return self._columns.mapToSource(index)
+
+    def from_steps(self, index: QModelIndex) -> QModelIndex:
+        """A steps-model index as the table's index."""
+        return self._columns.mapFromSource(index)
 
     # -- which columns -------------------------------------------------------------------
     def show_total_as(self, column: int) -> None:
         """TOTAL (one drug, its own mg) or EQUIVALENT (several drugs do not add up)."""
         self._total_column = column
+        self._columns.set_shown(self.shown_columns())
         self._measured = None
 
     def shown_columns(self) -> tuple[int, ...]:
         return (STEP, FROM, DAYS, self._total_column, NOTES)
 
     def _apply_hidden(self) -> None:
-        shown = self.shown_columns()
-        for column in range(len(COLUMNS)):
-            self.setColumnHidden(column, column not in shown)
+        self._columns.set_shown(self.shown_columns())
 
     # -- measuring -----------------------------------------------------------------------
     def _text(self, row: int, column: int) -> str:
-        value = self.model().index(row, column).data()
+        value = self._columns.index(row, self.view_column(column)).data()
         return "" if value is None else str(value)
 
     def _margin(self) -> int:
@@ -99,11 +172,15 @@ class StepTable(QTableView):
         header = self.horizontalHeader()
         style = self.style()
         margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
-        label = str(self.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        label = str(COLUMNS[column])
+        source = self.steps_model()
+        if source is not None:
+            label = str(source.headerData(column, Qt.Orientation.Horizontal) or "")
         metrics = header.fontMetrics()
         width = max((metrics.horizontalAdvance(line) for line in label.split("\n")), default=0)
         width += 2 * margin + 4
-        if header.isSortIndicatorShown() and header.sortIndicatorSection() == column:
+        sorted_here = header.sortIndicatorSection() == self.view_column(column)
+        if header.isSortIndicatorShown() and sorted_here:
             width += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header)
             width += margin
         return width
@@ -162,7 +239,7 @@ class StepTable(QTableView):
         widths[NOTES] = max(room - sum(widths.values()), floor)
         header = self.horizontalHeader()
         for column, width in widths.items():
-            header.resizeSection(column, width)
+            header.resizeSection(self.view_column(column), width)
         self._fitted_width = room
         self.fit_rows()
         self.updateGeometries()  # the scroll bars' ranges follow the new widths now

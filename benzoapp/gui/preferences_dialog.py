@@ -1,4 +1,5 @@
-"""Edit > Preferences: how many backups to keep, and the text size (also in the View menu).
+"""Edit > Preferences: the text size (also in the View menu), the country whose products
+plans use, and how many backups to keep.
 
 Each field's range comes from the preference's declaration in ``preferences.py``, so the
 dialog can never store a value the app would then ignore.
@@ -18,8 +19,19 @@ from PySide6.QtWidgets import (
 )
 
 from benzoapp.gui.keyboard import apply_keyboard_rules
-from benzoapp.gui.preferences import KEEP_BACKUPS, Preferences
+from benzoapp.gui.preferences import COUNTRY, KEEP_BACKUPS, Preferences
 from benzoapp.gui.theme import POINT_SIZES, TEXT_SIZE_LABELS, TextSize
+
+# The names of the countries the drug data has products for (the codes are
+# ``COUNTRY.choices``; a test checks every choice has a name).
+COUNTRY_NAMES = {
+    "": "None chosen (the drug data's common strengths)",
+    "AU": "Australia",
+    "CA": "Canada",
+    "GB": "United Kingdom",
+    "SE": "Sweden",
+    "US": "United States",
+}
 
 
 class PreferencesDialog(QDialog):
@@ -56,8 +68,20 @@ class PreferencesDialog(QDialog):
         self.text_size.setAccessibleName("Text size")
         size_label = QLabel("&Text size:")
         size_label.setBuddy(self.text_size)
+        self.country = QComboBox()
+        self.country.setObjectName("country")
+        for code in COUNTRY.choices or ("",):
+            self.country.addItem(COUNTRY_NAMES.get(code, code), code)
+        chosen_country = str(prefs.get(COUNTRY.key))
+        self.country.setCurrentIndex(max(0, self.country.findData(chosen_country)))
+        self.country.setAccessibleName("Country of your medicines")
+        self.country.setToolTip("Plans use the tablets and liquids sold in this country.")
+        country_label = QLabel("Co&untry of your medicines:")
+        country_label.setBuddy(self.country)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(size_label, self.text_size)
+        form.addRow(country_label, self.country)
         form.addRow(label, self.keep_backups)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -77,5 +101,6 @@ class PreferencesDialog(QDialog):
         size = TextSize(str(self.text_size.currentData()))
         self._prefs.set("view/text_size", size.value)
         self._prefs.set("view/large_text", size is TextSize.LARGE)
+        self._prefs.set(COUNTRY.key, str(self.country.currentData() or ""))
         self._prefs.sync()
         super().accept()

@@ -35,7 +35,9 @@ from benzoapp.gui.formatting import mg
 
 # The shape the reader accepts today; written once, shown in full under the field.
 REGIMEN_EXAMPLE = "clonazepam 0.5mg 08:00; clonazepam 0.25mg 21:00"
-EXAMPLE_TEXT = f"For example: {REGIMEN_EXAMPLE} (a drug, a dose and a time; doses apart by ;)"
+# What people write: words for the times, "and" between doses (the parser reads both).
+WRITTEN_EXAMPLE = "clonazepam 0.5 mg morning and 1 mg at night"
+EXAMPLE_TEXT = f"For example: {WRITTEN_EXAMPLE}, or {REGIMEN_EXAMPLE} (a drug, a dose and a time)"
 
 
 def rows_to_text(rows: Sequence[tuple[str, str, str]]) -> str:

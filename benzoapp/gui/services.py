@@ -24,13 +24,17 @@ from benzoapp.core.model import (
 
 if TYPE_CHECKING:  # the checker loads its data; pages shown before it need not import it
     from benzoapp.core.cautions import CheckResult, RegimenCheck
+    from benzoapp.core.taper.alternatives import Alternative, PlanFigures
+    from benzoapp.core.taper.limits import CrossoverCaps
+    from benzoapp.core.taper.pace import PaceSuggestion
 
 
 class Planner(Protocol):
     """The taper engine, as the Plan and Today pages use it."""
 
-    def parse_regimen(self, text: str) -> Regimen:
-        """Raise ``InputError`` with a plain message when the text is not a regimen."""
+    def parse_regimen(self, text: str, *, confirmed: bool = False) -> Regimen:
+        """Raise ``InputError`` with a plain message when the text is not a regimen, and
+        ``DoseConfirmationError`` for a dose to confirm unless ``confirmed``."""
         ...
 
     def build(self, regimen: Regimen, settings: PlanSettings) -> Plan: ...
@@ -50,6 +54,26 @@ class Planner(Protocol):
     def table_label(self, table_id: str) -> str:
         """The equivalence table's name as shown to the person."""
         ...
+
+
+@dataclass(frozen=True)
+class PlanGuidance:
+    """What the core offers beside a plan: gentler options with their figures (and the
+    plan's own), slower paces from the profile, and the crossover caps in force."""
+
+    alternatives: tuple[Alternative, ...] = ()
+    figures: PlanFigures | None = None
+    paces: tuple[PaceSuggestion, ...] = ()
+    caps: CrossoverCaps | None = None  # None: no crossover
+
+
+class GuidanceSource(Protocol):
+    """A planner that can also say what it offers beside a plan (the Plan page asks
+    when its planner has it; a plain ``Planner`` shows none)."""
+
+    def guidance(self, plan: Plan) -> PlanGuidance: ...
+
+    def crossover_caps(self, settings: PlanSettings) -> CrossoverCaps | None: ...
 
 
 class ActivePlanSource(Protocol):

@@ -35,7 +35,7 @@ _PIECE = re.compile(r"^\s*([a-z]+)\s+(\d+(?:\.\d+)?)\s*mg\s+(\d\d:\d\d)\s*$")
 class SimplePlanner:
     """Cuts the dose by the rate each interval until it reaches zero."""
 
-    def parse_regimen(self, text: str) -> Regimen:
+    def parse_regimen(self, text: str, *, confirmed: bool = False) -> Regimen:
         doses = []
         for piece in text.split(";"):
             match = _PIECE.match(piece.lower())

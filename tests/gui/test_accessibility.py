@@ -70,7 +70,7 @@ def test_tab_walks_the_plan_page_in_reading_order(
     plan_page.show()
     plan_page.regimen.setFocus()
     order = [plan_page.regimen]
-    for _ in range(12):  # the date field takes a Tab per section (year, month, day)
+    for _ in range(13):  # the date field takes a Tab per section (year, month, day)
         current = plan_page.focusWidget()
         assert current is not None, order
         qtbot.keyClick(current, Qt.Key.Key_Tab)
@@ -79,7 +79,7 @@ def test_tab_walks_the_plan_page_in_reading_order(
             focused = focused.parentWidget()
         if focused is not order[-1]:
             order.append(focused)
-    assert order[:10] == [
+    assert order[:11] == [
         plan_page.regimen,
         plan_page.form.rows_button,
         plan_page.form.guide_button,
@@ -89,5 +89,6 @@ def test_tab_walks_the_plan_page_in_reading_order(
         plan_page.form_box,
         plan_page.crossover,
         plan_page.start,
+        plan_page.options.keep_times,  # the caps and measuring fields show when they apply
         plan_page.table,
     ]

@@ -48,11 +48,6 @@ SLACK = 1  # pixels of rounding allowed
 
 # (page, window size, text size) known to fail on pages being rebuilt elsewhere: reason.
 KNOWN: dict[tuple[str, tuple[int, int] | None, TextSize | None], str] = {
-    ("Plan", None, None): (
-        "Plan page (being rebuilt for issue 15 point 4 as a compact steps table with a "
-        "detail pane): the steps table scrolls sideways and the page needs more width "
-        "than 1024x700 leaves; its buttons are squeezed with larger text"
-    ),
     ("Medications & supplements", None, None): (
         "Medications & supplements page (being rebuilt for issue 15 point 4 as a compact "
         "list beside a detail pane): a row with long reasons is taller than the table's view"

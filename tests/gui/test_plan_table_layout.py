@@ -68,14 +68,17 @@ def assert_compact_and_whole(table: StepTable) -> None:
     assert not table.horizontalScrollBar().isVisible()
     shown = table.shown_columns()
     assert NOTES in shown
-    assert all(not table.isColumnHidden(c) and header.sectionSize(c) > 0 for c in shown)
-    assert header.sectionSize(NOTES) >= table.notes_floor()
-    assert metrics.horizontalAdvance(badge("strong")) < header.sectionSize(NOTES)
-    inner = {c: header.sectionSize(c) - 2 * table._margin() for c in shown}
+    # The table's model holds only the shown columns (hidden ones would still be read out).
+    assert table.model().columnCount() == len(shown)
+    size = {c: header.sectionSize(table.view_column(c)) for c in shown}
+    assert all(not table.isColumnHidden(table.view_column(c)) and size[c] > 0 for c in shown)
+    assert size[NOTES] >= table.notes_floor()
+    assert metrics.horizontalAdvance(badge("strong")) < size[NOTES]
+    inner = {c: size[c] - 2 * table._margin() for c in shown}
     for row in range(table.model().rowCount()):
         assert table.rowHeight(row) == metrics.lineSpacing() + ROW_PADDING
         for column in shown:
-            text = str(table.model().index(row, column).data())
+            text = str(table.model().index(row, table.view_column(column)).data())
             assert "\n" not in text
             if column not in (NOTES, FROM):
                 assert metrics.horizontalAdvance(text) <= inner[column], (row, column, text)

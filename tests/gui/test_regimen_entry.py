@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
+from benzoapp.core.errors import BenzoAppError, DoseConfirmationError
 from benzoapp.core.model import PlanSettings
 from benzoapp.gui.first_plan_guide import USE_THIS_PLAN_TEXT, FirstPlanGuide
 from benzoapp.gui.plan_page import PlanPage
@@ -32,19 +33,35 @@ def test_free_text_is_shown_back_as_rows(qtbot: QtBot, real_plan_page: PlanPage)
 
 
 def test_an_error_is_the_parsers_words_in_full_and_not_cut(
-    qtbot: QtBot, real_plan_page: PlanPage
+    qtbot: QtBot, real_plan_page: PlanPage, core_planner
 ) -> None:
     page = real_plan_page
     page.resize(1024, 700)
-    qtbot.keyClicks(page.regimen, "clonazepam 1,000mg 08:00")
+    typed = "clonazepam 1,000mg 08:00"
+    with pytest.raises(BenzoAppError) as raised:
+        core_planner.parse_regimen(typed)
+    qtbot.keyClicks(page.regimen, typed)
     message = page.regimen_message
+    assert message.text() == f"Not yet: {raised.value}"  # the parser's words, whole
     assert message.text().startswith('Not yet: "1,000mg" is ambiguous')
-    assert "Write 1000mg or 1.000mg" in message.text() or "Write 1000" in message.text()
     assert not page.form.understood.isVisible()
     # Wrapped to its width, the label is as tall as its text needs: nothing cut.
     qtbot.waitUntil(lambda: message.height() >= message.heightForWidth(message.width()) > 0)
     # The example under the field is whole (not a placeholder cut short).
-    assert page.form.example.text().startswith("For example: clonazepam 0.5mg 08:00;")
+    assert page.form.example.text().startswith(
+        "For example: clonazepam 0.5 mg morning and 1 mg at night, or "
+    )
+
+
+def test_the_example_is_what_people_write_and_reads_as_typed(
+    qtbot: QtBot, real_plan_page: PlanPage
+) -> None:
+    page = real_plan_page
+    written = page.form.example.text().removeprefix("For example: ").split(", or ")[0]
+    assert written == page.regimen.placeholderText()
+    qtbot.keyClicks(page.regimen, written)
+    assert page.regimen_message.text() == "✓ Understood: clonazepam 1.5 mg a day."
+    assert page.state.plan is not None
 
 
 def test_dose_rows_complete_drug_names_and_write_the_text(qtbot: QtBot, core_planner) -> None:
@@ -86,7 +103,11 @@ def test_rows_read_back_as_the_same_doses(rows) -> None:
 
     catalog = _catalog(load_catalog)
     text = rows_to_text([(d, format(mg, "f"), f"{h:02d}:00") for d, mg, h in rows])
-    regimen = parse_regimen(text, catalog)
+    try:
+        regimen = parse_regimen(text, catalog)
+    except DoseConfirmationError:
+        # A dose above the plausibility limit: the person confirms it, as in the window.
+        regimen = parse_regimen(text, catalog, confirmed=True)
     assert sorted((d.drug, d.mg, d.time) for d in regimen.doses) == sorted(
         (d, mg, f"{h:02d}:00") for d, mg, h in rows
     )
