@@ -71,8 +71,7 @@ class JournalPage(QWidget):
         self._profile = profile
         self._today = today
         self._read_only_reason = ""
-        self.entry = JournalEntryWidget(catalogue)
-        self.entry.saved.connect(self.save_day)
+        self.entry = self._build_entry(catalogue)
         # Ctrl+5 lands on the first symptom (the day is usually today); Tab still walks
         # the page top to bottom, the day's field included, so no proxy skips it.
         self.first_field: QWidget = self.entry.focusProxy() or self.entry.date_edit
@@ -116,6 +115,13 @@ class JournalPage(QWidget):
         self._box, self._splitter, self._column = box, splitter, column
         self._entry_scroll, self._right = entry_scroll, right
         self.show_day(today())
+
+    def _build_entry(self, catalogue: Catalogue) -> JournalEntryWidget:
+        entry = JournalEntryWidget(catalogue)
+        entry.saved.connect(self.save_day)
+        self._showing = False  # True while show_day fills the form (its Day field moves)
+        entry.date_edit.dateChanged.connect(self._day_field_changed)
+        return entry
 
     def _build_right(self) -> QWidget:
         """The chart, its two switches and the written summary."""
@@ -209,9 +215,37 @@ class JournalPage(QWidget):
 
     def show_day(self, day: dt.date) -> None:
         """Put a day's saved values (if any) in the entry, and redraw the chart."""
-        self.entry.show_stored(day, self._journal.get(day))
+        self._showing = True
+        try:
+            self.entry.show_stored(day, self._journal.get(day))
+        finally:
+            self._showing = False
         self.entry.set_previous(self._journal.get(day - dt.timedelta(days=1)))
         self.refresh()
+
+    def _day_field_changed(self, _date: object) -> None:
+        """Another day in the Day field shows that day as saved; values the person typed
+        and has not saved stay in the form, and saving them asks before replacing
+        anything saved for the new day."""
+        if self._showing:
+            return
+        day = self.entry.current_day().day
+        if day == self.entry.shown_date():
+            return
+        if self.entry.is_edited():
+            self.entry.set_previous(self._journal.get(day - dt.timedelta(days=1)))
+            announce(
+                self.message,
+                f"Your unsaved values are kept for {day.isoformat()}; saving asks before "
+                "replacing anything already saved for that day.",
+            )
+            return
+        self.show_day(day)
+        saved = self._journal.get(day) is not None
+        announce(
+            self.message,
+            f"Showing {day.isoformat()}" + (" as saved." if saved else ": nothing saved yet."),
+        )
 
     def refresh(self, *_changed: object) -> None:
         days = self._journal.all()
@@ -248,11 +282,11 @@ class JournalPage(QWidget):
             lines = replaced_lines(found, self._catalogue.label)
             answer = ask_before_replacing(self, day.day, lines)
             if answer is Answer.SHOW_SAVED:
-                self.entry.show_stored(day.day, stored)
-                self.message.setText("Showing the saved day; nothing was changed.")
+                self.show_day(day.day)
+                announce(self.message, "Showing the saved day; nothing was changed.")
                 return
             if answer is Answer.CANCEL:
-                self.message.setText("Not saved yet.")
+                announce(self.message, "Not saved yet: your values are still in the form.")
                 return
         failures: list[str] = []
 
