@@ -19,15 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from benzoapp.core.changes import Changes
-from benzoapp.core.journal import Catalogue, analyse_journal, summary_lines
+from benzoapp.core.journal import Catalogue, analyse_journal, summary_lines, summary_sources
 from benzoapp.core.journal.overwrite import unseen_replacements
 from benzoapp.core.model import JournalDay, Plan, Profile
-from benzoapp.gui.accessibility import announce
+from benzoapp.gui.accessibility import announce, announce_change
 from benzoapp.gui.journal_chart import JournalChart
 from benzoapp.gui.journal_entry import JournalEntryWidget
 from benzoapp.gui.operations import Operations
 from benzoapp.gui.replace_prompt import Answer, ask_before_replacing, replaced_lines
 from benzoapp.gui.services import JournalRepository, PlanRepository
+from benzoapp.gui.source_reader import SourceLinks
 
 
 class _FittingScrollArea(QScrollArea):
@@ -131,7 +132,15 @@ class JournalPage(QWidget):
         right_box.addLayout(self._chart_switches())
         summary_scroll = QScrollArea()
         summary_scroll.setWidgetResizable(True)
-        summary_scroll.setWidget(self.summary)
+        # The summary, then a link to each section it cites (opened in the source reader).
+        self.summary_sources = SourceLinks("Sources of the journal summary")
+        summary_body = QWidget()
+        summary_box = QVBoxLayout(summary_body)
+        summary_box.setContentsMargins(0, 0, 0, 0)
+        summary_box.addWidget(self.summary)
+        summary_box.addWidget(self.summary_sources)
+        summary_box.addStretch(1)
+        summary_scroll.setWidget(summary_body)
         summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # A focus stop (arrow keys scroll a long summary), so it carries the summary's name.
         summary_scroll.setAccessibleName("Journal summary")
@@ -251,7 +260,12 @@ class JournalPage(QWidget):
         days = self._journal.all()
         summary = analyse_journal(days, self._plan(), self._profile)
         self.chart.set_data(summary, self._plan())
-        self.summary.setText("\n".join(summary_lines(summary)))
+        lines = summary_lines(summary)
+        # Said aloud when it changes: the headline and any hold suggestion (a warning);
+        # the label's description holds the whole summary.
+        spoken = [lines[0], *(line for line in lines if line.startswith("Hold suggestion"))]
+        announce_change(self.summary, "\n".join(lines), spoken=" ".join(spoken))
+        self.summary_sources.show_sources(summary_sources(summary))
 
     def set_read_only(self, reason: str) -> None:
         """Show the journal, save nothing (``reason`` is the save button's tooltip)."""

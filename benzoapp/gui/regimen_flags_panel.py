@@ -118,7 +118,16 @@ class RegimenFlagsPanel(QFrame):
                 self._box.addWidget(link)
                 link.show()  # at once, not on the next turn of the event loop
                 self.links.append(link)
-        self.setAccessibleDescription("\n".join(texts) if self.flags else "No regimen flags.")
+        described = "\n".join(texts) if self.flags else "No regimen flags."
+        before = self.accessibleDescription()
+        if described != before and (self.flags or before):
+            # A new or changed flag (or the last one gone) is said aloud, the count only;
+            # the description holds every flag in full.
+            from benzoapp.gui.accessibility import announce
+
+            announce(self, described, spoken=texts[0] if self.flags else described)
+        else:
+            self.setAccessibleDescription(described)
         self.setVisible(bool(self.flags))
 
     def _add_message(self, text: str) -> str:
