@@ -132,19 +132,14 @@ class JournalPage(QWidget):
         right_box.addLayout(self._chart_switches())
         summary_scroll = QScrollArea()
         summary_scroll.setWidgetResizable(True)
-        # The summary, then a link to each section it cites (opened in the source reader).
-        self.summary_sources = SourceLinks("Sources of the journal summary")
-        summary_body = QWidget()
-        summary_box = QVBoxLayout(summary_body)
-        summary_box.setContentsMargins(0, 0, 0, 0)
-        summary_box.addWidget(self.summary)
-        summary_box.addWidget(self.summary_sources)
-        summary_box.addStretch(1)
-        summary_scroll.setWidget(summary_body)
+        summary_scroll.setWidget(self.summary)
         summary_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # A focus stop (arrow keys scroll a long summary), so it carries the summary's name.
         summary_scroll.setAccessibleName("Journal summary")
         right_box.addWidget(summary_scroll, 1)
+        # Under the summary, a link to each section it cites (opened in the source reader).
+        self.summary_sources = SourceLinks("Sources of the journal summary")
+        right_box.addWidget(self.summary_sources)
         return right
 
     # -- arrangement: side by side when there is room, else the entry above the chart --
@@ -188,8 +183,14 @@ class JournalPage(QWidget):
         entry, right = self._entry_scroll.minimumSizeHint(), self._right.minimumSizeHint()
         bar = self._column.verticalScrollBar().sizeHint().width()
         width = max(entry.width(), right.width()) + bar + margins.left() + margins.right()
+        # The source links under the summary are reached by scrolling the column.
+        links = self.summary_sources.minimumSizeHint().height() if self.summary_sources.links else 0
         height = (
-            right.height() + self.message.sizeHint().height() + margins.top() + margins.bottom()
+            right.height()
+            - links
+            + self.message.sizeHint().height()
+            + margins.top()
+            + margins.bottom()
         )
         return QSize(width, height)
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette, QShowEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QPalette, QResizeEvent, QShowEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -248,6 +248,19 @@ class SourceLinks(QWidget):
         self._box.setSpacing(2)
         self.links: list[SourceLink] = []
         self.setVisible(False)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """As high as the links need wrapped at the width they have now: a splitter or a
+        column that knows no height-for-width then never squeezes a link's second line."""
+        least = super().minimumSizeHint()
+        if not self.links or self.width() <= 0:
+            return least
+        return QSize(least.width(), max(least.height(), self._box.heightForWidth(self.width())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the wrapped height changed with the width
 
     def show_sources(self, labels: Sequence[str]) -> None:
         """Offer one link per distinct document citation in ``labels``."""

@@ -16,11 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from benzoapp.core.journal import load_catalogue
 from benzoapp.core.model import JournalDay, PlanSettings, PlanWarning, WarningLevel
+from benzoapp.core.taper.warnings import KINDLING
 from benzoapp.gui.journal_page import JournalPage
 from benzoapp.gui.source_reader import SourceReader, visible_blocks
 from benzoapp.gui.today_page import TodayPage
-
-KINDLING = "induced-symptoms (Benzodiazepine-Induced or Increased Symptoms), point 3"
 
 
 @pytest.fixture
@@ -110,7 +109,9 @@ def test_each_document_a_warning_on_today_cites_opens_by_keyboard(
     qtbot.keyClick(links[0], Qt.Key.Key_Space)
     reader = _reader()
     assert reader.document.id == "induced-symptoms"
-    assert any("kindling" in block.lower() for block in visible_blocks(reader.text))
+    section = "Benzodiazepine-Induced or Increased Symptoms"
+    assert reader.where.text() == f"Showing induced-symptoms, {section}."
+    assert any(section in block for block in visible_blocks(reader.text))
     reader.close()
 
 
@@ -153,5 +154,7 @@ def test_each_document_the_journal_summary_cites_opens_by_keyboard(
     qtbot.keyClick(link, Qt.Key.Key_Return)
     reader = _reader()
     assert reader.document.id == "mecfs-overlap"
-    assert any("How ME/CFS Is Currently Defined" in b for b in visible_blocks(reader.text))
+    section = "How ME/CFS Is Currently Defined"
+    assert reader.where.text() == f"Showing mecfs-overlap, {section}."
+    assert any(section in block for block in visible_blocks(reader.text))
     reader.close()
