@@ -185,6 +185,7 @@ class TodayPage(QWidget):
         # Warnings about what is taken alongside the taper; filled once the checker loads.
         self.regimen_flags = RegimenFlagsPanel("Warnings about what you take", body)
         self._box.addWidget(self.regimen_flags)
+        self.regimen_flags.shown.connect(self._fix_tab_order)  # its links come and go
         self._box.addWidget(self._build_check_in())
         self._box.addStretch(1)
 

@@ -158,3 +158,25 @@ def test_each_document_the_journal_summary_cites_opens_by_keyboard(
     assert reader.where.text() == f"Showing mecfs-overlap, {section}."
     assert any(section in block for block in visible_blocks(reader.text))
     reader.close()
+
+
+def test_regimen_flag_links_shown_later_keep_their_place_in_the_tab_order(
+    today_page: TodayPage,
+) -> None:
+    """The flags arrive after the page is built (the checker loads later, a medicine is
+    added on another page): their links still come before the check-in, not last."""
+    from benzoapp.core.cautions.kb import Level
+    from benzoapp.core.cautions.regimen import RegimenFlag
+
+    flag = RegimenFlag(
+        "second_benzodiazepine",
+        Level.CAUTION,
+        ("alprazolam",),
+        "A second benzodiazepine adds to the sedation.",
+        "muscular-effects, What to Avoid",
+    )
+    today_page.regimen_flags.show_flags([flag])
+    (link,) = today_page.regimen_flags.links
+    first_symptom = next(iter(today_page.symptoms.values()))
+    assert today_page.rows[-1].amount.nextInFocusChain() is link
+    assert link.nextInFocusChain() is first_symptom
