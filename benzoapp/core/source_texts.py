@@ -145,8 +145,10 @@ class SourceLibrary:
             stop = matches[n + 1].start() if n + 1 < len(matches) else len(label)
             rest = label[match.end() : stop].split(";", maxsplit=1)[0]
             section = rest.strip(" ,:;\t").strip("“”\"'").strip()
-            if section.startswith("(") and section.endswith(")"):
-                section = section[1:-1].strip()
+            if section.startswith("(") and ")" in section:
+                # "(Heading)" or "(Heading), point 3: words": the heading, then the pointer.
+                heading, _, pointer = section[1:].partition(")")
+                section = f"{heading.strip()} {pointer.strip(' ,')}".strip()
             citation = Citation(match.group(0), section)
             if citation not in found:
                 found.append(citation)

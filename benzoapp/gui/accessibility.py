@@ -63,20 +63,39 @@ def labelled_by(widget: QWidget) -> list[str]:
     ]
 
 
-def announce(widget: QWidget, message: str) -> None:
+def announce(widget: QWidget, message: str, *, spoken: str | None = None) -> None:
     """Show ``message`` on ``widget`` (a label's text) and have screen readers say it.
 
     The text is also kept as the widget's accessible description, so a reader that comes
     to it later finds the same words; the announcement is polite (it waits for the
     reader to finish what it is saying) and goes out only when a reader is listening.
+    ``spoken`` is a shorter text to say aloud where the whole message is long (a
+    summary): the description still holds all of it.
     """
     if isinstance(widget, QLabel):
         widget.setText(message)
     widget.setAccessibleDescription(message)
-    if message and QAccessible.isActive():
-        event = QAccessibleAnnouncementEvent(widget, message)
+    said = message if spoken is None else spoken
+    if said and QAccessible.isActive():
+        event = QAccessibleAnnouncementEvent(widget, said)
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
         QAccessible.updateAccessibility(event)
+
+
+def announce_change(widget: QLabel, message: str, *, spoken: str | None = None) -> bool:
+    """:func:`announce` ``message`` on a label only if it differs from what it shows, so a
+    page that redraws after every change says only what is new; True if it was said.
+
+    A label on a page not on screen (another section is shown) takes the text quietly:
+    it is read when the person goes there, not called out over the page they are on."""
+    if widget.text() == message and widget.accessibleDescription() == message:
+        return False
+    if not widget.isVisible():
+        widget.setText(message)
+        widget.setAccessibleDescription(message)
+        return False
+    announce(widget, message, spoken=spoken)
+    return True
 
 
 def spoken_name(widget: QWidget) -> str:

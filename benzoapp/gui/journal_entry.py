@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -65,6 +66,7 @@ class JournalEntryWidget(QWidget):
         layout.addWidget(self._build_exertion())
         self._build_notes(layout)
         layout.addLayout(self._build_buttons())
+        layout.addStretch(1)
 
         # Focus lands on the first symptom: the date is usually today and stays one
         # Shift+Tab (or Alt+D) away, since Tab inside a date edit steps through its parts.
@@ -122,10 +124,15 @@ class JournalEntryWidget(QWidget):
         self.notes_edit.setAccessibleName("Notes")
         self.notes_edit.setPlaceholderText("Anything worth remembering (optional)")
         self.notes_edit.setMaximumHeight(72)
-        notes_label = QLabel("&Notes", self)
-        notes_label.setBuddy(self.notes_edit)
-        layout.addWidget(notes_label)
-        layout.addWidget(self.notes_edit)
+        self.notes_label = QLabel("&Notes", self)
+        self.notes_label.setBuddy(self.notes_edit)
+        # The label and its field are one block: in a tall pane the spare height goes
+        # below the buttons (see __init__), never between a label and what it names.
+        block = QVBoxLayout()
+        block.setSpacing(2)
+        block.addWidget(self.notes_label)
+        block.addWidget(self.notes_edit)
+        layout.addLayout(block)
 
     def _build_buttons(self) -> QHBoxLayout:
         self.copy_button = QPushButton("Copy &previous day", self)
@@ -217,8 +224,12 @@ class JournalEntryWidget(QWidget):
         self._shown = self.current_day()
 
     def is_edited(self) -> bool:
-        """True when the form holds typing not yet saved (or was never loaded)."""
-        return self._shown is None or self.current_day() != self._shown
+        """True when the form holds typing not yet saved (or was never loaded).
+
+        The Day field alone is not typing: turning to another day shows that day."""
+        if self._shown is None:
+            return True
+        return replace(self.current_day(), day=self._shown.day) != self._shown
 
     def shown_date(self) -> dt.date | None:
         """The day the form was last loaded for."""

@@ -19,15 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from benzoapp.core.changes import Changes
-from benzoapp.core.journal import Catalogue, analyse_journal, summary_lines
+from benzoapp.core.journal import Catalogue, analyse_journal, summary_lines, summary_sources
 from benzoapp.core.journal.overwrite import unseen_replacements
 from benzoapp.core.model import JournalDay, Plan, Profile
-from benzoapp.gui.accessibility import announce
+from benzoapp.gui.accessibility import announce, announce_change
 from benzoapp.gui.journal_chart import JournalChart
 from benzoapp.gui.journal_entry import JournalEntryWidget
 from benzoapp.gui.operations import Operations
 from benzoapp.gui.replace_prompt import Answer, ask_before_replacing, replaced_lines
 from benzoapp.gui.services import JournalRepository, PlanRepository
+from benzoapp.gui.source_reader import SourceLinks
 
 
 class _FittingScrollArea(QScrollArea):
@@ -71,8 +72,7 @@ class JournalPage(QWidget):
         self._profile = profile
         self._today = today
         self._read_only_reason = ""
-        self.entry = JournalEntryWidget(catalogue)
-        self.entry.saved.connect(self.save_day)
+        self.entry = self._build_entry(catalogue)
         # Ctrl+5 lands on the first symptom (the day is usually today); Tab still walks
         # the page top to bottom, the day's field included, so no proxy skips it.
         self.first_field: QWidget = self.entry.focusProxy() or self.entry.date_edit
@@ -117,6 +117,13 @@ class JournalPage(QWidget):
         self._entry_scroll, self._right = entry_scroll, right
         self.show_day(today())
 
+    def _build_entry(self, catalogue: Catalogue) -> JournalEntryWidget:
+        entry = JournalEntryWidget(catalogue)
+        entry.saved.connect(self.save_day)
+        self._showing = False  # True while show_day fills the form (its Day field moves)
+        entry.date_edit.dateChanged.connect(self._day_field_changed)
+        return entry
+
     def _build_right(self) -> QWidget:
         """The chart, its two switches and the written summary."""
         right = QWidget()
@@ -130,6 +137,9 @@ class JournalPage(QWidget):
         # A focus stop (arrow keys scroll a long summary), so it carries the summary's name.
         summary_scroll.setAccessibleName("Journal summary")
         right_box.addWidget(summary_scroll, 1)
+        # Under the summary, a link to each section it cites (opened in the source reader).
+        self.summary_sources = SourceLinks("Sources of the journal summary")
+        right_box.addWidget(self.summary_sources)
         return right
 
     # -- arrangement: side by side when there is room, else the entry above the chart --
@@ -173,8 +183,14 @@ class JournalPage(QWidget):
         entry, right = self._entry_scroll.minimumSizeHint(), self._right.minimumSizeHint()
         bar = self._column.verticalScrollBar().sizeHint().width()
         width = max(entry.width(), right.width()) + bar + margins.left() + margins.right()
+        # The source links under the summary are reached by scrolling the column.
+        links = self.summary_sources.minimumSizeHint().height() if self.summary_sources.links else 0
         height = (
-            right.height() + self.message.sizeHint().height() + margins.top() + margins.bottom()
+            right.height()
+            - links
+            + self.message.sizeHint().height()
+            + margins.top()
+            + margins.bottom()
         )
         return QSize(width, height)
 
@@ -209,15 +225,48 @@ class JournalPage(QWidget):
 
     def show_day(self, day: dt.date) -> None:
         """Put a day's saved values (if any) in the entry, and redraw the chart."""
-        self.entry.show_stored(day, self._journal.get(day))
+        self._showing = True
+        try:
+            self.entry.show_stored(day, self._journal.get(day))
+        finally:
+            self._showing = False
         self.entry.set_previous(self._journal.get(day - dt.timedelta(days=1)))
         self.refresh()
+
+    def _day_field_changed(self, _date: object) -> None:
+        """Another day in the Day field shows that day as saved; values the person typed
+        and has not saved stay in the form, and saving them asks before replacing
+        anything saved for the new day."""
+        if self._showing:
+            return
+        day = self.entry.current_day().day
+        if day == self.entry.shown_date():
+            return
+        if self.entry.is_edited():
+            self.entry.set_previous(self._journal.get(day - dt.timedelta(days=1)))
+            announce(
+                self.message,
+                f"Your unsaved values are kept for {day.isoformat()}; saving asks before "
+                "replacing anything already saved for that day.",
+            )
+            return
+        self.show_day(day)
+        saved = self._journal.get(day) is not None
+        announce(
+            self.message,
+            f"Showing {day.isoformat()}" + (" as saved." if saved else ": nothing saved yet."),
+        )
 
     def refresh(self, *_changed: object) -> None:
         days = self._journal.all()
         summary = analyse_journal(days, self._plan(), self._profile)
         self.chart.set_data(summary, self._plan())
-        self.summary.setText("\n".join(summary_lines(summary)))
+        lines = summary_lines(summary)
+        # Said aloud when it changes: the headline and any hold suggestion (a warning);
+        # the label's description holds the whole summary.
+        spoken = [lines[0], *(line for line in lines if line.startswith("Hold suggestion"))]
+        announce_change(self.summary, "\n".join(lines), spoken=" ".join(spoken))
+        self.summary_sources.show_sources(summary_sources(summary))
 
     def set_read_only(self, reason: str) -> None:
         """Show the journal, save nothing (``reason`` is the save button's tooltip)."""
@@ -248,11 +297,11 @@ class JournalPage(QWidget):
             lines = replaced_lines(found, self._catalogue.label)
             answer = ask_before_replacing(self, day.day, lines)
             if answer is Answer.SHOW_SAVED:
-                self.entry.show_stored(day.day, stored)
-                self.message.setText("Showing the saved day; nothing was changed.")
+                self.show_day(day.day)
+                announce(self.message, "Showing the saved day; nothing was changed.")
                 return
             if answer is Answer.CANCEL:
-                self.message.setText("Not saved yet.")
+                announce(self.message, "Not saved yet: your values are still in the form.")
                 return
         failures: list[str] = []
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from benzoapp.core.changes import Changes
@@ -38,6 +38,8 @@ def count_text(count: int) -> str:
 
 class RegimenFlagsPanel(QFrame):
     """A heading with the count, then each flag in full with its source and links."""
+
+    shown = Signal()  # the flags (and their links) were redrawn: hosts fix their Tab order
 
     def __init__(
         self, name: str = "Regimen flags", parent: QWidget | None = None, *, intro: str = ""
@@ -118,7 +120,17 @@ class RegimenFlagsPanel(QFrame):
                 self._box.addWidget(link)
                 link.show()  # at once, not on the next turn of the event loop
                 self.links.append(link)
-        self.setAccessibleDescription("\n".join(texts) if self.flags else "No regimen flags.")
+        described = "\n".join(texts) if self.flags else "No regimen flags."
+        before = self.accessibleDescription()
+        if described != before and (self.flags or before):
+            # A new or changed flag (or the last one gone) is said aloud, the count only;
+            # the description holds every flag in full.
+            from benzoapp.gui.accessibility import announce
+
+            announce(self, described, spoken=texts[0] if self.flags else described)
+        else:
+            self.setAccessibleDescription(described)
+        self.shown.emit()
         self.setVisible(bool(self.flags))
 
     def _add_message(self, text: str) -> str:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette, QShowEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QPalette, QResizeEvent, QShowEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -229,3 +229,52 @@ def visible_blocks(text: QPlainTextEdit) -> list[str]:
         shown.append(block.text())
         block = block.next()
     return shown
+
+
+class SourceLinks(QWidget):
+    """A column of "Read the source" links that follows what a page shows.
+
+    Pages whose text changes (Today's warnings, the Journal's summary) call
+    :meth:`show_sources` with the source labels of what they now show; the links are
+    rebuilt only when the citations differ, so keyboard focus on a link survives a
+    redraw that cites the same sections. Hidden while nothing cites a document.
+    """
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self._box = QVBoxLayout(self)
+        self._box.setContentsMargins(0, 0, 0, 0)
+        self._box.setSpacing(2)
+        self.links: list[SourceLink] = []
+        self.setVisible(False)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
+        """As high as the links need wrapped at the width they have now: a splitter or a
+        column that knows no height-for-width then never squeezes a link's second line."""
+        least = super().minimumSizeHint()
+        if not self.links or self.width() <= 0:
+            return least
+        return QSize(least.width(), max(least.height(), self._box.heightForWidth(self.width())))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # the wrapped height changed with the width
+
+    def show_sources(self, labels: Sequence[str]) -> None:
+        """Offer one link per distinct document citation in ``labels``."""
+        wanted = citations_in(labels)
+        if wanted == [link.citation for link in self.links]:
+            return
+        for link in self.links:
+            self._box.removeWidget(link)
+            link.hide()
+            link.deleteLater()
+        self.links = []
+        for citation in wanted:
+            link = SourceLink(citation, self)
+            self._box.addWidget(link)
+            link.show()
+            self.links.append(link)
+        self.setVisible(bool(self.links))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -28,6 +29,7 @@ from benzoapp.core.changes import Changes
 from benzoapp.core.errors import InputError
 from benzoapp.core.journal.overwrite import unseen_replacements
 from benzoapp.core.model import DoseLogEntry, JournalDay, Plan, Step, StepDose
+from benzoapp.gui.accessibility import announce, announce_change
 from benzoapp.gui.formatting import badge, day, mg, parse_mg
 from benzoapp.gui.operations import Operations
 from benzoapp.gui.regimen_flags_panel import RegimenFlagsPanel
@@ -40,6 +42,7 @@ from benzoapp.gui.services import (
     JournalRepository,
     TodaySnapshot,
 )
+from benzoapp.gui.source_reader import SourceLinks
 from benzoapp.report.text import amounts_by_drug, daily_amount, several_drugs
 
 # A short check-in with ids from the journal's symptom catalogue (resources/journal);
@@ -176,9 +179,13 @@ class TodayPage(QWidget):
         self.warnings.setAccessibleName("Warnings in force")
         self.warnings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._box.addWidget(self.warnings)
+        # Each document a warning cites opens in the source reader at its section.
+        self.warning_sources = SourceLinks("Sources of the warnings", body)
+        self._box.addWidget(self.warning_sources)
         # Warnings about what is taken alongside the taper; filled once the checker loads.
         self.regimen_flags = RegimenFlagsPanel("Warnings about what you take", body)
         self._box.addWidget(self.regimen_flags)
+        self.regimen_flags.shown.connect(self._fix_tab_order)  # its links come and go
         self._box.addWidget(self._build_check_in())
         self._box.addStretch(1)
 
@@ -231,7 +238,7 @@ class TodayPage(QWidget):
         self._log = None
         self._journal = None
         self.refresh()
-        self.check_in_message.setText("Not saved: changes cannot be saved just now.")
+        announce(self.check_in_message, "Not saved: changes cannot be saved just now.")
 
     def _connect_operations(self) -> None:
         # Bound methods: Qt drops the connections when the page goes (after a restore).
@@ -250,7 +257,7 @@ class TodayPage(QWidget):
 
     def _on_failed(self, message: str, initiator: object) -> None:
         if initiator is self or initiator is None:
-            self.dose_message.setText(message)
+            announce(self.dose_message, message)
             self._last_failure = message
 
     def is_read_only(self) -> bool:
@@ -304,6 +311,19 @@ class TodayPage(QWidget):
         self._show_warnings(plan, step)
         self._show_check_in(today)
         self._enable_writing()
+        self._fix_tab_order()
+
+    def _fix_tab_order(self) -> None:
+        """Top to bottom as drawn: the doses, the source links, the flags, the check-in.
+
+        Rows and links are made as the day's data arrives, after the check-in, so
+        without this they would come last in the Tab order."""
+        chain: list[QWidget] = [w for row in self.rows for w in (row.taken, row.amount)]
+        chain += self.warning_sources.links
+        chain += self.regimen_flags.links
+        chain += [*self.symptoms.values(), self.save_check_in]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _enable_writing(self) -> None:
         """Controls that write are enabled only when there is something to write to."""
@@ -350,12 +370,6 @@ class TodayPage(QWidget):
             row.amount.editingFinished.connect(lambda rw=row: self._amount_edited(rw))
             self.rows.append(row)
         self._doses_grid.setColumnStretch(4, 1)
-        previous: QWidget | None = None
-        for row in self.rows:
-            for widget in (row.taken, row.amount):
-                if previous is not None:
-                    QWidget.setTabOrder(previous, widget)
-                previous = widget
 
     @staticmethod
     def _show_logged(row: DoseRow, entry: DoseLogEntry | None) -> None:
@@ -369,14 +383,15 @@ class TodayPage(QWidget):
 
     def _show_next(self, plan: Plan | None, step: Step | None) -> None:
         if plan is None or step is None:
-            self.next_change.setText("")
+            announce_change(self.next_change, "")
             return
         later = [s for s in plan.steps if s.start > step.end and not _history(s)]
         now = amounts_by_drug(step)
         several = several_drugs(plan)
         changed = next((s for s in later if amounts_by_drug(s) != now), None)
         if changed is None:
-            self.next_change.setText(f"Your dose stays at {daily_amount(step, several)} a day.")
+            stays = f"Your dose stays at {daily_amount(step, several)} a day."
+            announce_change(self.next_change, stays)
             return
         if plan.is_stop(changed):
             text = f"Next change: {day(changed.start)} — the last step: none from then on."
@@ -387,20 +402,25 @@ class TodayPage(QWidget):
             )
         if any(s.hold for s in later if s.start < changed.start):
             text += " Before it, a hold keeps today's doses for longer."
-        self.next_change.setText(text)
+        announce_change(self.next_change, text)
 
     def _show_warnings(self, plan: Plan | None, step: Step | None) -> None:
         if plan is None:
-            self.warnings.setText("")
+            announce_change(self.warnings, "")
+            self.warning_sources.show_sources([])
             return
         in_force = [
             w
             for w in plan.warnings
             if w.step_index is None or (step is not None and w.step_index == step.index)
         ]
-        self.warnings.setText(
-            "\n".join(f"{badge(w.level.value)}: {w.message} (source: {w.source})" for w in in_force)
+        announce_change(
+            self.warnings,
+            "\n".join(
+                f"{badge(w.level.value)}: {w.message} (source: {w.source})" for w in in_force
+            ),
         )
+        self.warning_sources.show_sources([w.source for w in in_force])
 
     def check_in_values(self) -> dict[str, int]:
         """The check-in as the boxes show it now (a half-typed number included)."""
@@ -446,7 +466,7 @@ class TodayPage(QWidget):
             except InputError as error:
                 row.amount.setFocus()
                 row.taken.setChecked(before is not None and before.taken_mg is not None)
-                self.dose_message.setText(f"Not recorded: {error}")
+                announce(self.dose_message, f"Not recorded: {error}")
                 return
         after = (
             DoseLogEntry(self._today(), row.dose.time, row.dose.drug, row.dose.mg, value)
@@ -456,7 +476,7 @@ class TodayPage(QWidget):
         if before is not None and after is not None:
             after = replace(before, taken_mg=value)
         assert self._log is not None
-        self.dose_message.setText("")
+        announce(self.dose_message, "")
         key = (self._today(), row.dose.time, row.dose.drug)
         if not self._ops.set_dose(self._log, key, before, after, text, initiator=self):
             self.refresh()  # show the log as it is: the tick was not recorded
@@ -496,16 +516,18 @@ class TodayPage(QWidget):
             answer = ask_before_replacing(self, today, lines)
             if answer is Answer.SHOW_SAVED:
                 self._show_check_in(today, force=True)
-                self.check_in_message.setText("Showing the saved values; nothing was changed.")
+                announce(self.check_in_message, "Showing the saved values; nothing was changed.")
                 return
             if answer is Answer.CANCEL:
-                self.check_in_message.setText("Not saved yet.")
+                announce(
+                    self.check_in_message, "Not saved yet: your values are still in the boxes."
+                )
                 return
         saved = self._ops.save_journal_day(
             self._journal, stored, after, "Save check-in", initiator=self
         )
         if saved:
             self._seen, self._shown, self._check_in_day = after, values, today
-            self.check_in_message.setText("✓ Saved in your journal.")
+            announce(self.check_in_message, "✓ Saved in your journal.")
         else:
-            self.check_in_message.setText(self._last_failure or "Not saved.")
+            announce(self.check_in_message, self._last_failure or "Not saved.")

@@ -164,3 +164,44 @@ def test_a_heading_missing_from_its_text_is_refused(tmp_path: Path) -> None:
 def test_an_unknown_document_is_a_clear_error() -> None:
     with pytest.raises(DataError, match="no source document"):
         SourceLibrary(LIBRARY.documents).get("nope")
+
+
+@given(
+    heading=st.sampled_from(
+        [
+            ("induced-symptoms", "Benzodiazepine-Induced or Increased Symptoms"),
+            ("muscular-effects", "What to Avoid"),
+            ("mecfs-overlap", "How ME/CFS Is Currently Defined"),
+        ]
+    ),
+    pointer=st.sampled_from(["", ", point 3: central sensitization and kindling", ", point 2"]),
+)
+def test_a_heading_in_brackets_with_a_pointer_after_it_is_found(
+    heading: tuple[str, str], pointer: str
+) -> None:
+    """``doc (Heading), point 3: words`` (the shape of the kindling warning's source)
+    opens at that heading, not at the start of the document."""
+    document, section = heading
+    library = load_source_library()
+    (citation,) = library.citations_in(f"{document} ({section}){pointer}")
+    passage = library.get(document).passage(citation.section)
+    assert passage.found
+    assert passage.heading == section
+
+
+def test_every_taper_warning_source_naming_a_document_is_found() -> None:
+    from benzoapp.core.taper import pace, warnings
+
+    library = load_source_library()
+    sources = [
+        value
+        for module in (warnings, pace)
+        for name, value in vars(module).items()
+        if not name.startswith("__")
+        and isinstance(value, str)
+        and any(doc in value for doc in library.documents)
+    ]
+    assert sources
+    for source in sources:
+        for citation in library.citations_in(source):
+            assert library.get(citation.document).passage(citation.section).found, source

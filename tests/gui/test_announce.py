@@ -36,7 +36,15 @@ def test_saving_a_journal_day_is_announced(
     page.entry.spin_box("fatigue").setValue(6)
     qtbot.mouseClick(page.entry.save_button, Qt.MouseButton.LeftButton)
     message = f"✓ Saved {today.isoformat()}."
-    assert heard == [("Journal message", message)]
+    # The summary's new headline (the answer changed), then the save itself.
+    assert heard == [
+        (
+            "Journal summary",
+            f"Journal {today.isoformat()} to {today.isoformat()}: 1 days logged, "
+            "mean symptom load 6.0.",
+        ),
+        ("Journal message", message),
+    ]
     assert page.message.text() == message
     assert page.message.accessibleDescription() == message
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from benzoapp.app import attach_data, create_window
+from benzoapp.gui.link_button import LinkButton
 from benzoapp.gui.main_window import PAGE_TITLES, MainWindow
 from benzoapp.gui.screenshots import SIZES, THEMES, set_view
 from benzoapp.gui.theme import TextSize
@@ -100,7 +101,11 @@ def clip_problems(page: QWidget) -> list[str]:
             problems += _label_problems(label, page)
     for button in page.findChildren(QAbstractButton):
         shown = button.isVisible() and button.text()
-        if shown and button.sizeHint().width() > button.width() + SLACK:
+        if shown and isinstance(button, LinkButton):
+            # A link wraps: cut only if its lines do not fit, or its longest word.
+            if button.needs_more_room() or button.width() < button.minimumSizeHint().width():
+                problems.append(f"{describe(button)} is cut (it wraps in {button.width()}px)")
+        elif shown and button.sizeHint().width() > button.width() + SLACK:
             problems.append(
                 f"{describe(button)} needs {button.sizeHint().width()}px, has {button.width()}"
             )

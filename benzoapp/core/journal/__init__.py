@@ -48,7 +48,12 @@ from benzoapp.core.journal.pem import (
 )
 from benzoapp.core.journal.series import LoadSeries, load_series
 from benzoapp.core.journal.sources import Source
-from benzoapp.core.journal.summary import JournalSummary, analyse_journal, summary_lines
+from benzoapp.core.journal.summary import (
+    JournalSummary,
+    analyse_journal,
+    summary_lines,
+    summary_sources,
+)
 from benzoapp.core.journal.waves import Episode, EpisodeKind, find_windows_and_waves
 
 __all__ = [
@@ -91,5 +96,6 @@ __all__ = [
     "parse_catalogue",
     "suggest_hold",
     "summary_lines",
+    "summary_sources",
     "symptom_load",
 ]

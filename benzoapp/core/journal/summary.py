@@ -71,6 +71,23 @@ def analyse_journal(
     )
 
 
+# Where the 24-72 hour delay of a flare after exertion is described.
+PEM_SOURCE = "mecfs-overlap, “How ME/CFS Is Currently Defined”"
+
+
+def summary_sources(summary: JournalSummary) -> list[str]:
+    """Every source the summary's lines cite, once each, in the order they are cited
+    (so a window can offer each one to open beside the text)."""
+    if summary.first_day is None or summary.last_day is None:
+        return []
+    cited = [PEM_SOURCE]
+    if summary.hold:
+        cited += [s.text for r in summary.hold.reasons for s in r.sources]
+    if summary.framework:
+        cited += [s.text for s in summary.framework.sources]
+    return list(dict.fromkeys(cited))
+
+
 def summary_lines(summary: JournalSummary) -> list[str]:
     """The summary as plain lines of text, each advice line with its source."""
     if summary.first_day is None or summary.last_day is None:
@@ -84,7 +101,7 @@ def summary_lines(summary: JournalSummary) -> list[str]:
     lines += [f"  {e.describe()}" for e in summary.episodes]
     lines.append(summary.pem.describe())
     lines += [f"  {o.describe()}" for o in summary.pem.occurrences]
-    lines.append("  Source: mecfs-overlap, “How ME/CFS Is Currently Defined” (24-72 hour delay).")
+    lines.append(f"  Source: {PEM_SOURCE} (24-72 hour delay).")
     if summary.hold:
         lines.append("Hold suggestion: " + summary.hold.message)
         lines += [
