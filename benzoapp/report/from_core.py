@@ -100,6 +100,14 @@ def medication_rows(
                 level=LEVEL_WORDS[result.level],
                 reasons=tuple(CitedText(r.text, r.source, r.section) for r in result.reasons),
                 kind=kinds[index] if index < len(kinds) else "",
+                alternatives=tuple(
+                    CitedText(a.text, a.source, a.section) for a in result.alternatives
+                ),
+                prescriber_note=(
+                    CitedText(note.text, note.source, note.section)
+                    if (note := result.prescriber_note) is not None
+                    else None
+                ),
             )
         )
     return tuple(rows)

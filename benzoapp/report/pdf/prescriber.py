@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from benzoapp.core.levels import level_word
 from benzoapp.core.model import PlanWarning, WarningLevel
 from benzoapp.report.data import ReportData
 from benzoapp.report.guidance import QUESTIONS, QUESTIONS_SOURCE, RED_FLAGS, REVIEW_CADENCE
 from benzoapp.report.pdf.load_chart import LoadChart
-from benzoapp.report.pdf.medications import cited
+from benzoapp.report.pdf.medications import cited, shown_level
 from benzoapp.report.pdf.outline import PartHeading
 from benzoapp.report.pdf.pharmacy import next_prescription
 from benzoapp.report.pdf.styles import FONT, FONT_BOLD, INK, Styles, typed
@@ -86,7 +87,7 @@ def warning_brief(warning: PlanWarning, data: ReportData) -> str:
     if warning.step_index is not None:
         number = step_number(data.plan, warning.step_index)
         where = f" (step {number})" if number is not None else ""
-    level = warning.level.value.capitalize()
+    level = level_word(warning.level.value)
     return f"<b>{typed(level)}:</b> {typed(first_sentence(warning.message))}{where}"
 
 
@@ -191,9 +192,7 @@ def _medicines(data: ReportData, compact: Compact, budget: Budget) -> list[Flowa
         )
     else:
         shown = data.medications[: budget.medicines]
-        listed = "; ".join(
-            f"{typed(m.name)}: <b>{typed(m.level or 'not assessed')}</b>" for m in shown
-        )
+        listed = "; ".join(f"{typed(m.name)}: <b>{typed(shown_level(m.level))}</b>" for m in shown)
         more = len(data.medications) - len(shown)
         if more:
             listed += f"{'; ' if shown else ''}{more} more (all under “Other medicines”)"
@@ -205,7 +204,7 @@ def _medicines(data: ReportData, compact: Compact, budget: Budget) -> list[Flowa
         return story
     story += [
         Paragraph(
-            f"<b>{typed(f.level)}:</b> {typed(first_sentence(f.message, 150))} "
+            f"<b>{typed(shown_level(f.level))}:</b> {typed(first_sentence(f.message, 150))} "
             f"<i>({typed(f.source)})</i>",
             compact.bullet,
             bulletText="•",
@@ -215,8 +214,8 @@ def _medicines(data: ReportData, compact: Compact, budget: Budget) -> list[Flowa
     if len(flags) > budget.flags:
         story.append(
             Paragraph(
-                f"{len(flags) - budget.flags} more flags (each medicine's reasons are under "
-                "“Other medicines”).",
+                f"{len(flags) - budget.flags} more flags (all flags in full, with each "
+                "medicine's reasons, under “Other medicines”).",
                 compact.small,
             )
         )
