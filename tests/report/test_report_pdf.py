@@ -56,7 +56,8 @@ def test_summary_states_regimen_dates_and_duration(pages: list[str]) -> None:
     assert "Expected end 8 Jun 2025" in first
     assert "98 days (about 14 weeks)" in first
     assert "10% every 14 days" in first
-    assert "Caution: " in first and "Level: caution" not in first
+    assert "Caution: " in first
+    assert "Level: caution" not in first
     assert "The dose over time" in first
 
 

@@ -375,7 +375,7 @@ def handle(args: argparse.Namespace) -> int:
 
     plan = plan_from_args(args)
     profile = profile_from_args(args, plan.settings.start)
-    written = write_exports(args, plan)
+    written = write_exports(args, plan, profile=profile)
     if args.json:
         print_json(plan_json(plan, profile))
         for path in written:  # stdout stays pure JSON
