@@ -310,3 +310,15 @@ def test_prescriber_pages_speak_about_the_person_in_the_app_date_format(
     assert "against the person's usual" in prescriber
     assert re.search(r"Window, \d{1,2} \w{3} \d{4} to \d{1,2} \w{3} \d{4} \(\d+ days\)", prescriber)
     assert re.search(r"\d{1,2} \w{3} \d{4}: [a-z, ]+ exertion rated \d+/10", prescriber)
+
+
+def test_the_summary_lists_the_loudest_flags_and_medicines_first(
+    meds_pages: list[str],
+) -> None:
+    page = next(p for p in meds_pages if SUMMARY in p)
+    section = page.split("Other medicines and regimen flags", 1)[1].split("At each reduction")[0]
+    # Xanax (avoid) before Klonopin (caution), though entered after it
+    assert section.index("Xanax: Avoid") < section.index("Klonopin: Caution")
+    # the first flag shown is an "avoid" one (the opioid or CYP3A4 finding)
+    first_flag = section.split("•", 1)[1]
+    assert first_flag.strip().startswith("Avoid:")

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
+from benzoapp.core.cautions import LEVEL_WORDS
 from benzoapp.core.levels import level_word
 from benzoapp.report.data import CitedText, FlagRow, MedicationRow
 from benzoapp.report.pdf.outline import PartHeading
@@ -29,6 +30,14 @@ def cited(item: CitedText) -> str:
 def shown_level(level: str) -> str:
     """The level in the core's words, whether the row holds an id or the words already."""
     return level_word(level.strip().lower().replace(" ", "_")) if level else "not assessed"
+
+
+def loudness(level: str) -> int:
+    """Where a checker level stands, loudest (avoid) first, as ``LEVEL_WORDS`` orders them;
+    a level it does not know comes last."""
+    word = shown_level(level)
+    order = list(LEVEL_WORDS.values())
+    return order.index(word) if word in order else len(order)
 
 
 def medication_block(
