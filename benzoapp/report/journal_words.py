@@ -60,6 +60,31 @@ def exertion_summary(report: PemReport) -> str:
     return text
 
 
+# The journal's framework notes speak to the person; on the prescriber's pages they speak
+# about them. Subjects first (the verb agrees), then every remaining possessive.
+_ABOUT = (
+    ("You were ", "The person was "),
+    ("You have ", "The person has "),
+    ("You answered ", "The person answered "),
+    ("Your ", "The person's "),
+    (" your ", " the person's "),
+    (" you were ", " the person was "),
+    (" you have ", " the person has "),
+)
+
+
+def about_the_person(text: str) -> str:
+    """A sentence written to the person, rewritten about them for a clinician.
+
+    "Your answers match ..." becomes "The person's answers match ..."; only the forms the
+    journal's notes use are rewritten, so a sentence is never mangled into bad grammar.
+    """
+    padded = f" {text}"
+    for mine, theirs in _ABOUT:
+        padded = padded.replace(mine, theirs)
+    return padded[1:]
+
+
 def _mg(value: Decimal) -> str:
     return fmt(value)
 

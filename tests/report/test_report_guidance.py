@@ -300,8 +300,8 @@ def test_prescriber_pages_speak_about_the_person_in_the_app_date_format(
 ) -> None:
     at = next(i for i, p in enumerate(meds_pages) if SUMMARY in p)
     prescriber = " ".join(meds_pages[at:])
-    assert "your usual" not in prescriber
-    assert "your symptom" not in prescriber
+    about = re.compile(r"\b([Yy]our (usual|symptom|journal|answers)|You were|You answered)\b")
+    assert not about.search(prescriber), about.search(prescriber)
     assert not ISO_DATE.search(prescriber), ISO_DATE.search(prescriber)
     found = meds_report.clinician.journal
     assert found is not None
@@ -322,3 +322,24 @@ def test_the_summary_lists_the_loudest_flags_and_medicines_first(
     # the first flag shown is an "avoid" one (the opioid or CYP3A4 finding)
     first_flag = section.split("•", 1)[1]
     assert first_flag.strip().startswith("Avoid:")
+
+
+@pytest.mark.parametrize(
+    ("to_the_person", "about_them"),
+    [
+        ("Your answers match the position “X”.", "The person's answers match the position “X”."),
+        (
+            "You were free of such an illness before the drug.",
+            "The person was free of such an illness before the drug.",
+        ),
+        ("Stay inside your energy envelope.", "Stay inside the person's energy envelope."),
+        (
+            "You answered that effort does not bring on delayed worsening.",
+            "The person answered that effort does not bring on delayed worsening.",
+        ),
+    ],
+)
+def test_framework_sentences_are_about_the_person(to_the_person: str, about_them: str) -> None:
+    from benzoapp.report.journal_words import about_the_person
+
+    assert about_the_person(to_the_person) == about_them
