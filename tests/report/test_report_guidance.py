@@ -185,6 +185,8 @@ def test_page_one_names_the_caps_country_and_measuring(capped: Plan) -> None:
     assert "Country GB" in first
     assert "one whole tablet weighs 200 mg; the scale reads to 2 mg" in first
     assert "Crossover caps" not in first
+    liquid = _plan("diazepam 10mg 22:00", form=Form.LIQUID, syringe_step_ml=Decimal("0.5"))
+    assert "Measuring oral syringe marked every 0.5 ml" in _pages(liquid)[0]
     plain_first = _pages(_plan("diazepam 10mg 22:00"))[0]
     for absent in ("Country", "Measuring", "Crossover caps"):
         assert absent not in plain_first
