@@ -150,6 +150,7 @@ def write_exports(
         from benzoapp.report.data import ClinicianNotes, ReportData
         from benzoapp.report.from_core import coping_rows, pharmacy_rows
         from benzoapp.report.pdf_plan import write_plan_pdf
+        from benzoapp.report.plan_guidance import plan_guidance
 
         catalog = load_catalog()
         if pharmacy is None:
@@ -168,6 +169,7 @@ def write_exports(
             pharmacy=pharmacy,
             clinician=clinician or ClinicianNotes(),
             options=options,
+            guidance=plan_guidance(plan, catalog, profile),
         )
         written.append(write_plan_pdf(_writable(pdf, args), data))
     if ics:

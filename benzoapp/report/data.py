@@ -88,6 +88,11 @@ class MedicationRow:
     level: str = ""  # the checker's level word, e.g. "caution"; printed as given
     reasons: tuple[CitedText, ...] = ()
     kind: str = ""  # medication | supplement | therapy
+    # What the documents suggest instead, each cited (the checker's answer).
+    alternatives: tuple[CitedText, ...] = ()
+    # Do not stop or change a prescribed medicine without the prescriber (cited); the
+    # printout shows it once for every medicine it applies to.
+    prescriber_note: CitedText | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,34 @@ class FlagRow:
     message: str
     source: str
     items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OptionRow:
+    """A gentler alternative plan or a slower pace, offered for the prescriber to weigh.
+
+    ``figures`` is already in words (largest cut, longest forced hold, days), so the
+    report does no arithmetic on it.
+    """
+
+    what: str
+    figures: str
+    source: str
+
+
+@dataclass(frozen=True)
+class PlanGuidance:
+    """What the taper engine adds around the plan: caps, settings, options, paces.
+
+    All of it is worked out by the core (``report.from_core.plan_guidance``); an empty
+    value prints nothing.
+    """
+
+    caps: str = ""  # the crossover caps in force, in words; empty without a crossover
+    settings: tuple[tuple[str, str], ...] = ()  # ("Country", "United Kingdom (GB)")...
+    own_figures: str = ""  # the plan's own figures, beside the alternatives'
+    alternatives: tuple[OptionRow, ...] = ()
+    paces: tuple[OptionRow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -212,6 +245,7 @@ class ReportData:
     pharmacy: tuple[PharmacyRow, ...] = ()
     clinician: ClinicianNotes = field(default_factory=ClinicianNotes)
     options: ReportOptions = field(default_factory=ReportOptions)
+    guidance: PlanGuidance = field(default_factory=PlanGuidance)
 
     @property
     def person_name(self) -> str:

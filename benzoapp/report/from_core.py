@@ -100,6 +100,14 @@ def medication_rows(
                 level=LEVEL_WORDS[result.level],
                 reasons=tuple(CitedText(r.text, r.source, r.section) for r in result.reasons),
                 kind=kinds[index] if index < len(kinds) else "",
+                alternatives=tuple(
+                    CitedText(a.text, a.source, a.section) for a in result.alternatives
+                ),
+                prescriber_note=(
+                    CitedText(note.text, note.source, note.section)
+                    if (note := result.prescriber_note) is not None
+                    else None
+                ),
             )
         )
     return tuple(rows)
@@ -131,11 +139,17 @@ def _symptom_words(ids: Iterable[str]) -> str:
 
 def framework_rows(note: FrameworkNote) -> tuple[tuple[CitedText, ...], tuple[CitedText, ...]]:
     """The framework notes and the mimicked conditions, each with its sources."""
+    from benzoapp.report.journal_words import about_the_person
+
     cite = "; ".join(s.text for s in note.sources)
     notes = []
     if note.position is not None:
         notes.append(CitedText(f"Closest position: {note.position.title}.", cite))
-    notes += [CitedText(t, cite) for t in (note.why, note.pem_note, note.discuss) if t]
+    # printed on the prescriber's pages: about the person, not to them
+    notes += [
+        CitedText(about_the_person(t), cite) for t in (note.why, note.pem_note, note.discuss) if t
+    ]
+    # the open questions stay as asked: the prescriber can put them to the person
     notes += [CitedText(f"Not answered yet: {q}") for q in note.open_questions]
     mimics = [
         CitedText(

@@ -41,6 +41,7 @@ def gather_report_data(
         medication_rows,
         pharmacy_rows,
     )
+    from benzoapp.report.plan_guidance import plan_guidance
     from benzoapp.report.prescriber_facts import flag_rows, journal_findings
 
     options = options or ReportOptions()
@@ -65,4 +66,5 @@ def gather_report_data(
             regimen_flags=flag_rows(check.flags),
         ),
         options=options,
+        guidance=plan_guidance(plan, catalog, profile),
     )

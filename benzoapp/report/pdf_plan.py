@@ -20,6 +20,7 @@ from benzoapp.report.pdf.checklist import checklist_story
 from benzoapp.report.pdf.clinician import appendix_story, history_story
 from benzoapp.report.pdf.coping import coping_story
 from benzoapp.report.pdf.medications import medications_story
+from benzoapp.report.pdf.options import options_story
 from benzoapp.report.pdf.page import Furniture, canvas_class, frame_size, make_doc
 from benzoapp.report.pdf.pharmacy import pharmacy_story
 from benzoapp.report.pdf.prescriber import prescriber_summary_story
@@ -66,7 +67,7 @@ def build_story(data: ReportData) -> list[Flowable]:
         *steps_story(plan, styles, width),
         PageBreak(),
         *pharmacy_story(data, styles, width),
-        *medications_story(data.medications, styles),
+        *medications_story(data.medications, styles, data.clinician.regimen_flags),
         *coping_story(data.coping, styles, data.medications),
         PageBreak(),
         *checklist_story(data, styles, width),
@@ -74,6 +75,7 @@ def build_story(data: ReportData) -> list[Flowable]:
         *prescriber_summary_story(data, styles, width, height),
         PageBreak(),
         *history_story(data, styles),
+        *options_story(data, styles),
         *appendix_story(data, styles),
     ]
 

@@ -18,6 +18,12 @@ from benzoapp.core.journal.summary import JournalSummary
 from benzoapp.core.model import Method, Plan, PlanWarning, Step
 from benzoapp.core.taper.equivalents import lacks_equivalent
 from benzoapp.report.data import FlagRow, JournalFindings, WeekLoad
+from benzoapp.report.journal_words import (
+    episode_line,
+    exertion_line,
+    exertion_summary,
+    hold_line,
+)
 from benzoapp.report.text import format_date, format_number, rate_text
 
 
@@ -49,12 +55,12 @@ def journal_findings(summary: JournalSummary) -> JournalFindings | None:
         days_logged=summary.days_logged,
         mean_load=summary.mean_load or 0.0,
         weekly=weekly_loads(summary.series),
-        windows=tuple(e.describe() for e in summary.windows),
-        waves=tuple(e.describe() for e in summary.waves),
-        exertion_summary=summary.pem.describe(),
-        exertion_found=tuple(o.describe() for o in summary.pem.occurrences),
+        windows=tuple(episode_line(e) for e in summary.windows),
+        waves=tuple(episode_line(e) for e in summary.waves),
+        exertion_summary=exertion_summary(summary.pem),
+        exertion_found=tuple(exertion_line(o) for o in summary.pem.occurrences),
         position=note.position.title if note is not None and note.position is not None else "",
-        hold_suggestion=summary.hold.message if summary.hold is not None else "",
+        hold_suggestion=hold_line(summary.hold) if summary.hold is not None else "",
     )
 
 

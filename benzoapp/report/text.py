@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from benzoapp.core.dates import format_date as core_format_date
 from benzoapp.core.model import Form, Method, Plan, Step, StepDose
+from benzoapp.core.taper.crossover import OVERLAP
 
 STATEMENT = "This plan informs; the prescriber decides. Change doses only with them."
 
@@ -193,6 +194,8 @@ def step_flags(step: Step, plan: Plan) -> list[str]:
         flags.append("already taken")
     if step.hold:
         flags.append("hold")
+    if OVERLAP in step.note:  # core.taper.crossover.overlap_steps marks them so
+        flags.append(OVERLAP)
     if any(not d.makeable for d in step.doses):
         flags.append("cannot be made exactly")
     if any(w.step_index == step.index for w in plan.warnings):

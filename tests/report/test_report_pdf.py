@@ -56,7 +56,8 @@ def test_summary_states_regimen_dates_and_duration(pages: list[str]) -> None:
     assert "Expected end 8 Jun 2025" in first
     assert "98 days (about 14 weeks)" in first
     assert "10% every 14 days" in first
-    assert "Level: caution." in first
+    assert "Caution: " in first
+    assert "Level: caution" not in first
     assert "The dose over time" in first
 
 
@@ -79,7 +80,7 @@ def test_pharmacy_medications_coping_checklist_and_prescriber_page(pages: list[s
     assert "clonazepam 0.5 mg: 10 tablets (10 tablets used)" in text
     assert "clonazepam 0.5 mg: 7 tablets (7.5 tablets used)" in text
     assert "Gabapentin 300 (recognised as gabapentin)" in text
-    assert "Level: caution" in text
+    assert "Level: Caution" in text
     assert "(muscular-effects, What to avoid)" in text
     assert "xyzzy (not recognised" in text
     assert "Pace activity inside your energy. (mecfs-overlap, Management)" in text

@@ -368,13 +368,14 @@ def handle(args: argparse.Namespace) -> int:
     from benzoapp.cli.output import print_json
     from benzoapp.core.decimals import fmt
     from benzoapp.core.drugs import load_catalog
+    from benzoapp.core.levels import level_word
     from benzoapp.core.taper.engine import overlap_steps
     from benzoapp.core.taper.equivalents import plan_missing_equivalents
     from benzoapp.report.text import step_number
 
     plan = plan_from_args(args)
     profile = profile_from_args(args, plan.settings.start)
-    written = write_exports(args, plan)
+    written = write_exports(args, plan, profile=profile)
     if args.json:
         print_json(plan_json(plan, profile))
         for path in written:  # stdout stays pure JSON
@@ -418,7 +419,7 @@ def handle(args: argparse.Namespace) -> int:
     for w in plan.warnings:
         at = step_number(plan, w.step_index) if w.step_index is not None else None
         where = f" (step {at})" if at is not None else ""
-        print(f"[{w.level.value}]{where} {w.message} Source: {w.source}")
+        print(f"{level_word(w.level.value)}{where}: {w.message} Source: {w.source}")
     _print_alternatives(plan, catalog)
     _print_pace(plan, profile)
     for path in written:

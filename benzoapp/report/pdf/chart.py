@@ -62,6 +62,43 @@ def day_ticks(first: dt.date, last: dt.date, most: int = 6) -> list[dt.date]:
     return [first + dt.timedelta(days=n) for n in range(0, span + 1, every)]
 
 
+HATCH_GAP = 6.0  # points between the hatch lines of the overlap
+
+
+def hatch(drawing: Drawing, left: float, bottom: float, width: float, height: float) -> None:
+    """Diagonal lines filling a rectangle, cut at its edges (the shapes have no clipping).
+
+    Hatched, not only tinted, as in the window: the overlap of substitution and
+    reduction must read apart from a hold's shading, in grey print too.
+    """
+    offset = -height
+    while offset < width:
+        # the line x = left + offset + t, y = bottom + t for t in [0, height], kept inside
+        t0 = max(0.0, -offset)
+        t1 = min(height, width - offset)
+        if t1 > t0:
+            drawing.add(
+                Line(
+                    left + offset + t0,
+                    bottom + t0,
+                    left + offset + t1,
+                    bottom + t1,
+                    strokeColor=MUTED,
+                    strokeWidth=0.5,
+                )
+            )
+        offset += HATCH_GAP
+
+
+def overlap_span(plan: Plan) -> tuple[int, int] | None:
+    """First and last step number (from 1) where substitution and reduction overlap."""
+    from benzoapp.core.taper.engine import overlap_steps
+
+    indexes = set(overlap_steps(plan))
+    numbers = [n for n, s in enumerate(plan.steps, start=1) if s.index in indexes]
+    return (numbers[0], numbers[-1]) if numbers else None
+
+
 def dose_chart(plan: Plan, width: float) -> Drawing:
     """A step line of the daily dose from the first day to the day after the plan ends."""
     drawing = Drawing(width, CHART_HEIGHT)
@@ -90,6 +127,12 @@ def dose_chart(plan: Plan, width: float) -> Drawing:
             drawing.add(
                 Rect(left, BOTTOM_GUTTER, right - left, plot_h, fillColor=SHADE, strokeColor=None)
             )
+    span_steps = overlap_span(plan)
+    if span_steps is not None:
+        first_step, last_step = plan.steps[span_steps[0] - 1], plan.steps[span_steps[1] - 1]
+        left = x_of(first_step.start)
+        right = x_of(last_step.end + dt.timedelta(days=1))
+        hatch(drawing, left, BOTTOM_GUTTER, right - left, plot_h)
     tick = 0.0
     while tick <= y_top + 1e-9:
         y = y_of(tick)
@@ -145,6 +188,19 @@ def dose_chart(plan: Plan, width: float) -> Drawing:
     return drawing
 
 
+def overlap_caption(plan: Plan) -> str:
+    """Which steps the hatching marks, in words (empty when none overlap)."""
+    span = overlap_span(plan)
+    if span is None:
+        return ""
+    first, last = span
+    where = f"step {first}" if first == last else f"steps {first} to {last}"
+    return (
+        f" Hatched: {where}, where the old drug is reduced while the switch is made "
+        "(reducing while switching)."
+    )
+
+
 def chart_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
     """Heading, chart and caption kept on one page."""
     story: list[Flowable] = [PartHeading("The dose over time", styles.heading)]
@@ -160,7 +216,8 @@ def chart_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
             f"The line shows the total a day, {what}from {format_mg(start_mg)} on "
             f"{format_date(first.start)} to {format_mg(end_mg)} on "
             f"{format_date(last.end)}."
-            + (" Shaded stretches are holds." if any(s.hold for s in plan.steps) else ""),
+            + (" Shaded stretches are holds." if any(s.hold for s in plan.steps) else "")
+            + overlap_caption(plan),
             styles.small,
         )
     )

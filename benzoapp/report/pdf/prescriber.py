@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from benzoapp.core.levels import level_word
 from benzoapp.core.model import PlanWarning, WarningLevel
 from benzoapp.report.data import ReportData
 from benzoapp.report.guidance import QUESTIONS, QUESTIONS_SOURCE, RED_FLAGS, REVIEW_CADENCE
 from benzoapp.report.pdf.load_chart import LoadChart
-from benzoapp.report.pdf.medications import cited
+from benzoapp.report.pdf.medications import cited, loudness, shown_level
 from benzoapp.report.pdf.outline import PartHeading
 from benzoapp.report.pdf.pharmacy import next_prescription
 from benzoapp.report.pdf.styles import FONT, FONT_BOLD, INK, Styles, typed
@@ -43,7 +44,18 @@ class Budget:
 
 
 # Tried in turn until the page fits: long lists shrink to counts, never onto a second page.
-BUDGETS = (Budget(4, 4, 12), Budget(3, 3, 8), Budget(2, 2, 5), Budget(1, 1, 3), Budget(0, 0, 0))
+# The last steps keep the loudest warning and the loudest flag (an opioid, say) as long
+# as they fit: a count alone hides what most needs a look.
+BUDGETS = (
+    Budget(4, 4, 12),
+    Budget(3, 3, 8),
+    Budget(2, 2, 5),
+    Budget(1, 1, 3),
+    Budget(1, 1, 1),
+    Budget(1, 1, 0),
+    Budget(0, 1, 0),
+    Budget(0, 0, 0),
+)
 
 _LOUDNESS = {WarningLevel.STRONG: 0, WarningLevel.CAUTION: 1, WarningLevel.INFO: 2}
 
@@ -86,7 +98,7 @@ def warning_brief(warning: PlanWarning, data: ReportData) -> str:
     if warning.step_index is not None:
         number = step_number(data.plan, warning.step_index)
         where = f" (step {number})" if number is not None else ""
-    level = warning.level.value.capitalize()
+    level = level_word(warning.level.value)
     return f"<b>{typed(level)}:</b> {typed(first_sentence(warning.message))}{where}"
 
 
@@ -183,6 +195,16 @@ def _warnings(data: ReportData, compact: Compact, most: int) -> list[Flowable]:
     return story
 
 
+def shortened(text: str, most: int) -> str:
+    """``text`` cut on a whole word to ``most`` characters, with an ellipsis; the full
+    wording stands under "Other medicines"."""
+    text = " ".join(text.split())
+    if len(text) <= most:
+        return text
+    cut = text[: most - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:(") + "…"
+
+
 def _medicines(data: ReportData, compact: Compact, budget: Budget) -> list[Flowable]:
     story: list[Flowable] = [_heading("Other medicines and regimen flags", compact)]
     if not data.medications:
@@ -190,23 +212,22 @@ def _medicines(data: ReportData, compact: Compact, budget: Budget) -> list[Flowa
             Paragraph("No other medicines, supplements or therapies entered.", compact.body)
         )
     else:
-        shown = data.medications[: budget.medicines]
-        listed = "; ".join(
-            f"{typed(m.name)}: <b>{typed(m.level or 'not assessed')}</b>" for m in shown
-        )
+        # the loudest first, so what is counted past the budget is the quietest
+        shown = sorted(data.medications, key=lambda m: loudness(m.level))[: budget.medicines]
+        listed = "; ".join(f"{typed(m.name)}: <b>{typed(shown_level(m.level))}</b>" for m in shown)
         more = len(data.medications) - len(shown)
         if more:
             listed += f"{'; ' if shown else ''}{more} more (all under “Other medicines”)"
         story.append(Paragraph(listed, compact.body))
-    flags = data.clinician.regimen_flags
+    flags = sorted(data.clinician.regimen_flags, key=lambda f: loudness(f.level))
     if not flags:
         checked = "none found" if data.medications else "none (nothing to check)"
         story.append(Paragraph(f"Regimen flags: {checked}.", compact.body))
         return story
     story += [
         Paragraph(
-            f"<b>{typed(f.level)}:</b> {typed(first_sentence(f.message, 150))} "
-            f"<i>({typed(f.source)})</i>",
+            f"<b>{typed(shown_level(f.level))}:</b> {typed(first_sentence(f.message, 150))} "
+            f"<i>({typed(shortened(f.source, 90))})</i>",
             compact.bullet,
             bulletText="•",
         )
@@ -215,8 +236,8 @@ def _medicines(data: ReportData, compact: Compact, budget: Budget) -> list[Flowa
     if len(flags) > budget.flags:
         story.append(
             Paragraph(
-                f"{len(flags) - budget.flags} more flags (each medicine's reasons are under "
-                "“Other medicines”).",
+                f"{len(flags) - budget.flags} more flags (all flags in full, with each "
+                "medicine's reasons, under “Other medicines”).",
                 compact.small,
             )
         )

@@ -6,6 +6,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph
 
 from benzoapp.core.model import Plan, Step
+from benzoapp.core.taper.crossover import OVERLAP
 from benzoapp.report.pdf.outline import PartHeading
 from benzoapp.report.pdf.styles import Styles, room_for, typed
 from benzoapp.report.pdf.tables import plain_table
@@ -91,6 +92,12 @@ def steps_story(plan: Plan, styles: Styles, width: float) -> list[Flowable]:
         "Rows marked <b>hold</b> keep the dose the same for a while.",
         styles.body,
     )
+    if any(OVERLAP in s.note for s in plan.steps):
+        intro = Paragraph(
+            intro.text + " Rows marked <b>reducing while switching</b> hold both drugs: the "
+            "old one is reduced while the switch is made (hatched on the chart).",
+            styles.body,
+        )
     story: list[Flowable] = []
     noted = {s.index: n for n, s in enumerate((s for s in plan.steps if s.note), start=1)}
     header, rows = step_rows(plan, noted)

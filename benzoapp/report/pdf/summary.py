@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from benzoapp.core.levels import level_word
 from benzoapp.core.model import Plan, PlanWarning
 from benzoapp.report.data import ReportData
 from benzoapp.report.pdf.outline import PartHeading
@@ -30,7 +31,8 @@ from benzoapp.report.text import (
 
 
 def warning_line(warning: PlanWarning, plan: Plan) -> str:
-    """``Level: caution. message (source; step 4, from 3 Mar 2025)`` as Paragraph markup."""
+    """``Caution: message (source; step 4, from 3 Mar 2025)`` as Paragraph markup, the
+    level in the core's words (``core.levels.level_word``), never its id."""
     where = ""
     if warning.step_index is not None:
         step = next((s for s in plan.steps if s.index == warning.step_index), None)
@@ -38,7 +40,8 @@ def warning_line(warning: PlanWarning, plan: Plan) -> str:
         if step is not None:
             where += f", from {format_date(step.start)}"
     source = typed(warning.source) + where
-    return f"<b>Level: {typed(warning.level.value)}.</b> {typed(warning.message)} ({source})"
+    level = level_word(warning.level.value)
+    return f"<b>{typed(level)}:</b> {typed(warning.message)} ({source})"
 
 
 def summary_story(data: ReportData, styles: Styles, width: float) -> list[Flowable]:
@@ -65,6 +68,9 @@ def summary_story(data: ReportData, styles: Styles, width: float) -> list[Flowab
         ("Rate", rate_text(plan)),
         ("Equivalence table", data.equivalence_table),
     ]
+    if data.guidance.caps:
+        rows.append(("Crossover caps", data.guidance.caps))
+    rows += list(data.guidance.settings)
     if plan.steps:
         first, last = plan.steps[0], plan.steps[-1]
         days = (last.end - first.start).days + 1
