@@ -27,7 +27,8 @@ from benzoapp.core.decimals import fmt, round_half_up
 from benzoapp.core.drugs import DIAZEPAM, Drug, DrugCatalog, Liquid, Product, Tablet
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import Form, Plan, PlanSettings, TabletStrength
-from benzoapp.core.taper.engine import Outline, plan_outline
+from benzoapp.core.taper.context import Segment
+from benzoapp.core.taper.engine import Outline, outline_runs
 from benzoapp.core.taper.equivalents import plan_missing_equivalents
 from benzoapp.core.taper.release import release_forms
 from benzoapp.core.taper.short_acting import SWITCH_SOURCES, several_times, switch_reason
@@ -96,17 +97,27 @@ def plan_figures(plan: Plan) -> PlanFigures:
 
 def outline_figures(steps: Sequence[Outline]) -> PlanFigures:
     """``plan_figures`` of steps given as totals, lengths and notes (see there)."""
-    if not steps:
+    return runs_figures([s.de_mg for s in steps], steps)
+
+
+def runs_figures(totals: Sequence[Decimal], runs: Sequence[Segment | Outline]) -> PlanFigures:
+    """``outline_figures`` of each step's total beside its run of days (and its note):
+    what ``outline_runs`` gives, read without making an Outline per step."""
+    if not totals:
         return PlanFigures(Decimal(0), 0, 0)
-    floor = steps[0].de_mg * WINDOW
+    floor = totals[0] * WINDOW
     largest = Decimal(0)
-    for before, after in pairwise(steps):
-        a, b = before.de_mg, after.de_mg
+    for a, b in pairwise(totals):
         if a > floor and b < a:
             largest = max(largest, (a - b) / a * 100)
-    holds = [s.days for s in steps if s.de_mg > floor and "form cannot make" in s.note]
-    days = sum(s.days for s in steps if s.de_mg > 0)
-    return PlanFigures(round_half_up(largest, _PCT), max(holds, default=0), days)
+    hold = 0
+    days = 0
+    for total, run in zip(totals, runs, strict=True):
+        if total > 0:
+            days += run.days
+            if total > floor and run.days > hold and "form cannot make" in run.note:
+                hold = run.days
+    return PlanFigures(round_half_up(largest, _PCT), hold, days)
 
 
 def needs_alternatives(
@@ -139,10 +150,10 @@ def _taper_drugs(plan: Plan, catalog: DrugCatalog) -> tuple[str, ...]:
 
 def _try(plan: Plan, settings: PlanSettings, catalog: DrugCatalog) -> PlanFigures | None:
     try:
-        outline = plan_outline(plan.regimen, settings, catalog)
+        totals, runs = outline_runs(plan.regimen, settings, catalog)
     except InputError:  # e.g. a pace that would outlast 30 years in this form
         return None
-    return outline_figures(outline)
+    return runs_figures(totals, runs)
 
 
 def _switch_base(plan: Plan, catalog: DrugCatalog) -> tuple[PlanSettings, str] | None:

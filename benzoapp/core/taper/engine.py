@@ -59,6 +59,7 @@ __all__ = [
     "context_for",
     "crossover_target",
     "dated_steps",
+    "outline_runs",
     "overlap_steps",
     "plan_outline",
     "taper_segments",
@@ -338,7 +339,9 @@ def taper_segments(
             if totals is not None:
                 totals.append(total)
             return segments
-    return _one_dose_tail(current, days, note, elapsed, pace, ctx, segments, totals)
+    return _one_dose_tail(
+        current, days, note, elapsed, pace=pace, ctx=ctx, segments=segments, totals=totals
+    )
 
 
 def _one_dose_tail(
@@ -346,6 +349,7 @@ def _one_dose_tail(
     days: int,
     note: str,
     elapsed: int,
+    *,
     pace: Pace,
     ctx: PlanContext,
     segments: list[Segment],
@@ -497,13 +501,22 @@ def plan_outline(
     Alternatives are compared by their figures; building their Step objects, units and
     warnings would cost several times as much as the plan shown.
     """
+    totals, segments = outline_runs(regimen, settings, catalog)
+    return tuple(
+        Outline(total, seg.days, seg.note) for total, seg in zip(totals, segments, strict=True)
+    )
+
+
+def outline_runs(
+    regimen: Regimen, settings: PlanSettings, catalog: DrugCatalog | None = None
+) -> tuple[list[Decimal], list[Segment]]:
+    """``plan_outline`` as two lists side by side, each step's total and its run of days:
+    what the figures of an alternative are read from, without an Outline per step."""
     totals: list[Decimal] = []
     _settings, _ctx, segments, _notes = _segments(
         regimen, settings, catalog or load_catalog(), totals
     )
-    return tuple(
-        Outline(total, seg.days, seg.note) for total, seg in zip(totals, segments, strict=True)
-    )
+    return totals, segments
 
 
 def build_plan(
