@@ -106,10 +106,13 @@ def runs_figures(totals: Sequence[Decimal], runs: Sequence[Segment | Outline]) -
     if not totals:
         return PlanFigures(Decimal(0), 0, 0)
     floor = totals[0] * WINDOW
+    # The largest share cut, times 100 once at the end: multiplying by 100 only moves
+    # the decimal point, so it picks the same cut as comparing percentages, for less.
     largest = Decimal(0)
     for a, b in pairwise(totals):
-        if a > floor and b < a:
-            largest = max(largest, (a - b) / a * 100)
+        if b < a and a > floor:
+            share = (a - b) / a
+            largest = max(largest, share)
     hold = 0
     days = 0
     for total, run in zip(totals, runs, strict=True):
@@ -117,7 +120,7 @@ def runs_figures(totals: Sequence[Decimal], runs: Sequence[Segment | Outline]) -
             days += run.days
             if total > floor and run.days > hold and "form cannot make" in run.note:
                 hold = run.days
-    return PlanFigures(round_half_up(largest, _PCT), hold, days)
+    return PlanFigures(round_half_up(largest * 100, _PCT), hold, days)
 
 
 def needs_alternatives(

@@ -405,8 +405,8 @@ def _one_dose_tail(
             totals.append(total)
         elapsed += days
         current, note = proposal
-        total = ctx.de(current)
         mg = current[key]
+        total = _ZERO + mg * factor  # ctx.de of this one dose, the same sum
         if not mg:  # the dose is stopped
             segments.append(Segment(current, 1, note or "stopped"))
             if totals is not None:
