@@ -370,6 +370,12 @@ def _one_dose_tail(
     target = pace.model.target
     days_until = pace.model.days_until
     every, tick, final, final_given = pace.every, pace.tick, pace.final[drug], pace.final_given
+    # Whether a change, once allowed, stays allowed on every later day tried: then the
+    # first allowed day does not depend on where the search starts. True when every day
+    # tried is a whole number of periods (the curve is then worked out by one formula,
+    # which falls as days pass, and each rounding keeps the order); with steps of part of
+    # a period (micro) the percent curve mixes two formulas, so the estimate is kept.
+    steady = tick == every
 
     def propose(days: int) -> Proposal | None:
         allowed = target(total, days)
@@ -387,6 +393,11 @@ def _one_dose_tail(
         shortest = propose(days) if days == tick <= limit else None
         if shortest is not None:
             proposal = shortest
+        elif steady and days > tick:
+            # Holds come in runs of the same length (28, 28, 42, 42 days): the last one
+            # is the first guess, and the search settles the same first allowed day
+            # from any guess when the curve falls steadily (see ``steady``).
+            days, proposal = _first_allowed_day(propose, days, tick, limit)
         else:
             reachable = total / 2  # as in _first_day_guess, for one dose time
             lower = form.at_or_below(mg - form.quantum)
