@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from itertools import pairwise
 from typing import Any
 
 from benzoapp.core.decimals import fmt, round_half_up
@@ -42,6 +41,7 @@ LIQUID_SOURCE = (
 )
 TABLET_SOURCE = "ASAM 2025 Rec. 6 (initial cuts 5–10%); Maudsley 2024 (small-dose formulations)"
 _PCT = Decimal("0.1")
+_NONE = Decimal(0)  # compared with every step's total: made once
 _FORM_WORDS = {"odt": "orally disintegrating tablet", "liquid": "oral liquid"}
 WINDOW = Decimal("0.25")  # figures look at doses above this share of the starting dose
 
@@ -108,18 +108,20 @@ def runs_figures(totals: Sequence[Decimal], runs: Sequence[Segment | Outline]) -
     floor = totals[0] * WINDOW
     # The largest share cut, times 100 once at the end: multiplying by 100 only moves
     # the decimal point, so it picks the same cut as comparing percentages, for less.
-    largest = Decimal(0)
-    for a, b in pairwise(totals):
-        if b < a and a > floor:
-            share = (a - b) / a
-            largest = max(largest, share)
+    largest = _NONE
     hold = 0
     days = 0
+    before = totals[0]
     for total, run in zip(totals, runs, strict=True):
-        if total > 0:
-            days += run.days
-            if total > floor and run.days > hold and "form cannot make" in run.note:
-                hold = run.days
+        if total < before and before > floor:
+            share = (before - total) / before
+            largest = max(largest, share)
+        before = total
+        if total > _NONE:
+            span = run.days
+            days += span
+            if span > hold and total > floor and "form cannot make" in run.note:
+                hold = span
     return PlanFigures(round_half_up(largest * 100, _PCT), hold, days)
 
 
