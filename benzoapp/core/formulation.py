@@ -155,6 +155,11 @@ class Formulation:
         self._largest_piece = max(p[0] for p in self._piece_units)
         self._best: list[tuple[int, int, int] | None] = [(0, 0, -1)]
         self._amounts: list[int] = [0]
+        # The same amounts in mg, made as they are found: the engine asks in mg thousands
+        # of times, and a search among Decimals spares converting each question to units
+        # and each answer back (the answers are the very objects the units would give).
+        self._amounts_mg: list[Decimal] = [0 * self.quantum]
+        self._searched_mg = 0 * self.quantum  # every amount up to this has been searched
 
     def _extend(self, units: int) -> None:
         best = self._best
@@ -172,6 +177,8 @@ class Formulation:
             best.append(choice)
             if choice is not None:
                 self._amounts.append(n)
+                self._amounts_mg.append(n * self.quantum)
+        self._searched_mg = (len(best) - 1) * self.quantum
 
     def _on_grid(self, mg: Decimal) -> bool:
         """Whether ``mg`` is a whole number of quanta (``_units_of`` without the count)."""
@@ -201,14 +208,19 @@ class Formulation:
         """The smallest amount this form can make that is not less than ``mg``."""
         if mg <= _ZERO:
             return Decimal(0)
-        # divmod is exact, and cheaper than a rounded division brought to a whole number
-        whole, rest = divmod(mg, self.quantum)
-        units = int(whole) + 1 if rest else int(whole)
+        quantum = self.quantum
         if self.form is not Form.TABLET:
-            return max(units * self.quantum, self._floor)
-        amounts = self._amounts
-        if units <= amounts[-1]:  # already searched that far (the usual case): no extending
-            return amounts[bisect.bisect_left(amounts, units)] * self.quantum
+            # Whole quanta in Decimal (exact), with no conversion to int and back.
+            amount = mg // quantum * quantum
+            if amount < mg:
+                amount += quantum
+            return amount if amount >= self._floor else self._floor
+        found = self._amounts_mg
+        if mg <= found[-1]:  # already searched that far (the usual case): no extending
+            return found[bisect.bisect_left(found, mg)]
+        # divmod is exact, and cheaper than a rounded division brought to a whole number
+        whole, rest = divmod(mg, quantum)
+        units = int(whole) + 1 if rest else int(whole)
         while True:
             limit = max(units, 1) + 4 * self._largest_piece
             self._extend(limit)
@@ -219,12 +231,15 @@ class Formulation:
 
     def at_or_below(self, mg: Decimal) -> Decimal:
         """The largest amount this form can make that is not more than ``mg`` (0 at least)."""
-        if mg <= 0:
+        if mg <= _ZERO:
             return Decimal(0)
-        units = int(mg // self.quantum)  # exact: positive amounts truncate to the floor
         if self.form is not Form.TABLET:
-            amount = units * self.quantum
+            amount = mg // self.quantum * self.quantum  # exact: positive amounts truncate
             return amount if amount >= self._floor else Decimal(0)
+        if mg <= self._searched_mg:  # every amount up to mg is known: no extending
+            found = self._amounts_mg
+            return found[bisect.bisect_right(found, mg) - 1]
+        units = int(mg // self.quantum)  # exact: positive amounts truncate to the floor
         self._extend(units)
         index = bisect.bisect_right(self._amounts, units) - 1
         return self._amounts[index] * self.quantum

@@ -20,14 +20,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from itertools import pairwise
 from typing import Any
 
 from benzoapp.core.decimals import fmt, round_half_up
 from benzoapp.core.drugs import DIAZEPAM, Drug, DrugCatalog, Liquid, Product, Tablet
 from benzoapp.core.errors import InputError
 from benzoapp.core.model import Form, Plan, PlanSettings, TabletStrength
-from benzoapp.core.taper.engine import Outline, plan_outline
+from benzoapp.core.taper.context import Segment
+from benzoapp.core.taper.engine import Outline, outline_runs
 from benzoapp.core.taper.equivalents import plan_missing_equivalents
 from benzoapp.core.taper.release import release_forms
 from benzoapp.core.taper.short_acting import SWITCH_SOURCES, several_times, switch_reason
@@ -41,6 +41,7 @@ LIQUID_SOURCE = (
 )
 TABLET_SOURCE = "ASAM 2025 Rec. 6 (initial cuts 5–10%); Maudsley 2024 (small-dose formulations)"
 _PCT = Decimal("0.1")
+_NONE = Decimal(0)  # compared with every step's total: made once
 _FORM_WORDS = {"odt": "orally disintegrating tablet", "liquid": "oral liquid"}
 WINDOW = Decimal("0.25")  # figures look at doses above this share of the starting dose
 
@@ -96,17 +97,32 @@ def plan_figures(plan: Plan) -> PlanFigures:
 
 def outline_figures(steps: Sequence[Outline]) -> PlanFigures:
     """``plan_figures`` of steps given as totals, lengths and notes (see there)."""
-    if not steps:
+    return runs_figures([s.de_mg for s in steps], steps)
+
+
+def runs_figures(totals: Sequence[Decimal], runs: Sequence[Segment | Outline]) -> PlanFigures:
+    """``outline_figures`` of each step's total beside its run of days (and its note):
+    what ``outline_runs`` gives, read without making an Outline per step."""
+    if not totals:
         return PlanFigures(Decimal(0), 0, 0)
-    floor = steps[0].de_mg * WINDOW
-    largest = Decimal(0)
-    for before, after in pairwise(steps):
-        a, b = before.de_mg, after.de_mg
-        if a > floor and b < a:
-            largest = max(largest, (a - b) / a * 100)
-    holds = [s.days for s in steps if s.de_mg > floor and "form cannot make" in s.note]
-    days = sum(s.days for s in steps if s.de_mg > 0)
-    return PlanFigures(round_half_up(largest, _PCT), max(holds, default=0), days)
+    floor = totals[0] * WINDOW
+    # The largest share cut, times 100 once at the end: multiplying by 100 only moves
+    # the decimal point, so it picks the same cut as comparing percentages, for less.
+    largest = _NONE
+    hold = 0
+    days = 0
+    before = totals[0]
+    for total, run in zip(totals, runs, strict=True):
+        if total < before and before > floor:
+            share = (before - total) / before
+            largest = max(largest, share)
+        before = total
+        if total > _NONE:
+            span = run.days
+            days += span
+            if span > hold and total > floor and "form cannot make" in run.note:
+                hold = span
+    return PlanFigures(round_half_up(largest * 100, _PCT), hold, days)
 
 
 def needs_alternatives(
@@ -139,10 +155,10 @@ def _taper_drugs(plan: Plan, catalog: DrugCatalog) -> tuple[str, ...]:
 
 def _try(plan: Plan, settings: PlanSettings, catalog: DrugCatalog) -> PlanFigures | None:
     try:
-        outline = plan_outline(plan.regimen, settings, catalog)
+        totals, runs = outline_runs(plan.regimen, settings, catalog)
     except InputError:  # e.g. a pace that would outlast 30 years in this form
         return None
-    return outline_figures(outline)
+    return runs_figures(totals, runs)
 
 
 def _switch_base(plan: Plan, catalog: DrugCatalog) -> tuple[PlanSettings, str] | None:

@@ -17,7 +17,7 @@ from benzoapp.core.drugs import DrugCatalog
 from benzoapp.core.equivalence import DE_QUANTUM
 from benzoapp.core.formulation import Formulation
 from benzoapp.core.model import PlanSettings, PlanWarning, Step, StepDose
-from benzoapp.core.taper.equivalents import equivalence_factors
+from benzoapp.core.taper.equivalents import equivalence_factors, missing_equivalents
 from benzoapp.core.taper.forms import formulations
 from benzoapp.core.taper.short_acting import is_short_acting
 
@@ -76,10 +76,17 @@ def context_for(
     elif len(drugs) == 1:
         taper_drug = drugs[0]
     all_drugs = tuple(dict.fromkeys((*drugs, *([taper_drug] if taper_drug else []))))
-    factors = equivalence_factors(all_drugs, settings, catalog)
-    forms, notes = _FORMS.get(all_drugs, settings, catalog, taper_drug)
-    short = frozenset(d for d in all_drugs if is_short_acting(catalog.drugs[d]))
+    forms, notes, factors, short = _FORMS.get(all_drugs, settings, catalog, taper_drug)
     return PlanContext(forms, factors, short), notes
+
+
+_Entry = tuple[
+    DrugCatalog,
+    dict[str, Formulation],
+    list[PlanWarning],
+    dict[str, Decimal] | None,
+    frozenset[str],
+]
 
 
 class _FormsMemo:
@@ -91,14 +98,17 @@ class _FormsMemo:
     memo holds a few dozen entries, keyed by everything the forms depend on and by the
     catalog object itself (held, so its id cannot be reused), and forgets all when full.
     The app plans on one thread.
+
+    Each entry also keeps the drugs' equivalence factors and which are short-acting,
+    which depend on less than the key (the drugs, the table, the catalog). Factors are
+    kept only when every drug has a figure: otherwise what they are, or the refusal,
+    depends on pace settings too (a hyperbolic curve), so they are worked out each time.
     """
 
     LIMIT = 64
 
     def __init__(self) -> None:
-        self._entries: dict[
-            tuple[object, ...], tuple[DrugCatalog, dict[str, Formulation], list[PlanWarning]]
-        ] = {}
+        self._entries: dict[tuple[object, ...], _Entry] = {}
 
     def get(
         self,
@@ -106,15 +116,24 @@ class _FormsMemo:
         settings: PlanSettings,
         catalog: DrugCatalog,
         taper_drug: str | None,
-    ) -> tuple[dict[str, Formulation], list[PlanWarning]]:
+    ) -> tuple[dict[str, Formulation], list[PlanWarning], dict[str, Decimal], frozenset[str]]:
+        """Forms, their notes, factors and the short-acting drugs (copies: callers may
+        add to them). A refusal comes first from the factors, then from the forms."""
         key = (id(catalog), drugs, taper_drug, _forms_key(settings))
         found = self._entries.get(key)
         if found is None or found[0] is not catalog:
             if len(self._entries) >= self.LIMIT:
                 self._entries.clear()
+            factors = equivalence_factors(drugs, settings, catalog)
             forms, notes = formulations(drugs, settings, catalog, taper_drug)
-            found = self._entries[key] = (catalog, forms, notes)
-        return dict(found[1]), list(found[2])  # callers may add to either
+            short = frozenset(d for d in drugs if is_short_acting(catalog.drugs[d]))
+            kept = None if missing_equivalents(drugs, settings.table, catalog) else factors
+            found = self._entries[key] = (catalog, forms, notes, kept, short)
+            return dict(forms), list(notes), dict(factors), short
+        kept_factors = found[3]
+        if kept_factors is None:  # a drug without a figure: see the class docstring
+            kept_factors = equivalence_factors(drugs, settings, catalog)
+        return dict(found[1]), list(found[2]), dict(kept_factors), found[4]
 
 
 # The pace and date fields, which forms never read: left out of the memo's key by name.

@@ -59,6 +59,7 @@ __all__ = [
     "context_for",
     "crossover_target",
     "dated_steps",
+    "outline_runs",
     "overlap_steps",
     "plan_outline",
     "taper_segments",
@@ -313,7 +314,7 @@ def taper_segments(
         return _propose(current, total, days, pace)
 
     days = 0
-    while True:
+    while len(current) > 1:  # doses are only ever cut or stopped: one left stays one
         limit = MAX_PLAN_DAYS - elapsed
         # After a step as short as allowed the next is usually as short (a daily
         # micro-taper): one try settles it, with no estimate. The shortest step is the
@@ -334,6 +335,90 @@ def taper_segments(
         current, note = proposal
         total = ctx.de(current)
         if not any(current.values()):  # every dose is zero
+            segments.append(Segment(current, 1, note or "stopped"))
+            if totals is not None:
+                totals.append(total)
+            return segments
+    return _one_dose_tail(
+        current, days, note, elapsed, pace=pace, ctx=ctx, segments=segments, totals=totals
+    )
+
+
+def _one_dose_tail(
+    current: dict[Key, Decimal],
+    days: int,
+    note: str,
+    elapsed: int,
+    *,
+    pace: Pace,
+    ctx: PlanContext,
+    segments: list[Segment],
+    totals: list[Decimal] | None,
+) -> list[Segment]:
+    """``taper_segments`` once a single dose time is left: most steps of most plans.
+
+    The same steps by the same tries: ``propose`` is ``_propose`` and the guess is
+    ``_first_day_guess`` for one dose time, with the form, factor and limits of that dose
+    held in locals for the whole tail rather than looked up through the pace at every
+    day tried (a tenth to a fifth of each try, and an alternative is a whole taper).
+    """
+    ((key, mg),) = current.items()
+    drug = key[1]
+    total = ctx.de(current)
+    form = pace.forms[drug]
+    factor = pace.factors[drug]
+    target = pace.model.target
+    days_until = pace.model.days_until
+    every, tick, final, final_given = pace.every, pace.tick, pace.final[drug], pace.final_given
+    # Whether a change, once allowed, stays allowed on every later day tried: then the
+    # first allowed day does not depend on where the search starts. True when every day
+    # tried is a whole number of periods (the curve is then worked out by one formula,
+    # which falls as days pass, and each rounding keeps the order); with steps of part of
+    # a period (micro) the percent curve mixes two formulas, so the estimate is kept.
+    steady = tick == every
+
+    def propose(days: int) -> Proposal | None:
+        allowed = target(total, days)
+        if allowed >= total:
+            return None
+        if mg <= final and days >= every and (final_given or form.can_make(mg)):
+            return _stopped(key)  # see _propose: an unmakeable start is held, not stopped
+        new_mg = form.at_or_above(allowed / factor)
+        if _ZERO < new_mg < mg:
+            return {key: new_mg}, ""
+        return _stopped(key) if allowed * 2 < total else None
+
+    while True:
+        limit = MAX_PLAN_DAYS - elapsed
+        shortest = propose(days) if days == tick <= limit else None
+        if shortest is not None:
+            proposal = shortest
+        elif steady and days > tick:
+            # Holds come in runs of the same length (28, 28, 42, 42 days): the last one
+            # is the first guess, and the search settles the same first allowed day
+            # from any guess when the curve falls steadily (see ``steady``).
+            days, proposal = _first_allowed_day(propose, days, tick, limit)
+        else:
+            reachable = total / 2  # as in _first_day_guess, for one dose time
+            lower = form.at_or_below(mg - form.quantum)
+            if lower > 0:
+                reachable = max(reachable, total - (mg - lower) * factor)
+            estimate = days_until(total, reachable)
+            if mg <= final:
+                estimate = min(estimate, every)
+            guess = _whole_ticks(estimate, tick)
+            days, proposal = _first_allowed_day(propose, guess, tick, limit)
+        if days > every:
+            held = f"held {days} days: the form cannot make a smaller cut sooner"
+            note = f"{note}; {held}" if note else held
+        segments.append(Segment(current, days, note))
+        if totals is not None:
+            totals.append(total)
+        elapsed += days
+        current, note = proposal
+        mg = current[key]
+        total = _ZERO + mg * factor  # ctx.de of this one dose, the same sum
+        if not mg:  # the dose is stopped
             segments.append(Segment(current, 1, note or "stopped"))
             if totals is not None:
                 totals.append(total)
@@ -427,13 +512,22 @@ def plan_outline(
     Alternatives are compared by their figures; building their Step objects, units and
     warnings would cost several times as much as the plan shown.
     """
+    totals, segments = outline_runs(regimen, settings, catalog)
+    return tuple(
+        Outline(total, seg.days, seg.note) for total, seg in zip(totals, segments, strict=True)
+    )
+
+
+def outline_runs(
+    regimen: Regimen, settings: PlanSettings, catalog: DrugCatalog | None = None
+) -> tuple[list[Decimal], list[Segment]]:
+    """``plan_outline`` as two lists side by side, each step's total and its run of days:
+    what the figures of an alternative are read from, without an Outline per step."""
     totals: list[Decimal] = []
     _settings, _ctx, segments, _notes = _segments(
         regimen, settings, catalog or load_catalog(), totals
     )
-    return tuple(
-        Outline(total, seg.days, seg.note) for total, seg in zip(totals, segments, strict=True)
-    )
+    return totals, segments
 
 
 def build_plan(

@@ -62,6 +62,8 @@ class RateModel:
         if method is Method.PERCENT:
             keep = 1 - self.rate
             self._keep = keep
+            # The estimate's logarithm of the kept share, taken once rather than per guess.
+            self._log_keep = math.log(float(keep)) if keep > 0 else 0.0
             self._daily: Decimal | None = None  # per-day share, worked out when first needed
             self.target = self._percent_target
         elif method is Method.LINEAR:
@@ -85,12 +87,11 @@ class RateModel:
             return 0.0
         periods: float
         if self.method is Method.PERCENT:
-            keep = float(1 - self.rate)
-            if keep <= 0:
+            if self._keep <= _ZERO:
                 return 0.0
-            if x <= 0:
+            if x <= _ZERO:
                 return math.inf
-            periods = math.log(float(x / a)) / math.log(keep)
+            periods = math.log(float(x / a)) / self._log_keep
         elif self.method is Method.LINEAR:
             periods = float((a - x) / self._cut)
         else:
@@ -100,7 +101,7 @@ class RateModel:
     # ``target(a, days)``: the lowest total (diazepam eq.) the rate allows ``days`` days
     # after being at ``a``; one of the three below, chosen in ``__init__``.
     def _percent_target(self, a: Decimal, days: int) -> Decimal:
-        if a <= 0:
+        if a <= _ZERO:
             return _ZERO
         factor = self._by_days.get(days)
         if factor is None:
@@ -113,7 +114,7 @@ class RateModel:
                     self._daily = keep ** (Decimal(1) / self.every) if keep > 0 else Decimal(0)
                 factor = self._daily**days
             self._by_days[days] = factor
-        return _q(a * factor)
+        return (a * factor).quantize(_TARGET_QUANTUM, ROUND_HALF_UP)  # _q, inlined (hot)
 
     def _linear_target(self, a: Decimal, days: int) -> Decimal:
         if a <= _ZERO:  # Decimal against Decimal: no int to convert (hot)
