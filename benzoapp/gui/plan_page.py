@@ -223,7 +223,9 @@ class PlanPage(QWidget):
 
     def _right_min_width(self) -> int:
         """The least width of the steps' side without the table (its buttons, banner)."""
-        return max(self.right_splitter.widget(0).layout().minimumSize().width(), 0)
+        steps_side = self.right_splitter.widget(0)
+        box = steps_side.layout() if steps_side is not None else None
+        return max(box.minimumSize().width(), 0) if box is not None else 0
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt name)
         """As narrow as the plan's side or the settings, whichever is wider: narrower
